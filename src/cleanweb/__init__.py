@@ -1,0 +1,9 @@
+"""cleanweb: raw web pages in, clean article text, captions and metadata out."""
+
+from cleanweb.document import Block, Document, Status
+from cleanweb.encoding import Decoded, decode
+from cleanweb.extract import extract
+from cleanweb.options import Options
+
+__all__ = ["Block", "Decoded", "Document", "Options", "Status", "decode", "extract"]
+__version__ = "0.1.0"

@@ -1,0 +1,85 @@
+"""The result types: ``Block`` and ``Document``, frozen and picklable, with serializers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table_row", "code", "caption"]
+
+
+class Status(str, Enum):
+    """Why a Document looks the way it does. Never ``None``."""
+
+    OK = "ok"  # body text found
+    EMPTY = "empty"  # a page, but no article body in it
+    NOT_HTML = "not_html"  # binary or non-markup input (PDF, image, archive, ...)
+    TOO_LARGE = "too_large"  # over Options.max_bytes or Options.max_nodes; not extracted
+    TIMEOUT = "timeout"  # Options.time_budget ran out; fields hold what was safely extracted
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of page text in reading order."""
+
+    kind: BlockKind
+    text: str
+    #: Heading level 1-6 for headings, 0 otherwise.
+    level: int = 0
+    #: Whether the block is part of the body (always True in ``Document.blocks``).
+    kept: bool = True
+    #: What decided: a rule id (``zh.footer.icp``) or a score (``score=0.82``).
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A clean extraction of one page."""
+
+    status: Status
+    text: str = ""
+    title: str | None = None
+    blocks: tuple[Block, ...] = ()
+    captions: tuple[str, ...] = ()
+    date: str | None = None
+    date_iso: str | None = None
+    author: str | None = None
+    source: str | None = None
+    editor: str | None = None
+    lang: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    encoding_source: str | None = None
+    declared_rejected: bool = False
+    #: With ``Options(explain=True)``: every block, kept or dropped, with its reason.
+    trace: tuple[Block, ...] = field(default=())
+
+    def to_text(self) -> str:
+        """Body paragraphs, one per line (same as ``text``)."""
+        return self.text
+
+    def to_markdown(self) -> str:
+        """The body as Markdown: headings, lists, quotes, tables and fenced code."""
+        from cleanweb.markdown import blocks_to_markdown
+
+        return blocks_to_markdown(self.title, self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict; the trace is included only when present."""
+        out = asdict(self)
+        out["status"] = self.status.value
+        out["captions"] = list(self.captions)
+        out["blocks"] = [asdict(b) for b in self.blocks]
+        if self.trace:
+            out["trace"] = [asdict(b) for b in self.trace]
+        else:
+            del out["trace"]
+        return out
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -1,0 +1,39 @@
+"""The one options object: frozen, picklable, documented field by field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Favor = Literal["balanced", "precision", "recall"]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How :func:`cleanweb.extract` behaves. Every field has a safe default."""
+
+    #: Trade-off of the body classifier: "precision" drops borderline blocks,
+    #: "recall" keeps them.
+    favor: Favor = "balanced"
+    #: Keep table rows of the body (one row per line, cells joined by " | ").
+    include_tables: bool = True
+    #: Collect image/figure captions into ``Document.captions``.
+    include_captions: bool = True
+    #: Keep every block, kept or dropped, with the rule id or score that decided it,
+    #: in ``Document.trace``.
+    explain: bool = False
+    #: Inputs larger than this many bytes are not parsed; status ``too_large``.
+    max_bytes: int = 32 * 1024 * 1024
+    #: Pages with more elements than this are not segmented; status ``too_large``.
+    max_nodes: int = 2_000_000
+    #: Wall-clock budget per page in seconds, checked between stages and inside
+    #: long loops; status ``timeout`` when exceeded. ``None`` disables it.
+    time_budget: float | None = 20.0
+
+    def __post_init__(self) -> None:
+        if self.favor not in ("balanced", "precision", "recall"):
+            raise ValueError(f"favor must be balanced, precision or recall, not {self.favor!r}")
+        if self.max_bytes <= 0 or self.max_nodes <= 0:
+            raise ValueError("max_bytes and max_nodes must be positive")
+        if self.time_budget is not None and self.time_budget <= 0:
+            raise ValueError("time_budget must be positive or None")
