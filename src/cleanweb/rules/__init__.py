@@ -1,0 +1,1 @@
+"""Rule tables (data) and the machinery that applies them."""

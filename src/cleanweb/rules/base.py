@@ -1,0 +1,74 @@
+"""Rules as data: every rule has an id, a pattern, a one-line reason and an action.
+
+Rule tables live in sibling modules grouped by concept and language (``generic``,
+``zh``); a :class:`RuleSet` compiles a table once and matches text against it with a
+per-call timeout, so no pattern can stall on hostile page text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+#: Seconds any single rule match on page text may take before it counts as "no match".
+MATCH_TIMEOUT = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named pattern. ``pattern`` is a ``regex`` (V1) source, matched with search()."""
+
+    id: str
+    pattern: str
+    reason: str
+    action: str = "drop"
+    ignore_case: bool = True
+
+    def compile(self) -> regex.Pattern[str]:
+        flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
+        return regex.compile(self.pattern, flags)
+
+
+class RuleSet:
+    """A compiled, immutable table of rules; rule ids must be unique and patterns non-empty."""
+
+    __slots__ = ("_compiled", "rules")
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        ids = [r.id for r in self.rules]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate rule ids in {ids}")
+        if any(not r.pattern for r in self.rules):
+            raise ValueError("empty rule pattern")
+        self._compiled = tuple((r, r.compile()) for r in self.rules)
+
+    def first(self, text: str, action: str | None = None) -> Rule | None:
+        """The first rule (in table order) whose pattern occurs in ``text``."""
+        for rule, pat in self._compiled:
+            if action is not None and rule.action != action:
+                continue
+            if search(pat, text) is not None:
+                return rule
+        return None
+
+    def all(self, text: str) -> Iterator[Rule]:
+        for rule, pat in self._compiled:
+            if search(pat, text) is not None:
+                yield rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+def search(pat: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pat.search`` bounded by :data:`MATCH_TIMEOUT`; a timeout counts as no match."""
+    try:
+        return pat.search(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        return None
