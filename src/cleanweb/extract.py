@@ -1,13 +1,45 @@
-"""The pipeline: decode -> parse -> prune -> segment -> score -> finish (+ metadata)."""
+"""The pipeline: decode -> parse -> segment -> score -> finish (+ metadata).
+
+Each stage is a function in its own module; this one only runs them in order,
+checks the page budget between them and turns early stops into a ``status``.
+"""
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
-from cleanweb.document import Block, Document, Status
+from cleanweb import dom
+from cleanweb.assemble import EncodingInfo, bare_document, build_document
+from cleanweb.blocks import segment
+from cleanweb.document import Document, Status
 from cleanweb.encoding import decode
+from cleanweb.errors import Budget, Stop
+from cleanweb.finish import finish, trim_edges
+from cleanweb.heuristics import classify
 from cleanweb.metadata import page_metadata
 from cleanweb.options import Options
+from cleanweb.sniff import looks_binary, text_looks_binary
+
+
+def _decode(html: bytes | str, http_charset: str | None) -> tuple[str, EncodingInfo]:
+    if isinstance(html, str):
+        return html, EncodingInfo(None, "str")
+    dec = decode(html, http_charset)
+    return dec.text, EncodingInfo(dec.encoding, dec.source, dec.declared_rejected)
+
+
+def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options) -> Document:
+    budget = Budget(opts.time_budget)
+    tree = dom.parse(text)
+    budget.check()
+    meta = page_metadata(tree)
+    root = tree.body or tree.root
+    if root is None:
+        return bare_document(Status.EMPTY, url, enc, meta)
+    page = segment(root, budget, opts.max_nodes)
+    budget.check()
+    _, verdicts = classify(page, opts)
+    done = finish(page, verdicts, meta)
+    verdicts = trim_edges(page.segs, done.verdicts)
+    return build_document(page.segs, verdicts, done.meta, url, enc, opts)
 
 
 def extract(
@@ -17,26 +49,23 @@ def extract(
     http_charset: str | None = None,
     options: Options | None = None,
 ) -> Document:
-    """Extract the article body, captions and metadata of one page."""
+    """Extract the article body, captions and metadata of one page.
+
+    Never raises for page content: problems are reported in ``Document.status``.
+    Raises ``TypeError`` only when ``html`` is neither bytes nor str.
+    """
     if not isinstance(html, (bytes, str)):
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    opts = options or Options()
-    if isinstance(html, bytes):
-        dec = decode(html, http_charset)
-        text, enc, src = dec.text, dec.encoding, dec.source
-    else:
-        text, enc, src = html, None, "str"
-    tree = LexborHTMLParser(text)
-    meta = page_metadata(tree)
-    body = tree.body
-    paras = [p for p in (body.text(separator="\n") if body else "").split("\n") if p.strip()]
-    blocks = tuple(Block("paragraph", p.strip()) for p in paras)
-    return Document(
-        status=Status.OK if blocks else Status.EMPTY,
-        text="\n".join(b.text for b in blocks),
-        title=meta.title,
-        blocks=blocks,
-        url=url,
-        encoding=enc,
-        encoding_source=src,
-    )
+    opts = options if options is not None else Options()
+    size = len(html) if isinstance(html, bytes) else len(html.encode("utf-8", "surrogatepass"))
+    if size > opts.max_bytes:
+        return bare_document(Status.TOO_LARGE, url, EncodingInfo())
+    if isinstance(html, bytes) and looks_binary(html):
+        return bare_document(Status.NOT_HTML, url, EncodingInfo())
+    text, enc = _decode(html, http_charset)
+    if text_looks_binary(text):
+        return bare_document(Status.NOT_HTML, url, enc)
+    try:
+        return _run(text, url, enc, opts)
+    except Stop as stop:
+        return bare_document(Status(stop.status), url, enc)

@@ -72,3 +72,46 @@ def search(pat: regex.Pattern[str], text: str) -> regex.Match[str] | None:
         return pat.search(text, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class NameRule:
+    """A rule over whole class/id names (space-separated in ``names``), looked up exactly."""
+
+    id: str
+    reason: str
+    names: str
+    action: str = "drop"
+
+
+class NameTable:
+    """Exact-name lookup over a table of :class:`NameRule`: one dict probe per name."""
+
+    __slots__ = ("_index", "rules")
+
+    def __init__(self, rules: Iterable[NameRule]) -> None:
+        self.rules: tuple[NameRule, ...] = tuple(rules)
+        index: dict[str, NameRule] = {}
+        for rule in self.rules:
+            names = rule.names.split()
+            if not names:
+                raise ValueError(f"rule {rule.id} has no names")
+            for name in names:
+                if name in index:
+                    raise ValueError(f"{name!r} in both {index[name].id} and {rule.id}")
+                index[name] = rule
+        self._index = index
+
+    def get(self, name: str) -> NameRule | None:
+        return self._index.get(name)
+
+    def first(self, names: Iterable[str]) -> NameRule | None:
+        index = self._index
+        for name in names:
+            rule = index.get(name)
+            if rule is not None:
+                return rule
+        return None
+
+    def __iter__(self) -> Iterator[NameRule]:
+        return iter(self.rules)

@@ -1,0 +1,300 @@
+"""Segment stage: one iterative walk turns the DOM into a flat list of text segments.
+
+Each block-level element opens a *container* (kept in a flat table with its parent
+index, so later stages can aggregate bottom-up in one linear pass); text inside a
+container up to the next block boundary becomes one :class:`Seg` with its features
+computed once: length in CJK-aware units, link units, punctuation, the nearest
+chrome-named ancestor and whether an image sits next to it.
+
+The walk skips what is never page text (scripts, styles, hidden elements) so no
+separate pruning pass over the tree is needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import regex
+from selectolax.lexbor import LexborNode
+
+from cleanweb.dom import is_hidden, match_names, name_tokens
+from cleanweb.errors import Budget, Stop
+from cleanweb.rules import structure as st
+from cleanweb.units import punct_count, units
+
+_WS_RE = regex.compile(r"\s+")
+# A line break between two CJK characters is source formatting, not a space.
+_CJK_BREAK_RE = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])[ \t]*\n\s*"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])"
+)
+_CHECK_EVERY = 2048
+
+
+def _clean(raw: str) -> str:
+    """Whitespace-squashed text; source line breaks inside CJK text vanish."""
+    if raw.isspace():
+        return ""
+    if "\n" in raw and not raw.isascii():
+        raw = _CJK_BREAK_RE.sub("", raw)
+    return _WS_RE.sub(" ", raw).strip()
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element: its place in the tree and what its names say."""
+
+    parent: int
+    tag: str
+    kind: str
+    #: Rule id when the element itself is chrome-named (tag, role, class or id).
+    chrome: str | None
+    caption: bool
+    #: Index of the last container in this one's subtree (inclusive).
+    end: int = 0
+
+
+class Seg(NamedTuple):
+    """A candidate block with the features the scorer needs (a tuple: built by the
+    hundred per page, and a frozen dataclass costs four times as much to create)."""
+
+    kind: str
+    text: str
+    level: int
+    container: int
+    units: int
+    link_units: int
+    punct: int
+    #: Nearest chrome-named ancestor container (index) and its rule id, or -1/None.
+    chrome_at: int
+    chrome: str | None
+    caption: bool
+    near_image: bool = False
+
+
+@dataclass(slots=True)
+class Segmented:
+    containers: list[Container]
+    segs: list[Seg]
+    node_count: int = 0
+    images: list[int] = field(default_factory=list)
+
+
+def _kind_for(tag: str, parent_kind: str) -> str:
+    if tag in st.HEADING_TAGS:
+        return "heading"
+    if tag in st.LIST_ITEM_TAGS:
+        return "list_item"
+    if tag == "blockquote":
+        return "quote"
+    if tag == "pre":
+        return "code"
+    if tag in st.CAPTION_TAGS:
+        return "caption"
+    if tag in ("td", "th"):
+        return "cell"
+    if parent_kind in ("list_item", "quote", "code", "caption", "heading"):
+        return parent_kind
+    return "paragraph"
+
+
+def _element_chrome(tag: str, attrs: dict[str, str | None], tokens: list[str]) -> str | None:
+    rule = st.TAG_RULES.get(tag)
+    if rule is not None:
+        return rule
+    role = (attrs.get("role") or "").strip().lower()
+    if role in st.ROLE_RULES:
+        return st.ROLE_RULES[role]
+    return match_names(tokens, st.CLASS_RULES) if tokens else None
+
+
+class _Walker:
+    """Per-page walk state; lives for one call of :func:`segment`."""
+
+    def __init__(self, budget: Budget, max_nodes: int) -> None:
+        self.budget = budget
+        self.max_nodes = max_nodes
+        self.out = Segmented([Container(-1, "body", "paragraph", None, False)], [])
+        self.chrome_of: list[int] = [-1]  # nearest chrome container per container
+        self.caption_of: list[bool] = [False]
+        self.buf: list[str] = []
+        self.link_buf: list[str] = []
+        self.buf_container = 0
+        self.pre_depth = 0
+        self.name_cache: dict[tuple[str, str | None, str | None, str | None],
+                              tuple[str | None, bool]] = {}
+
+    # -- text buffer -------------------------------------------------------------
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        links = "".join(self.link_buf)
+        self.buf.clear()
+        self.link_buf.clear()
+        text = raw.strip("\n") if self.pre_depth else _clean(raw)
+        if not text:
+            return
+        c = self.buf_container
+        cont = self.out.containers[c]
+        chrome_at = self.chrome_of[c]
+        chrome = self.out.containers[chrome_at].chrome if chrome_at >= 0 else None
+        kind = "code" if self.pre_depth else cont.kind
+        level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
+        n = units(text)
+        self.out.segs.append(Seg(
+            kind=kind, text=text, level=level, container=c, units=n,
+            link_units=min(n, units(links)) if links else 0, punct=punct_count(text),
+            chrome_at=chrome_at, chrome=chrome, caption=self.caption_of[c],
+        ))
+
+    # -- containers --------------------------------------------------------------
+    def names(self, tag: str, attrs: dict[str, str | None]) -> tuple[str | None, bool]:
+        """(chrome rule id, caption?) of an element; cached per page, since the same
+        class names repeat hundreds of times."""
+        key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
+        if key[1] is None and key[2] is None and key[3] is None:
+            return st.TAG_RULES.get(tag), tag in st.CAPTION_TAGS
+        hit = self.name_cache.get(key)
+        if hit is None:
+            tokens = name_tokens(attrs)
+            chrome = _element_chrome(tag, attrs, tokens)
+            caption = tag in st.CAPTION_TAGS or (
+                bool(tokens) and match_names(tokens, st.CAPTION_CLASS_RULES) is not None)
+            hit = self.name_cache[key] = (chrome, caption)
+        return hit
+
+    def open(self, parent: int, tag: str, attrs: dict[str, str | None]) -> int:
+        chrome, caption = self.names(tag, attrs)
+        idx = len(self.out.containers)
+        kind = _kind_for(tag, self.out.containers[parent].kind)
+        self.out.containers.append(Container(parent, tag, kind, chrome, caption))
+        self.chrome_of.append(idx if chrome else self.chrome_of[parent])
+        self.caption_of.append(caption or self.caption_of[parent])
+        return idx
+
+    def close(self, idx: int, first_seg: int) -> None:
+        self.flush()
+        self.out.containers[idx].end = len(self.out.containers) - 1
+        if self.out.containers[idx].tag == "tr":
+            _merge_row(self.out, idx, first_seg)
+
+    def is_block(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        if tag not in st.INLINE_TAGS:
+            return True
+        # A chrome- or caption-named inline element (<span class="share">) is its own block.
+        if tag == "a" or not attrs:
+            return False
+        chrome, caption = self.names(tag, attrs)
+        return chrome is not None or caption
+
+    # -- the walk ----------------------------------------------------------------
+    def run(self, root: LexborNode) -> Segmented:
+        # Iterators of open elements, and what to restore when each one closes:
+        # (container, in_link, opened a container, first segment, is <pre>).
+        its: list[Iterator[LexborNode]] = [root.iter(include_text=True)]
+        frames: list[tuple[int, bool, bool, int, bool]] = [(0, False, False, 0, False)]
+        cont, in_link, count = 0, False, 0
+        buf, link_buf = self.buf, self.link_buf
+        while its:
+            node = next(its[-1], None)
+            if node is None:
+                its.pop()
+                closed, _, is_block, first, pre = frames.pop()
+                if pre:
+                    self.flush()
+                    self.pre_depth -= 1
+                if is_block:
+                    self.close(closed, first)
+                if frames:
+                    cont, in_link = frames[-1][0], frames[-1][1]
+                continue
+            count += 1
+            if count % _CHECK_EVERY == 0:
+                self.check(count)
+            tag = node.tag
+            if tag == "-text":
+                if not buf:
+                    self.buf_container = cont
+                text = node.text_content or ""
+                buf.append(text)
+                if in_link:
+                    link_buf.append(text)
+                continue
+            if tag is None or tag in st.SKIP_TAGS or tag[0] == "-":
+                continue
+            attrs = node.attributes
+            if attrs and is_hidden(attrs):
+                continue
+            if tag == "br" or tag == "hr":
+                self.flush()
+            elif tag == "img":
+                self.out.images.append(len(self.out.segs))
+            elif self.is_block(tag, attrs):
+                self.flush()
+                cont = self.open(cont, tag, attrs)
+                is_pre = tag == "pre"
+                self.pre_depth += is_pre
+                its.append(node.iter(include_text=True))
+                frames.append((cont, in_link, True, len(self.out.segs), is_pre))
+            else:
+                in_link = in_link or tag == "a"
+                its.append(node.iter(include_text=True))
+                frames.append((cont, in_link, False, 0, False))
+        self.flush()
+        self.out.containers[0].end = len(self.out.containers) - 1
+        self.out.node_count = count
+        return self.out
+
+    def check(self, count: int) -> None:
+        self.budget.check()
+        if count > self.max_nodes:
+            raise Stop("too_large")
+
+
+def _merge_row(out: Segmented, tr: int, first: int) -> None:
+    """A table row whose cells each gave one segment becomes one "a | b | c" row."""
+    segs = out.segs[first:]
+    if len(segs) < 2:
+        return
+    conts = out.containers
+    if any(conts[s.container].parent != tr or conts[s.container].kind != "cell" for s in segs):
+        return
+    if len({s.container for s in segs}) != len(segs):
+        return
+    head = segs[0]
+    text = " | ".join(s.text for s in segs)
+    row = Seg(kind="table_row", text=text, level=0, container=tr,
+              units=sum(s.units for s in segs), link_units=sum(s.link_units for s in segs),
+              punct=sum(s.punct for s in segs), chrome_at=head.chrome_at, chrome=head.chrome,
+              caption=head.caption)
+    del out.segs[first:]
+    out.segs.append(row)
+
+
+def _mark_images(out: Segmented) -> list[Seg]:
+    """Flag segments that sit right before or after an image."""
+    near: set[int] = set()
+    for pos in out.images:
+        near.add(pos)  # the segment that follows the image
+        near.add(pos - 1)  # the one before it
+    return [
+        Seg(s.kind, s.text, s.level, s.container, s.units, s.link_units, s.punct,
+            s.chrome_at, s.chrome, s.caption, True) if i in near else s
+        for i, s in enumerate(out.segs)
+    ]
+
+
+def segment(root: LexborNode, budget: Budget, max_nodes: int) -> Segmented:
+    """Walk ``root`` once and return its containers and text segments in page order."""
+    out = _Walker(budget, max_nodes).run(root)
+    out.segs = _mark_images(out)
+    # Cells that never merged into a row read as plain paragraphs.
+    out.segs = [
+        Seg("paragraph", s.text, s.level, s.container, s.units, s.link_units, s.punct,
+            s.chrome_at, s.chrome, s.caption, s.near_image) if s.kind == "cell" else s
+        for s in out.segs
+    ]
+    return out

@@ -1,0 +1,53 @@
+"""Parse stage and the few DOM helpers the other stages share.
+
+The page is parsed once, by Lexbor through selectolax, always from a ``str`` (given
+bytes, selectolax would read them as UTF-8 whatever the page's encoding).
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanweb.rules.base import NameTable
+
+# Linear patterns on attribute values, run per element: the standard-library engine.
+_PART_RE = re.compile(r"[-_:.]+")
+_HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+
+
+def parse(text: str) -> LexborHTMLParser:
+    return LexborHTMLParser(text)
+
+
+def name_tokens(attrs: dict[str, str | None]) -> list[str]:
+    """Lower-cased class and id names, each also split at ``-``/``_`` and joined without
+    separators, so ``side-bar`` yields ``side``, ``bar`` and ``sidebar``."""
+    out: list[str] = []
+    for key in ("class", "id"):
+        value = attrs.get(key)
+        if not value:
+            continue
+        for name in value.lower().split():
+            parts = [p for p in _PART_RE.split(name) if p]
+            out.extend(parts)
+            if len(parts) > 1:
+                out.append("".join(parts))
+    return out
+
+
+def match_names(tokens: list[str], rules: NameTable) -> str | None:
+    """The id of the first rule that names one of the tokens."""
+    rule = rules.first(tokens)
+    return rule.id if rule is not None else None
+
+
+def is_hidden(attrs: dict[str, str | None]) -> bool:
+    """Hidden by the ``hidden`` attribute or an inline display/visibility style."""
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE_RE.search(style or "") is not None
+

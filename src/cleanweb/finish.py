@@ -1,0 +1,125 @@
+"""Finish stage: the textual pass over the segments the scorer kept.
+
+Chrome lines that sit inside the body (licences, toolbars, share prompts) are dropped
+by the text rule tables; a "related news" style heading drops itself and the list
+after it; byline, source and editor lines move into the metadata; repetitions of
+the headline go; captions are collected on their own. What is left is the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cleanweb.blocks import Segmented, Seg
+from cleanweb.heuristics import Verdict, link_density
+from cleanweb.metadata import Metadata
+
+try:  # TEMP while the rule tables land
+    from cleanweb.metadata import merge, parse_byline
+except ImportError:
+    def parse_byline(line):  # type: ignore
+        return None
+    def merge(m, b):  # type: ignore
+        return m
+try:
+    from cleanweb.rules.text import classify_line
+except ImportError:
+    def classify_line(text):  # type: ignore
+        return None
+from cleanweb.units import fingerprint
+
+# A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
+_HEADLINE_SLACK = 12
+# After a "related" heading, a long plain paragraph means the article goes on.
+_PROSE_UNITS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    verdicts: list[Verdict]
+    meta: Metadata
+
+
+def headline_copy(text: str, title_fp: str) -> bool:
+    """True when ``text`` is the headline again: equal ignoring whitespace and
+    punctuation, or the headline with a short column prefix / "原标题" wrapper."""
+    if not title_fp:
+        return False
+    fp = fingerprint(text)
+    if fp == title_fp:
+        return True
+    return len(title_fp) >= 6 and title_fp in fp and len(fp) - len(title_fp) <= _HEADLINE_SLACK
+
+
+def _text_verdict(seg: Seg, verdict: Verdict, title_fp: str) -> Verdict:
+    """Textual checks for a segment the scorer kept (body or caption)."""
+    if headline_copy(seg.text, title_fp):
+        return Verdict("drop", "headline")
+    rule = classify_line(seg.text)
+    if rule is None:
+        return verdict
+    if rule.action == "caption":
+        return Verdict("caption", rule.id)
+    if rule.action == "boundary":
+        return Verdict("boundary", rule.id)
+    return Verdict("drop", rule.id)
+
+
+def _in_scope(page: Segmented, seg: Seg, scope: int) -> bool:
+    return scope <= seg.container <= page.containers[scope].end
+
+
+def _after_boundary(page: Segmented, segs: list[Seg], verdicts: list[Verdict], at: int) -> None:
+    """Drop the list that a "related …" heading at ``at`` introduces: the rest of the
+    heading's parent container, or, when that is the whole region, every following
+    segment until real prose resumes."""
+    parent = page.containers[segs[at].container].parent
+    verdicts[at] = Verdict("drop", verdicts[at].reason)
+    for i in range(at + 1, len(segs)):
+        seg = segs[i]
+        if verdicts[i].role == "drop":
+            continue
+        if parent > 0 and not _in_scope(page, seg, parent):
+            break
+        if seg.units >= _PROSE_UNITS and seg.punct >= 2 and link_density(seg) < 0.2:
+            break
+        verdicts[i] = Verdict("drop", verdicts[at].reason + ".list")
+
+
+def _bylines(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) -> Metadata:
+    """Move whole-line bylines, source and editor lines out of the body into metadata."""
+    for i, seg in enumerate(segs):
+        if verdicts[i].role != "body" or seg.units > 40:
+            continue
+        byline = parse_byline(seg.text)
+        if byline is not None:
+            verdicts[i] = Verdict("drop", byline.rule)
+            meta = merge(meta, byline)
+    return meta
+
+
+def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata) -> Finished:
+    """Apply the textual pass to the scorer's verdicts."""
+    segs = page.segs
+    title_fp = fingerprint(meta.title or "")
+    out = [
+        _text_verdict(seg, v, title_fp) if v.role != "drop" else v
+        for seg, v in zip(segs, verdicts)
+    ]
+    for i, v in enumerate(out):
+        if v.role == "boundary":
+            _after_boundary(page, segs, out, i)
+    meta = _bylines(segs, out, meta)
+    return Finished(out, meta)
+
+
+def trim_edges(segs: list[Seg], verdicts: list[Verdict]) -> list[Verdict]:
+    """Drop short, punctuation-free lines that trail the body (share labels, credits)."""
+    out = list(verdicts)
+    body = [i for i, v in enumerate(out) if v.role == "body"]
+    for i in reversed(body):
+        seg = segs[i]
+        if seg.punct or seg.units >= 8 or seg.kind in ("table_row", "code"):
+            break
+        out[i] = replace(out[i], role="drop", reason="edge.tail")
+    return out

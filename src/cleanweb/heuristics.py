@@ -1,0 +1,107 @@
+"""Score stage: choose the main-content region, then judge each segment in it.
+
+Region choice is one bottom-up pass over the container table. Every segment brings
+*good* mass (its non-link units, when it reads like prose rather than a link list)
+and *bad* mass (its link units). A container's score is good minus bad over its
+subtree, where everything under a chrome-named child (``class="comments"``,
+``<nav>``...) counts as bad. The best-scoring container is the region: the page's
+wrappers lose to it because they add menus and lists, its own paragraphs lose to it
+because each holds only part of the text.
+
+Inside the region each segment is then judged in order by named checks (chrome
+ancestor, link density, ...); the first that fires decides and its id is the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleanweb.blocks import Segmented, Seg
+from cleanweb.options import Options
+
+#: Link density above which a segment is a link list, by ``Options.favor``.
+LINK_DENSITY = {"precision": 0.35, "balanced": 0.5, "recall": 0.65}
+#: Score factor for candidate regions inside a chrome-named element.
+CHROME_REGION_WEIGHT = 0.2
+#: A segment shorter than this (units) without punctuation brings no good mass.
+MIN_PROSE_UNITS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the scorer decided for one segment: its role and the reason."""
+
+    role: str  # "body" | "caption" | "drop"
+    reason: str
+
+
+def link_density(seg: Seg) -> float:
+    return seg.link_units / seg.units if seg.units else 0.0
+
+
+def seg_mass(seg: Seg) -> tuple[float, float]:
+    """(good, bad) mass one segment brings to the containers above it."""
+    if seg.caption or seg.kind == "caption":
+        return 0.0, 0.0
+    plain = seg.units - seg.link_units
+    prose = seg.punct > 0 or plain >= MIN_PROSE_UNITS
+    good = float(plain) if prose and link_density(seg) <= 0.5 else 0.0
+    return good, float(seg.link_units)
+
+
+def container_scores(page: Segmented) -> list[float]:
+    """good - bad per container, aggregated bottom-up in one pass (children follow
+    their parents in the table, so a reverse scan sees every child first)."""
+    n = len(page.containers)
+    in_chrome = [False] * n
+    good = [0.0] * n
+    bad = [0.0] * n
+    for seg in page.segs:
+        g, b = seg_mass(seg)
+        good[seg.container] += g
+        bad[seg.container] += b
+    for idx in range(n - 1, 0, -1):
+        cont = page.containers[idx]
+        if cont.chrome is not None:
+            bad[cont.parent] += good[idx] + bad[idx]
+        else:
+            good[cont.parent] += good[idx]
+            bad[cont.parent] += bad[idx]
+    scores = [g - b for g, b in zip(good, bad)]
+    # A region inside a chrome-named element (comments, a popup) is a last resort.
+    for idx in range(1, n):
+        if page.containers[idx].chrome is not None or in_chrome[page.containers[idx].parent]:
+            in_chrome[idx] = True
+            scores[idx] *= CHROME_REGION_WEIGHT
+    return scores
+
+
+def choose_region(page: Segmented) -> int:
+    """Index of the best-scoring container (0, the whole page, when nothing scores)."""
+    scores = container_scores(page)
+    best = 0
+    for idx, score in enumerate(scores):
+        if score > scores[best]:
+            best = idx
+    return best
+
+
+def judge(seg: Seg, region: int, end: int, favor: str) -> Verdict:
+    """The structural verdict for one segment; textual rules run later, in finish."""
+    if not region <= seg.container <= end:
+        return Verdict("drop", "region.outside")
+    if region < seg.chrome_at <= end:
+        return Verdict("drop", seg.chrome or "chrome")
+    if seg.caption or seg.kind == "caption":
+        return Verdict("caption", "caption.element")
+    density = link_density(seg)
+    if density > LINK_DENSITY[favor]:
+        return Verdict("drop", f"links={density:.2f}")
+    return Verdict("body", f"region.units={seg.units}")
+
+
+def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
+    """Choose the region and judge every segment structurally."""
+    region = choose_region(page)
+    end = page.containers[region].end
+    return region, [judge(seg, region, end, options.favor) for seg in page.segs]
