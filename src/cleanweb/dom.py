@@ -18,8 +18,29 @@ _PART_RE = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 
 
+_TITLE_OPEN_RE = regex.compile(r"<title\b[^>]*>", regex.I)
+# A real <title> is a line; one this long that holds markup swallowed the page.
+_RUNAWAY_TITLE = 2000
+
+
 def parse(text: str) -> LexborHTMLParser:
-    return LexborHTMLParser(text)
+    """Parse once; re-parse only a page whose unclosed ``<title>`` swallowed the body
+    (the HTML parser reads everything after it as title text)."""
+    tree = LexborHTMLParser(text)
+    if _swallowed_by_title(tree):
+        tree = LexborHTMLParser(_TITLE_OPEN_RE.sub("", text, count=1))
+    return tree
+
+
+def _swallowed_by_title(tree: LexborHTMLParser) -> bool:
+    body = tree.body
+    if body is not None and body.child is not None:
+        return False
+    title = tree.css_first("title")
+    if title is None:
+        return False
+    text = title.text(deep=False) or ""
+    return len(text) > _RUNAWAY_TITLE and "<" in text
 
 
 def name_tokens(attrs: dict[str, str | None]) -> list[str]:

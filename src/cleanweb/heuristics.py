@@ -23,6 +23,8 @@ from cleanweb.options import Options
 LINK_DENSITY = {"precision": 0.35, "balanced": 0.5, "recall": 0.65}
 #: Score factor for candidate regions inside a chrome-named element.
 CHROME_REGION_WEIGHT = 0.2
+#: Units of prose per punctuation mark, at most, before a segment's mass is discounted.
+UNITS_PER_PUNCT = 30
 #: A segment shorter than this (units) without punctuation brings no good mass.
 MIN_PROSE_UNITS = 12
 
@@ -44,9 +46,12 @@ def seg_mass(seg: Seg) -> tuple[float, float]:
     if seg.caption or seg.kind == "caption":
         return 0.0, 0.0
     plain = seg.units - seg.link_units
-    prose = seg.punct > 0 or plain >= MIN_PROSE_UNITS
-    good = float(plain) if prose and link_density(seg) <= 0.5 else 0.0
-    return good, float(seg.link_units)
+    if link_density(seg) > 0.5 or (seg.punct == 0 and plain < MIN_PROSE_UNITS):
+        return 0.0, float(seg.link_units)
+    # Prose has a stop or comma every few dozen units; a long run without any is a
+    # tag cloud or a keyword list, and brings only part of its length.
+    factor = min(1.0, (seg.punct + 1) * UNITS_PER_PUNCT / plain)
+    return plain * factor, float(seg.link_units)
 
 
 def container_scores(page: Segmented) -> list[float]:

@@ -1,0 +1,3 @@
+from cleanweb.cli import main
+
+raise SystemExit(main())
