@@ -1,10 +1,54 @@
-"""Page metadata: title, date, author, source, editor, language. (interface; filled in next)"""
+"""Page metadata: title, date, author, source, editor, language.
+
+:func:`page_metadata` reads the full tree once, before pruning, with a handful of CSS
+queries and bounded walks:
+
+* the headline is the ``<h1>`` (or a title-classed element) whose text agrees with
+  ``<title>``/og:title; failing that, the ``<title>`` with its site suffix cut;
+* date, source and author come first from the few text nodes right after the headline
+  (where readers see them, e.g. "2020年02月26日 16:12 来源:中国新闻网"), then from
+  editor/date/source-classed elements, meta tags and JSON-LD;
+* the language from ``<html lang>``, meta, or the script of a small text sample.
+
+:func:`parse_byline` classifies one text line as a credit/byline/editor/source/date line
+(to be removed from the body), :func:`inline_credit` finds a reporter named inside a body
+paragraph, and :func:`merge` folds either into a :class:`Metadata`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
 
-from selectolax.lexbor import LexborHTMLParser
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cleanweb.dates import DateMatch, fill_year, find_date, normalize
+from cleanweb.rules.base import Rule, search
+from cleanweb.rules.byline import (
+    BYLINE_RULES,
+    DATE_LABEL_RULES,
+    INLINE_RULES,
+    NAME_NOTES,
+    NAMES,
+    NO_NAME,
+    ROLE_FIELDS,
+    SHORT_ROLE_FIELDS,
+)
+from cleanweb.units import CJK_CHAR_RE, fingerprint, squash
+
+#: Longest line parse_byline considers; credit lines are short, body paragraphs are not.
+MAX_BYLINE_CHARS = 90
+#: Text nodes read after the headline when looking for its date/source line.
+ZONE_NODES = 40
+ZONE_CHARS = 400
+#: Nodes (elements and texts) the zone walk may visit, so a huge page costs no more.
+ZONE_VISIT = 400
+_MAX_META = 400
+_MAX_JSONLD = 60_000
+_LANG_SAMPLE_NODES = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +62,747 @@ class Metadata:
     lang: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline line says, and which rule (``kind``) recognised it."""
+
+    kind: str
+    date: str | None = None
+    date_iso: str | None = None
+    author: str | None = None
+    source: str | None = None
+    editor: str | None = None
+
+
+# ---------------------------------------------------------------------------- byline lines
+
+_COMPILED = {r.id: r.compile() for r in (*BYLINE_RULES, *DATE_LABEL_RULES, *INLINE_RULES)}
+_ROLE_OF = dict((*ROLE_FIELDS, *SHORT_ROLE_FIELDS))
+_ROLE_SPLIT = regex.compile(
+    r"(?P<role>"
+    + "|".join(r for r, _ in ROLE_FIELDS)
+    + r"|(?:"
+    + "|".join(r for r, _ in SHORT_ROLE_FIELDS)
+    + r")(?=\s*[/:：|]))\s*[:：/|]?\s*(?P<names>"
+    + NAMES
+    + ")",
+    regex.V1,
+)
+_WRAP = regex.compile(r"^[(（【\[〔<＜]\s*(?P<inner>.*?)\s*[)）】\]〕>＞]$", regex.V1)
+_NAME_SPLIT = regex.compile(r"\s*(?:[、,，/;；&]|\s+and\s+|\s+)\s*", regex.V1)
+_EN_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\band\b|&)\s*", regex.V1)
+_NAME_PREFIX = regex.compile(r"^.*(?:记者|作者|通讯员)", regex.V1)
+_STAFF_CODE = regex.compile(r"_[A-Za-z]*\d[\w]*$", regex.V1)
+_LATIN_NAMES = regex.compile(r"^[\p{Latin}\s.,'’&-]+$", regex.V1)
+
+
+def parse_byline(line: str) -> Byline | None:
+    """A :class:`Byline` when the whole ``line`` is a credit/byline/editor/source/date line
+    that belongs in metadata; None for anything else (body text mentioning such words)."""
+    text = _unwrap(squash(line))
+    if not text or len(text) > MAX_BYLINE_CHARS:
+        return None
+    found = _match_rules(text)
+    if found is not None:
+        return found
+    return _date_line(text)
+
+
+def _unwrap(text: str) -> str:
+    m = _WRAP.match(text)
+    return m.group("inner") if m else text
+
+
+def _match_rules(text: str) -> Byline | None:
+    for rule in BYLINE_RULES:
+        m = search(_COMPILED[rule.id], text)
+        if m is not None:
+            return _byline_from(rule, m, text)
+    return None
+
+
+def _byline_from(rule: Rule, m: regex.Match[str], text: str) -> Byline:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    fields: dict[str, list[str]] = {"author": [], "editor": [], "source": []}
+    for key in ("author", "editor"):
+        if key in groups:
+            fields[key].extend(split_names(groups[key]))
+    if rule.action == "credits":
+        for role, names in _role_credits(text):
+            field = _ROLE_OF.get(role, "")
+            if field:
+                fields[field].extend(split_names(names))
+    source = groups.get("source")
+    return Byline(
+        kind=rule.id,
+        author=_join(_unique(fields["author"])),
+        editor=_join(_unique(fields["editor"])),
+        source=source.strip("《》 ") if source else None,
+    )
+
+
+def _role_credits(text: str) -> Iterator[tuple[str, str]]:
+    for m in _ROLE_SPLIT.finditer(text, timeout=0.05):
+        yield m.group("role"), m.group("names")
+
+
+def _date_line(text: str) -> Byline | None:
+    found = find_date(text)
+    if found is None:
+        return None
+    rest = squash(text[: found.start] + " " + text[found.end :])
+    rule = DATE_LABEL_RULES.first(rest)
+    if rule is not None:
+        return Byline(kind=rule.id, date=found.text, date_iso=found.iso)
+    credit = _match_rules(_unwrap(_strip_labels(rest)))
+    if credit is None:
+        return None
+    return replace(credit, date=found.text, date_iso=found.iso)
+
+
+_LABEL = regex.compile(
+    r"^(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]?|发表于|发布于|published|updated|posted)\s*",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _strip_labels(text: str) -> str:
+    return str(_LABEL.sub("", text)).strip(" |·,")
+
+
+def split_names(raw: str) -> list[str]:
+    """Clean name tokens from a credit: staff codes, outlet prefixes and notes dropped."""
+    splitter = _EN_NAME_SPLIT if _LATIN_NAMES.match(raw) and " " in raw.strip() else _NAME_SPLIT
+    out: list[str] = []
+    for token in splitter.split(raw.strip()):
+        name = _clean_name(token)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _clean_name(token: str) -> str:
+    name = str(_STAFF_CODE.sub("", _NAME_PREFIX.sub("", token.strip())))
+    for note in NAME_NOTES:
+        if name.endswith(note) and len(name) > len(note):
+            name = name[: -len(note)]
+    name = name.strip(" .·-_")
+    if name in NAME_NOTES or name.lower() in NO_NAME or _ROLE_OF.get(name) is not None:
+        return ""
+    return name
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _join(names: list[str]) -> str | None:
+    if not names:
+        return None
+    latin = all(_LATIN_NAMES.match(n) for n in names)
+    return (", " if latin else "、").join(names)
+
+
+def inline_credit(paragraph: str) -> Byline | None:
+    """A reporter named inside a body paragraph (dateline opening, closing "(记者 …)").
+    The paragraph itself stays in the body; only the name is metadata."""
+    text = squash(paragraph)
+    for rule in INLINE_RULES:
+        m = search(_COMPILED[rule.id], text)
+        if m is not None:
+            names = split_names(m.group("author"))
+            if names:
+                return Byline(kind=rule.id, author=_join(names))
+    return None
+
+
+def merge(meta: Metadata, byline: Byline) -> Metadata:
+    """Fill fields of ``meta`` that are still empty from ``byline``; editors accumulate,
+    since pages often name a 责任编辑 and an 编辑 in different lines."""
+    changes: dict[str, str] = {}
+    for key in ("date", "date_iso", "author", "source"):
+        value = getattr(byline, key)
+        if value and not getattr(meta, key):
+            changes[key] = value
+    editor = _merge_names(meta.editor, byline.editor)
+    if editor != meta.editor and editor is not None:
+        changes["editor"] = editor
+    return replace(meta, **changes) if changes else meta
+
+
+def _merge_names(old: str | None, new: str | None) -> str | None:
+    if not new:
+        return old
+    if not old:
+        return new
+    names = old.split("、")
+    names += [n for n in new.split("、") if n not in names]
+    return "、".join(names)
+
+
+# ---------------------------------------------------------------------------- page metadata
+
+
 def page_metadata(tree: LexborHTMLParser) -> Metadata:
-    node = tree.css_first("h1") or tree.css_first("title")
-    title = node.text(strip=True) if node is not None else None
-    return Metadata(title=title or None)
+    """Title, date, author, source, editor and language of a parsed page.
+
+    Cheap sources first (``<head>``, the few nodes after the headline); each whole-tree
+    query is a full walk, so the fallbacks that need one run only when still needed."""
+    head = tree.head
+    metas = _meta_map(head or tree)
+    ld = _jsonld(head) if head is not None else {}
+    title_node = head.css_first("title") if head is not None else None
+    title_tag = _text_of(title_node or tree.css_first("title"))
+    head_node, title = _headline(tree, title_tag, metas)
+    zone = _zone(head_node) if head_node is not None else []
+    date, date_iso = _page_date(tree, zone, metas, ld)
+    source = _zone_source(zone) or _meta_source(metas) or _class_source(tree)
+    source = source or ld.get("publisher") or None
+    author = _zone_author(zone) or _meta_author(metas, ld, title_tag, source)
+    if author and _cjk_page(title) and not _in_zone(author, zone):
+        author = None
+    return Metadata(
+        title=title,
+        date=date,
+        date_iso=date_iso,
+        author=author,
+        source=source,
+        editor=_zone_field(zone, "editor") or _class_editor(tree),
+        lang=_lang(tree, metas, title, zone),
+    )
+
+
+def _text_of(node: LexborNode | None) -> str:
+    return squash(node.text(deep=True)) if node is not None else ""
+
+
+def _meta_map(tree: LexborHTMLParser | LexborNode) -> dict[str, str]:
+    """First content per meta key (name/property/itemprop/http-equiv, lower-cased)."""
+    out: dict[str, str] = {}
+    for node in islice(tree.css("meta"), _MAX_META):
+        attrs = node.attributes
+        key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")
+        key = key or attrs.get("http-equiv")
+        content = attrs.get("content")
+        if key and content and content.strip():
+            out.setdefault(key.strip().lower(), squash(content))
+    return out
+
+
+def _jsonld(tree: LexborHTMLParser | LexborNode) -> dict[str, str]:
+    """headline/datePublished/author/publisher from the first article-like JSON-LD."""
+    for node in islice(tree.css('script[type="application/ld+json"]'), 5):
+        raw = node.text(deep=True)
+        if len(raw) > _MAX_JSONLD:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        found = _ld_fields(data)
+        if found:
+            return found
+    return {}
+
+
+def _ld_fields(data: object) -> dict[str, str]:
+    items = data if isinstance(data, list) else [data]
+    for item in items[:10]:
+        if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+            found = _ld_fields(item["@graph"])
+            if found:
+                return found
+        if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
+            return {
+                "headline": _ld_str(item.get("headline")),
+                "date": _ld_str(item.get("datePublished")),
+                "author": _ld_str(item.get("author")),
+                "publisher": _ld_str(item.get("publisher")),
+            }
+    return {}
+
+
+def _ld_str(value: object) -> str:
+    if isinstance(value, str):
+        return squash(value)
+    if isinstance(value, dict):
+        return _ld_str(value.get("name"))
+    if isinstance(value, list):
+        names = [_ld_str(v) for v in value[:5]]
+        return ", ".join(n for n in names if n)
+    return ""
+
+
+# -- title
+
+# "-" separates without spaces only next to a CJK character ("…停机-某某新闻").
+_TITLE_SEP = regex.compile(
+    r"\s+[-|–—:·»]\s+|\s*[_|｜－—–]\s*|\s+-|-\s+|(?<=\p{Han})-|-(?=\p{Han})", regex.V1
+)
+_LOGO_HINT = regex.compile(r"logo|brand|site-?name", regex.V1 | regex.IGNORECASE)
+_TITLE_SELECTORS = (
+    'h2, h3, [class*="title"], [id*="title"], [class*="headline"], [itemprop="headline"]'
+)
+
+
+def _headline(
+    tree: LexborHTMLParser, title_tag: str, metas: dict[str, str]
+) -> tuple[LexborNode | None, str | None]:
+    og = metas.get("og:title") or metas.get("twitter:title") or ""
+    head = strip_site_suffix(title_tag) if title_tag else ""
+    refs = [fingerprint(t) for t in (title_tag, og) if t]
+    h1s = [n for n in islice(tree.css("h1"), 8) if not _logo_like(n)]
+    best = _best_match(h1s, refs, fingerprint(head or og))
+    others: list[LexborNode] = []
+    if best is None and refs:
+        others = list(islice(tree.css(_TITLE_SELECTORS), 80))
+        best = _best_match(others, refs, fingerprint(head))
+    best = best or _containing(h1s + others, fingerprint(head))
+    if best is not None:
+        return best, _visible_text(best)
+    fallback = strip_site_suffix(og) if og else head
+    if h1s and (_units(_visible_text(h1s[0])) >= 4 or not fallback):
+        return h1s[0], _visible_text(h1s[0])  # a headline the <title> does not repeat
+    return None, fallback or None
+
+
+def _visible_text(node: LexborNode) -> str:
+    """Element text without script/style content (broken markup can nest them)."""
+    texts = [n.text_content or "" for n in _texts_under(node, [ZONE_VISIT])]
+    return squash(" ".join(texts))
+
+
+def _logo_like(node: LexborNode) -> bool:
+    attrs = " ".join(v or "" for v in node.attributes.values())
+    return bool(_LOGO_HINT.search(attrs)) or not _text_of(node)
+
+
+def _best_match(nodes: list[LexborNode], refs: list[str], head_fp: str) -> LexborNode | None:
+    """The longest node text that is part of the page's title/og:title and covers most
+    of its headline part (so a site name or a section label never wins)."""
+    best: LexborNode | None = None
+    best_len = 0
+    need = max(2, int(len(head_fp) * 0.6))
+    for node in nodes:
+        fp = fingerprint(_text_of(node))
+        if len(fp) < need or len(fp) <= best_len or len(fp) > 400:
+            continue
+        if any(fp in ref for ref in refs):
+            best, best_len = node, len(fp)
+    return best
+
+
+def _containing(nodes: list[LexborNode], head_fp: str) -> LexborNode | None:
+    """The first node whose text is the headline part plus a little (a title cut short
+    in ``<title>``, or a headline with a short column label)."""
+    for node in nodes:
+        fp = fingerprint(_text_of(node))
+        if head_fp and head_fp in fp and len(fp) < 1.3 * len(head_fp):
+            return node
+    return None
+
+
+def strip_site_suffix(title: str) -> str:
+    """The headline part of a ``<title>``: trailing short segments (site, channel) cut
+    while the rest stays longer than what is cut. Leading segments stay: in Chinese titles
+    they are column names that belong to the headline ("棱镜|…")."""
+    parts = _split_title(squash(title))
+    while len(parts) > 1 and _is_site_segment(parts[-1], parts[:-1]):
+        parts = parts[:-1]
+    if len(parts) > 1 and _leading_site(parts):
+        parts = [("", parts[1][1]), *parts[2:]]
+    return _rejoin(parts)
+
+
+def _leading_site(parts: list[tuple[str, str]]) -> bool:
+    """A short non-CJK site name before a spaced separator ("Example News | Headline")."""
+    first, sep = parts[0][1], parts[1][0]
+    spaced = sep[:1].isspace() and sep[-1:].isspace()
+    return spaced and not CJK_CHAR_RE.search(first) and _units(first) <= 4
+
+
+def _split_title(title: str) -> list[tuple[str, str]]:
+    """Segments with the separator that preceded each (first has '')."""
+    out: list[tuple[str, str]] = []
+    pos, sep = 0, ""
+    for m in _TITLE_SEP.finditer(title, timeout=0.05):
+        out.append((sep, title[pos : m.start()]))
+        pos, sep = m.end(), m.group(0)
+    out.append((sep, title[pos:]))
+    return [p for p in out if p[1].strip()] or [("", title)]
+
+
+def _rejoin(parts: list[tuple[str, str]]) -> str:
+    return "".join(sep + seg for sep, seg in parts).strip() if parts else ""
+
+
+def _is_site_segment(seg: tuple[str, str], rest: list[tuple[str, str]]) -> bool:
+    units = _units(seg[1])
+    rest_units = sum(_units(s) for _, s in rest)
+    return units <= 12 and rest_units >= units
+
+
+def _units(text: str) -> int:
+    return len(CJK_CHAR_RE.findall(text)) + len(_NON_CJK_WORD.findall(text))
+
+
+_NON_CJK_WORD = regex.compile(r"[^\W\p{Han}]+", regex.V1)
+
+
+# -- the zone after the headline
+
+
+@dataclass(frozen=True, slots=True)
+class _Seg:
+    text: str
+    own: str  # class/id of the text's parent element, lower-cased
+    hint: str  # ``own`` plus the grandparent's class/id
+    link: bool  # the text is a link's text
+
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "select", "iframe"})
+_HIDDEN = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.V1 | regex.IGNORECASE)
+
+
+def _zone(head: LexborNode) -> list[_Seg]:
+    """The text nodes after the headline, up to the body's first prose paragraph."""
+    segs: list[_Seg] = []
+    chars = 0
+    for node in _following(head):
+        text = squash(node.text_content or "")
+        if not text:
+            continue
+        if _is_prose(text):
+            break
+        parent = node.parent
+        own = _attrs_text(parent)
+        up = _attrs_text(parent.parent) if parent is not None else ""
+        segs.append(_Seg(text, own, f"{own} {up}", parent is not None and parent.tag == "a"))
+        chars += len(text)
+        if len(segs) >= ZONE_NODES or chars >= ZONE_CHARS:
+            break
+    return segs
+
+
+_CJK_PUNCT = regex.compile(r"[，。！？；]", regex.V1)
+
+
+def _is_prose(text: str) -> bool:
+    """A body sentence: the zone ends where the article starts."""
+    if len(CJK_CHAR_RE.findall(text)) >= 25 and _CJK_PUNCT.search(text):
+        return True
+    return len(text) >= 160 and ". " in text
+
+
+def _following(node: LexborNode) -> Iterator[LexborNode]:
+    """Visible text nodes after ``node`` in document order (its descendants excluded);
+    script/style and inline-hidden subtrees are skipped; at most ZONE_VISIT nodes."""
+    budget = [ZONE_VISIT]
+    cur: LexborNode | None = node
+    while cur is not None and budget[0] > 0:
+        sib = cur.next
+        while sib is not None and budget[0] > 0:
+            yield from _texts_under(sib, budget)
+            sib = sib.next
+        cur = cur.parent
+
+
+def _texts_under(root: LexborNode, budget: list[int]) -> Iterator[LexborNode]:
+    stack = [root]
+    while stack and budget[0] > 0:
+        budget[0] -= 1
+        node = stack.pop()
+        if node.tag == "-text":
+            yield node
+            continue
+        tag = node.tag or "-"
+        if tag in _SKIP_TAGS or tag.startswith("-") or _hidden(node):
+            continue
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attrs
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    return style is not None and bool(_HIDDEN.search(style))
+
+
+def _attrs_text(node: LexborNode | None) -> str:
+    if node is None:
+        return ""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+
+
+def _hint(node: LexborNode) -> str:
+    return f"{_attrs_text(node)} {_attrs_text(node.parent)}"
+
+
+_DATE_HINT = regex.compile(r"date|time|publish|pub|post|发布", regex.V1)
+# Whole class/id tokens: "rich_media_meta" is layout, "media_name"/"a_source" name the outlet.
+_SOURCE_HINT = regex.compile(
+    r"(?:^|\s)(?:[\w-]*source[\w-]*|[\w-]*nickname[\w-]*|media|media[-_]name|sour|from)(?=\s|$)",
+    regex.V1,
+)
+_AUTHOR_HINT = regex.compile(r"author|byline|writer|reporter", regex.V1)
+_SOURCE_LABEL = regex.compile(r"(?:来源|出处)\s*(?:[:：]\s*|\s+)(?P<v>[^\s|｜:：]{2,30})", regex.V1)
+_AUTHOR_LABELS = frozenset({"作者", "记者", "撰文", "文", "by", "By"})
+_FIELD_LABELS = {
+    "editor": regex.compile(rf"(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<v>{NAMES})", regex.V1),
+}
+
+
+def _zone_date(zone: list[_Seg]) -> DateMatch | None:
+    """A date in the zone; text nodes are joined because pages often split the date
+    and the time ("发布时间：09-30" + "22:46") into separate elements."""
+    found = find_date(" ".join(s.text for s in zone))
+    if found is not None and found.rule != "date.relative":
+        return found
+    for seg in zone:  # a relative date counts only inside a date-classed element
+        rel = find_date(seg.text)
+        if rel is not None and rel.rule == "date.relative" and _DATE_HINT.search(seg.hint):
+            return rel
+    return None
+
+
+def _zone_source(zone: list[_Seg]) -> str | None:
+    joined = " ".join(s.text for s in zone)
+    m = search(_SOURCE_LABEL, joined)
+    if m is not None:
+        return str(m.group("v"))
+    for level in ("own", "hint"):  # the text's own element first, then its container
+        for seg in zone:
+            if _SOURCE_HINT.search(getattr(seg, level)) and _name_like(seg.text):
+                return _strip_source_label(seg.text)
+    return _after_date(zone)
+
+
+def _after_date(zone: list[_Seg]) -> str | None:
+    """An unlabelled outlet printed right after the date ("2019-09-05 11:10 某网[整理]",
+    or a link following the date element)."""
+    for i, seg in enumerate(zone):
+        found = find_date(seg.text)
+        if found is None:
+            continue
+        rest = _BRACKET_NOTE.sub("", seg.text[found.end :]).strip(" |·")
+        if rest:
+            return rest if _name_like(rest) else None
+        nxt = zone[i + 1] if i + 1 < len(zone) else None
+        return nxt.text if nxt is not None and nxt.link and _name_like(nxt.text) else None
+    return None
+
+
+_BRACKET_NOTE = regex.compile(r"[\[【(（][^\]】)）]{1,4}[\]】)）]$", regex.V1)
+
+
+def _strip_source_label(text: str) -> str:
+    return str(_SOURCE_PREFIX.sub("", text))
+
+
+_SOURCE_PREFIX = regex.compile(r"^(?:来源|出处)\s*[:：]\s*", regex.V1)
+
+
+_NOT_NAME = regex.compile(r"[。，！？:：]|\d[-/:]\d|(?:作者|记者|编辑)$", regex.V1)
+
+
+def _name_like(text: str) -> bool:
+    """A short outlet/person name: no sentence punctuation, labels, dates or role words."""
+    return 2 <= len(text) <= 30 and find_date(text) is None and not _NOT_NAME.search(text)
+
+
+_CREDIT_HINT = regex.compile(
+    r"记者|作者|撰文|编辑|采写|执笔|原创|文\s*[/:：]|^\W*(?:作者|记者|文)\W*$|^by\s",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _zone_author(zone: list[_Seg]) -> str | None:
+    for i, seg in enumerate(zone):
+        if not _CREDIT_HINT.search(seg.text):  # cheap gate before the full rule table
+            continue
+        found = parse_byline(seg.text)
+        if found is None and seg.text.strip(":： |·") in _AUTHOR_LABELS and i + 1 < len(zone):
+            label = seg.text.strip(":： |·")
+            found = parse_byline(f"{label}：{zone[i + 1].text}")  # label and name in two nodes
+        if found is not None and found.author:
+            return found.author
+    for seg in zone:
+        if _AUTHOR_HINT.search(seg.hint) and _name_like(seg.text):
+            names = split_names(seg.text)
+            return _join(names) if len(names) <= 3 else None
+    return None
+
+
+def _zone_field(zone: list[_Seg], field: str) -> str | None:
+    for seg in zone:
+        m = search(_FIELD_LABELS[field], seg.text)
+        if m is not None:
+            return _join(split_names(m.group("v")))
+    return None
+
+
+# -- date
+
+_DATE_SELECTORS = 'time, [class*="date"], [class*="time"], [id*="date"], [id*="time"]'
+_META_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "pubdate", "publishdate",
+    "datepublished", "date", "dc.date", "dc.date.issued", "publish_date", "og:published_time",
+    "sailthru.date", "parsely-pub-date", "article.published", "dateupdate", "article:modified_time",
+)  # fmt: skip
+
+
+def _page_date(
+    tree: LexborHTMLParser, zone: list[_Seg], metas: dict[str, str], ld: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The visible date (as written) and its ISO form; the ISO year comes from a meta
+    timestamp when the page prints only month and day."""
+    machine = _machine_date(metas, ld)
+    written = _zone_date(zone)
+    if written is None and machine is None:
+        machine = _machine_date(metas, _jsonld(tree))  # JSON-LD placed in the body
+        written = _class_date(tree)
+    if written is None:
+        return (machine, normalize(machine)) if machine else (None, None)
+    return written.text, fill_year(written, normalize(machine) if machine else None)
+
+
+def _machine_date(metas: dict[str, str], ld: dict[str, str]) -> str | None:
+    for key in _META_DATE_KEYS:
+        if key in metas and find_date(metas[key]) is not None:
+            return metas[key]
+    return ld.get("date") or None
+
+
+def _class_date(tree: LexborHTMLParser) -> DateMatch | None:
+    for node in islice(tree.css(_DATE_SELECTORS), 30):
+        text = _text_of(node)
+        if not text or len(text) > 80:
+            continue
+        found = find_date(text)
+        if found is not None and (found.rule != "date.relative" or _DATE_HINT.search(_hint(node))):
+            return found
+        stamp = node.attributes.get("datetime") if node.tag == "time" else None
+        if stamp and find_date(stamp) is not None:
+            return find_date(stamp)
+    return None
+
+
+# -- source, author, editor fallbacks
+
+_SOURCE_SELECTORS = '[class*="source"], [id*="source"], [class*="media_name"], [id*="media_name"]'
+_EDITOR_SELECTORS = '[class*="edit"], [id*="editor"]'
+
+
+def _class_source(tree: LexborHTMLParser) -> str | None:
+    for node in islice(tree.css(_SOURCE_SELECTORS), 10):
+        text = _text_of(node)
+        m = search(_SOURCE_LABEL, text)
+        if m is not None:
+            return str(m.group("v"))
+        if _name_like(text) and len(text) <= 16:
+            return text
+    return None
+
+
+def _meta_source(metas: dict[str, str]) -> str | None:
+    for key in ("source", "article:source", "og:article:source", "dc.source"):
+        if key in metas:
+            value = (_strip_source_label(metas[key]).split() or [""])[0]
+            return value if _name_like(value) else None
+    return None
+
+
+_BY_PREFIX = regex.compile(r"^by\s+", regex.V1 | regex.IGNORECASE)
+
+
+def _meta_author(
+    metas: dict[str, str], ld: dict[str, str], title_tag: str, source: str | None
+) -> str | None:
+    """A meta/JSON-LD author, unless it is the site itself or a numeric staff id."""
+    value = ld.get("author") or metas.get("author") or metas.get("article:author")
+    value = value or metas.get("og:article:author") or metas.get("byl") or ""
+    value = _BY_PREFIX.sub("", value).strip()
+    if not value or value.isdigit() or "." in value or "/" in value or len(value) > 60:
+        return None
+    site = " ".join([title_tag.rsplit(strip_site_suffix(title_tag), 1)[-1], source or ""])
+    site += " " + metas.get("og:site_name", "")
+    return None if value in site else value
+
+
+def _cjk_page(title: str | None) -> bool:
+    return bool(title and CJK_CHAR_RE.search(title))
+
+
+def _in_zone(name: str, zone: list[_Seg]) -> bool:
+    """Chinese portals put their own name in meta author; trust it only when the header
+    shows it too."""
+    return any(name in seg.text for seg in zone)
+
+
+def _class_editor(tree: LexborHTMLParser) -> str | None:
+    for node in islice(tree.css(_EDITOR_SELECTORS), 10):
+        found = parse_byline(_text_of(node))
+        if found is not None and found.editor:
+            return found.editor
+    return None
+
+
+# -- language
+
+_LANG_CODE = regex.compile(r"^[a-z]{2,3}(?=$|[-_])", regex.V1 | regex.IGNORECASE)
+_SCRIPTS = (
+    ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]", regex.V1)),
+    ("ko", regex.compile(r"\p{Hangul}", regex.V1)),
+    ("zh", regex.compile(r"\p{Han}", regex.V1)),
+)
+_LATIN = regex.compile(r"\p{Latin}", regex.V1)
+
+
+def _lang(
+    tree: LexborHTMLParser, metas: dict[str, str], title: str | None, zone: list[_Seg]
+) -> str | None:
+    html = tree.css_first("html")
+    declared = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
+    declared = declared or metas.get("content-language") or metas.get("language")
+    if declared:
+        m = _LANG_CODE.match(declared.strip())
+        if m:
+            return str(m.group(0)).lower()
+    return guess_lang(" ".join([title or "", *(s.text for s in zone), _body_sample(tree)]))
+
+
+def _body_sample(tree: LexborHTMLParser) -> str:
+    body = tree.body
+    if body is None:
+        return ""
+    texts: list[str] = []
+    for node in islice(body.traverse(include_text=True), _LANG_SAMPLE_NODES):
+        if node.tag == "-text" and node.parent is not None and node.parent.tag not in _SKIP_TAGS:
+            texts.append(node.text_content or "")
+    return " ".join(texts)[:1200]
+
+
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+
+
+def guess_lang(text: str) -> str | None:
+    """zh/ja/ko by CJK script share, en for mostly-Latin text, else None."""
+    letters = len(_LETTER.findall(text))
+    if letters < 10:
+        return None
+    han = len(_SCRIPTS[2][1].findall(text))
+    kana = len(_SCRIPTS[0][1].findall(text))
+    hangul = len(_SCRIPTS[1][1].findall(text))
+    cjk = han + kana + hangul
+    if cjk / letters >= 0.3:
+        if kana >= 0.1 * cjk:
+            return "ja"
+        return "ko" if hangul > han else "zh"
+    return "en" if len(_LATIN.findall(text)) / letters >= 0.8 else None

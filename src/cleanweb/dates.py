@@ -1,0 +1,173 @@
+"""Publication dates: find a date as written in a short text and normalize it to ISO 8601.
+
+Pages write dates in many shapes ("2020年02月26日 16:12", "2019-09-07 13:43:45",
+"10-08 12:00", "March 3, 2020", "昨天"). :func:`find_date` returns the first one found with
+its span as written (that is what a reader sees), :func:`normalize` turns the written form
+into ISO 8601 when the year is known. Patterns are tried in table order: the most explicit
+shapes first, so "2019-09-07 13:43" is never read as the month-day form "09-07 13:43".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from cleanweb.rules.base import Rule, RuleSet, search
+
+_TIME = r"(?:[T\s]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?(?:\.\d+)?)?"
+_ZONE = r"(?P<Z>Z|[+-]\d{2}:?\d{2})?"
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+#: Date shapes, most explicit first. Groups: y/yy (year), m or mon (month), d, H/M/S, Z.
+DATE_RULES = RuleSet(
+    [
+        Rule(
+            "date.cjk_ymd",
+            rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日{_TIME}",
+            "Chinese/Japanese full date, the common byline form",
+        ),
+        Rule(
+            "date.iso_ymd",
+            rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d){_TIME}{_ZONE}",
+            "numeric year-month-day, ISO and its slash/dot variants",
+        ),
+        Rule(
+            "date.yy_md_time",
+            r"(?<![\d:-])(?P<yy>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?!\d)",
+            "two-digit year with a time, as some platforms print older posts",
+        ),
+        Rule(
+            "date.cjk_md",
+            rf"(?<!\d)(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日{_TIME}",
+            "Chinese month-day without year",
+        ),
+        Rule(
+            "date.md_time",
+            r"(?<![\d:/-])(?P<m>\d{1,2})[-/](?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?!\d)",
+            "month-day with a time, the current-year form of feed platforms",
+        ),
+        Rule(
+            "date.en_dmy",
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>(?:19|20)\d{{2}})\b",
+            "English day month year (3 March 2020)",
+        ),
+        Rule(
+            "date.en_mdy",
+            rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+            "English month day, year (March 3, 2020)",
+        ),
+        Rule(
+            "date.relative",
+            r"(?:^|\s)(?P<rel>今天|昨天|前天|\d{1,2}\s*(?:分钟|小时|天)前)(?:\s|$)",
+            "relative date as shown by apps and feeds; written form only, no ISO",
+        ),
+    ]
+)
+_COMPILED = {rule.id: rule.compile() for rule in DATE_RULES}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in text: ``text`` as written, ``iso`` when the year is known."""
+
+    text: str
+    iso: str | None
+    rule: str
+    start: int
+    end: int
+
+
+_MAYBE_DATE = regex.compile(r"\d|今天|昨天|前天", regex.V1)
+
+
+def find_date(text: str) -> DateMatch | None:
+    """The earliest date in ``text``; at equal positions the more explicit shape wins
+    (table order), so "2019-09-07 13:43" is never read as "09-07 13:43"."""
+    if not _MAYBE_DATE.search(text):  # most text has no date at all: skip the table
+        return None
+    best: DateMatch | None = None
+    for rule in DATE_RULES:
+        m = search(_COMPILED[rule.id], text)
+        if m is None or not _plausible(m):
+            continue
+        written = m.group(0).strip()
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if best is None or start < best.start:
+            best = DateMatch(written, _iso(m), rule.id, start, start + len(written))
+    return best
+
+
+def normalize(text: str) -> str | None:
+    """ISO 8601 for a written date, or None when there is none or the year is unknown."""
+    found = find_date(text)
+    return found.iso if found else None
+
+
+def _plausible(m: regex.Match[str]) -> bool:
+    if m.groupdict().get("rel"):
+        return True
+    month, day = _month(m), int(m.group("d"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    hour = m.groupdict().get("H")
+    return hour is None or (int(hour) < 24 and int(m.group("M")) < 60)
+
+
+def _month(m: regex.Match[str]) -> int:
+    if m.groupdict().get("mon"):
+        name = m.group("mon").lower()[:3]
+        return next(i for i, full in enumerate(_MONTHS, 1) if full.startswith(name))
+    return int(m.group("m"))
+
+
+def _year(m: regex.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"])
+    if groups.get("yy"):
+        return 2000 + int(groups["yy"])
+    return None
+
+
+def _iso(m: regex.Match[str]) -> str | None:
+    year = _year(m)
+    if year is None:
+        return None
+    out = f"{year:04d}-{_month(m):02d}-{int(m.group('d')):02d}"
+    groups = m.groupdict()
+    if groups.get("H"):
+        out += f"T{int(groups['H']):02d}:{groups['M']}:{groups.get('S') or '00'}"
+        zone = groups.get("Z")
+        if zone:
+            out += "Z" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+    return out
+
+
+def same_day(iso: str, written: DateMatch) -> bool:
+    """Whether a full ISO date agrees with a year-less written date (month and day)."""
+    found = find_date(written.text)
+    if found is None or found.rule == "date.relative":
+        return False
+    m = search(_COMPILED[found.rule], written.text)
+    if m is None:
+        return False
+    return iso[5:10] == f"{_month(m):02d}-{int(m.group('d')):02d}"
+
+
+def fill_year(written: DateMatch, iso_hint: str | None) -> str | None:
+    """ISO for a year-less written date, taking the year from ``iso_hint`` when the
+    month and day agree (a meta tag usually carries the full timestamp)."""
+    if written.iso is not None:
+        return written.iso
+    if not iso_hint or len(iso_hint) < 10 or not same_day(iso_hint, written):
+        return None
+    m = search(_COMPILED[written.rule], written.text)
+    groups = m.groupdict() if m is not None else {}
+    if not groups.get("H"):
+        return iso_hint
+    return f"{iso_hint[:10]}T{int(groups['H']):02d}:{groups['M']}:{groups.get('S') or '00'}"

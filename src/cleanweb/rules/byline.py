@@ -1,0 +1,158 @@
+"""Byline, credit, source and editor lines as data.
+
+Every pattern in :data:`BYLINE_RULES` must match a *whole* line (after outer brackets are
+removed): a line that merely mentions 记者 or 来源 inside a sentence is body text. Names are
+short runs without sentence punctuation, so a dateline that opens a paragraph
+("…电(记者 …)大“疫”当前,…") can never match. :data:`INLINE_RULES` find a reporter credit
+*inside* a body paragraph (kept in the body; only the name goes to metadata).
+"""
+
+from __future__ import annotations
+
+from cleanweb.rules.base import Rule, RuleSet
+
+#: Credit roles and the field their names go to; longest first so 责任编辑 wins over 编辑.
+ROLE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("责任编辑", "editor"), ("值班编辑", "editor"), ("本文编辑", "editor"),
+    ("特约记者", "author"), ("见习记者", "author"), ("实习记者", "author"),
+    ("首席记者", "author"), ("特约作者", "author"), ("专栏作者", "author"),
+    ("编辑", "editor"), ("责编", "editor"), ("编审", "editor"), ("主编", "editor"),
+    ("记者", "author"), ("作者", "author"), ("撰文", "author"), ("采写", "author"),
+    ("执笔", "author"), ("撰稿", "author"), ("通讯员", "author"), ("文字", "author"),
+    ("校对", ""), ("审核", ""), ("审校", ""), ("摄影", ""), ("摄像", ""), ("美编", ""),
+    ("统筹", ""), ("监制", ""), ("策划", ""), ("实习生", ""), ("制图", ""), ("设计", ""),
+    ("视频", ""), ("出品人", ""), ("终审", ""), ("初审", ""), ("复审", ""),
+)  # fmt: skip
+#: One-character roles need an explicit separator ("文/王文"), or 文章… would read as a credit.
+SHORT_ROLE_FIELDS: tuple[tuple[str, str], ...] = (("文", "author"), ("图", ""), ("摄", ""))
+
+ROLE = "(?:" + "|".join(r for r, _ in ROLE_FIELDS) + ")"
+SHORT_ROLE = "(?:" + "|".join(r for r, _ in SHORT_ROLE_FIELDS) + ")"
+# A name: 2-6 Han characters (an outlet+role prefix such as "南都见习记者" allowed before
+# it) or a Latin handle; a staff code may follow (杨倩_NF4425). Full-width commas do not
+# separate names: a run with "，" is a sentence.
+NAME = (
+    rf"(?!{ROLE}|{SHORT_ROLE}\s*[/:：])"
+    r"(?:(?:\p{Han}{1,8}?(?:记者|作者)\s*)?\p{Han}{2,6}|[\p{L}][\p{L}\d.·\-]{0,20})"
+    r"(?:_[A-Za-z]*\d\w*)?"
+)
+NAMES = rf"{NAME}(?:\s*[、,/\s]\s*{NAME}){{0,5}}"
+# Roles need a separator before the name, except 记者/通讯员, which are often glued to it.
+GLUED_ROLE = r"(?:特约|见习|实习|首席)?记者|通讯员"
+CREDIT = rf"(?:{GLUED_ROLE}\s*|{ROLE}\s*(?:[:：/|]\s*|\s+)|{SHORT_ROLE}\s*[/:：|]\s*){NAMES}"
+OUTLET = r"(?:《[^》]{1,15}》|[\p{Han}A-Za-z]{2,10}?)"
+SOURCE_VALUE = r"[^\s，。！？；;|｜]{2,30}(?:\s+[^\s，。！？；;|｜]{1,12}){0,2}"
+EN_NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|der|la|le)){0,3}"
+
+#: Whole-line rules; ``action`` says which fields the named groups fill.
+BYLINE_RULES = RuleSet(
+    [
+        Rule(
+            "zh.byline.source",
+            rf"^(?:本文|文章|稿件|消息|资料|新闻|内容|信息)?(?:来源|来自|出处)\s*[:：/]\s*(?P<source>{SOURCE_VALUE})$",
+            "a source line standing alone: the outlet, not body text",
+            action="source",
+        ),
+        Rule(
+            "zh.byline.editor",
+            rf"^(?:责任编辑|值班编辑|本文编辑|编辑|责编|编审|主编)\s*(?:[:：/|]\s*|\s+)(?P<editor>{NAMES})$",
+            "an editor line (责任编辑：… / 【编辑:…】 / （责编：…）) is metadata, never body",
+            action="editor",
+        ),
+        Rule(
+            "zh.byline.reporter",
+            rf"^(?P<source>{OUTLET})?(?:特约|见习|实习|首席|专栏)?(?:记者|作者|通讯员)\s*[:：]?\s*(?P<author>{NAMES})(?:\s*{CREDIT})*$",
+            "a reporter credit standing alone (新京报记者 …), usually closing the article",
+            action="credits",
+        ),
+        Rule(
+            "zh.byline.credits",
+            rf"^(?:{CREDIT}\s*[,，;；]?\s*)+$",
+            "a line made only of role: name credits (作者/采写/执笔/编辑/校对 …)",
+            action="credits",
+        ),
+        Rule(
+            "zh.byline.original",
+            r"^原创\s*[:：]\s*(?P<author>[\p{Han}\p{L}·]{2,12}?)(?:编译|整理|翻译|编辑)?(?:\s+(?P<source>[^\s，。]{2,20}))?$",
+            "platform 'original by' credit: author, optionally the publishing account",
+            action="credits",
+        ),
+        Rule(
+            "en.byline.by",
+            rf"^[Bb][Yy]\s+(?P<author>{EN_NAME}(?:\s*(?:,|and|&)\s*{EN_NAME}){{0,3}})"
+            r"(?:\s*[,|/]\s*(?P<source>[\p{L}][\p{L} .&'’-]{1,40}))?$",
+            "English byline 'By First Last[, Outlet]'",
+            action="credits",
+            ignore_case=False,
+        ),
+        Rule(
+            "en.byline.reporting",
+            r"^(?:reporting|writing) by (?P<author>[^;]{2,80}?)"
+            r"(?:;\s*additional reporting by [^;]{2,80})?"
+            r"(?:;\s*editing by (?P<editor>[^;]{2,80}))?$",
+            "wire-service credit line (Reporting by …; Editing by …)",
+            action="credits",
+        ),
+        Rule(
+            "en.byline.editor",
+            r"^(?:edited by|editing by|editor:)\s*(?P<editor>[\p{L}][\p{L} .,'’&-]{1,60})$",
+            "English editor credit line",
+            action="editor",
+        ),
+        Rule(
+            "en.byline.source",
+            r"^(?:source|via)\s*:\s*(?P<source>[\p{L}\d][^.!?]{1,60})$",
+            "English source line standing alone",
+            action="source",
+        ),
+    ]
+)
+
+#: What may stand beside a date in a date line once the date itself is cut out.
+DATE_LABEL_RULES = RuleSet(
+    [
+        Rule(
+            "zh.byline.date",
+            r"^(?:(?:发布|发表|更新|出版|上传|首发)?(?:时间|日期)|发表于|发布于|更新于|首发于)?\s*[:：|·]?\s*$",
+            "a date line (optionally labelled 发布时间/发表于): metadata, not body",
+            action="date",
+        ),
+        Rule(
+            "en.byline.date",
+            r"^(?:(?:first\s+)?(?:published|updated|posted|last updated)(?:\s+on|\s+at)?|date)?"
+            r"\s*[:|·]?\s*(?:at|,)?\s*$",
+            "an English dateline (Published 3 March 2020)",
+            action="date",
+        ),
+    ]
+)
+
+#: Credits inside body paragraphs: the paragraph stays, the name goes to ``author``.
+INLINE_RULES = RuleSet(
+    [
+        Rule(
+            "zh.credit.dateline",
+            rf"^.{{0,40}}?(?:电|讯|报道|消息)\s*[（(]\s*(?:[\p{{Han}}]{{0,8}}?)(?:特约|见习|实习|首席)?记者\s*(?P<author>{NAMES})",
+            "a dateline opening a paragraph names the reporter: 中新网…电(记者 …)",
+            action="author",
+        ),
+        Rule(
+            "zh.credit.closing",
+            rf"[（(]\s*(?:[\p{{Han}}]{{0,8}}?)(?:特约|见习|实习)?记者\s*(?P<author>{NAMES})\s*[）)]\s*(?:[（(]完[）)])?\s*$",
+            "a closing (记者 …) credit at the end of the last paragraph",
+            action="author",
+        ),
+        Rule(
+            "zh.credit.trailing_name",
+            r"[。！？”][（(](?P<author>\p{Han}{2,4})[）)]$",
+            "a bare (姓名) after the last sentence of the last paragraph is its writer",
+            action="author",
+            ignore_case=False,
+        ),
+    ]
+)
+
+#: Name tokens that are placeholders, not people.
+NO_NAME = frozenset({"未知", "佚名", "匿名", "admin", "unknown", "staff"})
+#: Words that end a name run but are roles or notes, not names ("陈智 整合").
+NAME_NOTES = ("整合", "整理", "编译", "报道", "综合", "发自", "摄影", "摄", "实习生", "通讯员")

@@ -1,0 +1,112 @@
+"""Segment stage on small synthetic pages."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import page
+
+from cleanweb import dom
+from cleanweb.blocks import Segmented, segment
+from cleanweb.errors import Budget, Stop
+
+
+def seg(body: str, max_nodes: int = 10**6) -> Segmented:
+    tree = dom.parse(page(body))
+    assert tree.body is not None
+    return segment(tree.body, Budget(None), max_nodes)
+
+
+def texts(body: str) -> list[str]:
+    return [s.text for s in seg(body).segs]
+
+
+def test_block_elements_split_inline_elements_join() -> None:
+    assert texts("<p>One <b>bold</b> word</p><div>Two</div>") == ["One bold word", "Two"]
+
+
+def test_text_before_and_after_a_nested_block() -> None:
+    assert texts("<div>before<p>inner</p>after</div>") == ["before", "inner", "after"]
+
+
+def test_br_splits_lines() -> None:
+    assert texts("<p>line one<br>line two<br/><br>line three</p>") == [
+        "line one", "line two", "line three"]
+
+
+def test_kinds() -> None:
+    out = seg("<h2>Head</h2><ul><li>item <p>para in item</p></li></ul>"
+              "<blockquote><p>quoted</p></blockquote><pre>x = 1\n  y = 2</pre>"
+              "<figure><img src=a.jpg><figcaption>cap</figcaption></figure>")
+    assert [(s.kind, s.text) for s in out.segs] == [
+        ("heading", "Head"), ("list_item", "item"), ("list_item", "para in item"),
+        ("quote", "quoted"), ("code", "x = 1\n  y = 2"), ("caption", "cap")]
+    assert out.segs[0].level == 2
+
+
+def test_table_rows_merge_cells() -> None:
+    out = seg("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>")
+    assert [(s.kind, s.text) for s in out.segs] == [
+        ("table_row", "Name | Age"), ("table_row", "Ann | 31")]
+
+
+def test_layout_cell_with_paragraphs_does_not_merge() -> None:
+    out = seg("<table><tr><td>menu</td><td><p>first</p><p>second</p></td></tr></table>")
+    assert [s.kind for s in out.segs] == ["paragraph"] * 3
+
+
+def test_scripts_styles_and_hidden_elements_are_skipped() -> None:
+    body = ("<script>var a='x';</script><style>p{}</style><p>seen</p>"
+            "<div style='display: none'>hidden</div><p hidden>also hidden</p>"
+            "<noscript>enable js</noscript>")
+    assert texts(body) == ["seen"]
+
+
+def test_link_units_counted() -> None:
+    (s,) = seg("<p>read <a href=#>the full story</a> now</p>").segs
+    assert (s.units, s.link_units) == (5, 3)
+
+
+def test_nearest_chrome_ancestor_recorded() -> None:
+    out = seg("<div class='article'><p>body text</p><div class='share-bar'><p>Share</p></div>"
+              "</div><nav><a href=/>Home</a></nav>")
+    body, share, nav = out.segs
+    assert body.chrome is None and body.chrome_at == -1
+    assert share.chrome == "class.share"
+    assert nav.chrome == "tag.nav"
+    assert out.containers[share.chrome_at].chrome == "class.share"
+
+
+def test_chrome_names_match_whole_parts_only() -> None:
+    out = seg("<div class='canvas-wrap'><p>a</p></div><div class='header-ad'><p>b</p></div>")
+    assert out.segs[0].chrome is None
+    assert out.segs[1].chrome == "class.ad"
+
+
+def test_caption_class_and_image_neighbours() -> None:
+    out = seg("<p>before</p><img src=x.jpg><p class='pic-txt'>the caption</p><p>after</p>")
+    before, caption, after = out.segs
+    assert caption.caption and not before.caption
+    assert before.near_image and caption.near_image and not after.near_image
+
+
+def test_cjk_source_line_breaks_vanish_latin_become_spaces() -> None:
+    assert texts("<p>中文\n  句子</p><p>two\nwords</p>") == ["中文句子", "two words"]
+
+
+def test_container_table_is_a_tree_in_preorder() -> None:
+    out = seg("<div><section><p>a</p></section><p>b</p></div>")
+    for idx, cont in enumerate(out.containers[1:], start=1):
+        assert cont.parent < idx <= cont.end
+        parent = out.containers[cont.parent]
+        assert parent.end >= cont.end
+
+
+def test_node_limit_stops_the_walk() -> None:
+    with pytest.raises(Stop) as stop:
+        seg("<p>x</p>" * 5000, max_nodes=100)
+    assert stop.value.status == "too_large"
+
+
+def test_deep_nesting_is_walked_without_recursion() -> None:
+    out = seg("<div>" * 20000 + "deep text" + "</div>" * 20000)
+    assert [s.text for s in out.segs] == ["deep text"]

@@ -1,0 +1,124 @@
+"""Byline/credit/editor/source lines: every rule id on a synthetic line, and body text
+that mentions the same words left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanweb.metadata import Byline, Metadata, inline_credit, merge, parse_byline
+from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES
+
+# (rule id, line, expected fields)
+LINES = [
+    ("zh.byline.source", "来源：网络", {"source": "网络"}),
+    ("zh.byline.source", "（资料来源：某报、某网等）", {"source": "某报、某网等"}),
+    ("zh.byline.source", "本文来源：某某周刊", {"source": "某某周刊"}),
+    ("zh.byline.editor", "【编辑:周驰】", {"editor": "周驰"}),
+    ("zh.byline.editor", "责任编辑：张三", {"editor": "张三"}),
+    ("zh.byline.editor", "（责编：王五、赵六）", {"editor": "王五、赵六"}),
+    ("zh.byline.editor", "责任编辑：杨倩_NF4425", {"editor": "杨倩"}),
+    ("zh.byline.editor", "（责任编辑： AB123）", {"editor": "AB123"}),
+    ("zh.byline.reporter", "新京报记者 陆一夫", {"author": "陆一夫", "source": "新京报"}),
+    ("zh.byline.reporter", "《某刊》作者 周纯", {"author": "周纯", "source": "某刊"}),
+    ("zh.byline.credits", "采写：南都见习记者林子沛", {"author": "林子沛"}),
+    ("zh.byline.credits", "执笔/李明", {"author": "李明"}),
+    ("zh.byline.credits", "编辑 刘晓阳 校对 李铭", {"editor": "刘晓阳"}),
+    ("zh.byline.credits", "【文/某网专栏作者 王文】", {"author": "王文"}),
+    (
+        "zh.byline.original",
+        "原创： 王小明编译 某某研究",
+        {"author": "王小明", "source": "某某研究"},
+    ),
+    ("en.byline.by", "By John Smith", {"author": "John Smith"}),
+    ("en.byline.by", "By Jane Doe and Tom Lee", {"author": "Jane Doe, Tom Lee"}),
+    (
+        "en.byline.reporting",
+        "(Reporting by Jane Doe; Editing by Tom Lee)",
+        {"author": "Jane Doe", "editor": "Tom Lee"},
+    ),
+    ("en.byline.editor", "Edited by Mary Ann", {"editor": "Mary Ann"}),
+    ("en.byline.source", "Source: Reuters", {"source": "Reuters"}),
+    ("zh.byline.date", "发布时间：2019-09-07 13:43", {"date": "2019-09-07 13:43"}),
+    ("en.byline.date", "Published 3 March 2020", {"date": "3 March 2020"}),
+]
+
+BODY = [
+    "中新网台州2月26日电(记者 范宇斌 实习生 应少萍)大“疫”当前,如何让社会经济尽快步入正轨",
+    "这篇文章的来源是一位老记者多年前的采访笔记，他说：一切都要从头开始。",
+    "记者了解到，涉事项目的名称为某某",
+    "图片来源：网络",  # a caption, not a byline
+    "By the way, this is fine.",
+    "编辑部",
+    "记者",
+    "2019年，",
+    "国务院联防联控机制新闻发布会",
+    "来源：" + "很长的一段说明文字，" * 12,
+]
+
+
+def test_every_rule_id_is_exercised() -> None:
+    ids = {r.id for r in (*BYLINE_RULES, *DATE_LABEL_RULES)}
+    assert ids == {case[0] for case in LINES}
+
+
+@pytest.mark.parametrize(("rule", "line", "fields"), LINES)
+def test_byline_line(rule: str, line: str, fields: dict[str, str]) -> None:
+    found = parse_byline(line)
+    assert found is not None
+    assert found.kind == rule
+    for key in ("author", "source", "editor", "date"):
+        assert getattr(found, key) == fields.get(key), key
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_text_is_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_date_and_source_line() -> None:
+    found = parse_byline("2020年02月26日 16:12 来源:中国新闻网")
+    assert found is not None
+    assert (found.date, found.date_iso, found.source) == (
+        "2020年02月26日 16:12",
+        "2020-02-26T16:12:00",
+        "中国新闻网",
+    )
+
+
+def test_placeholder_author_dropped() -> None:
+    found = parse_byline("作者：未知 责任编辑：某编辑")
+    assert found is not None
+    assert found.author is None and found.editor == "某编辑"
+
+
+INLINE = [
+    ("zh.credit.dateline", "某网台州2月26日电(记者 范宇斌 实习生 应少萍)大“疫”当前,如何", "范宇斌"),
+    ("zh.credit.dateline", "某网10月4日讯（记者陈智 整合） 国庆中秋长假过半", "陈智"),
+    ("zh.credit.closing", "全市最大降水量出现在某地。(记者张淼淼)", "张淼淼"),
+    ("zh.credit.trailing_name", "实现轻松换新。(李楠)", "李楠"),
+]
+
+
+def test_every_inline_rule_is_exercised() -> None:
+    assert {r.id for r in INLINE_RULES} == {case[0] for case in INLINE}
+
+
+@pytest.mark.parametrize(("rule", "paragraph", "author"), INLINE)
+def test_inline_credit(rule: str, paragraph: str, author: str) -> None:
+    found = inline_credit(paragraph)
+    assert found is not None and (found.kind, found.author) == (rule, author)
+
+
+@pytest.mark.parametrize("paragraph", ["春意渐浓,奏响春之序曲。(完)", "会议由某某主持。(图)"])
+def test_inline_credit_ignores_end_markers(paragraph: str) -> None:
+    assert inline_credit(paragraph) is None
+
+
+def test_merge_fills_only_empty_fields_and_accumulates_editors() -> None:
+    meta = Metadata(title="T", source="甲报", editor="姚某某")
+    merged = merge(meta, Byline(kind="x", source="乙报", author="陆某", editor="刘某某"))
+    assert merged.source == "甲报"
+    assert merged.author == "陆某"
+    assert merged.editor == "姚某某、刘某某"
+    assert merge(merged, Byline(kind="x", editor="刘某某")).editor == "姚某某、刘某某"
+    assert merge(meta, Byline(kind="x")) is meta

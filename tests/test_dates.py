@@ -1,0 +1,59 @@
+"""Date finding and normalization on synthetic strings, one per date rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanweb.dates import DATE_RULES, fill_year, find_date, normalize
+
+CASES = [
+    ("date.cjk_ymd", "2020年02月26日 16:12 来源", "2020年02月26日 16:12", "2020-02-26T16:12:00"),
+    ("date.iso_ymd", "2019-09-07 13:43:45　来源:", "2019-09-07 13:43:45", "2019-09-07T13:43:45"),
+    ("date.yy_md_time", "发布 18-03-08 23:16", "18-03-08 23:16", "2018-03-08T23:16:00"),
+    ("date.cjk_md", "6月5日 08:30", "6月5日 08:30", None),
+    ("date.md_time", "发布时间：10-08 12:00", "10-08 12:00", None),
+    ("date.en_dmy", "Published 3 March 2020", "3 March 2020", "2020-03-03"),
+    ("date.en_mdy", "Updated Jan. 5, 2011, 9:00", "Jan. 5, 2011", "2011-01-05"),
+    ("date.relative", "昨天", "昨天", None),
+]
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {r.id for r in DATE_RULES} == {c[0] for c in CASES}
+
+
+@pytest.mark.parametrize(("rule", "text", "written", "iso"), CASES)
+def test_rule(rule: str, text: str, written: str, iso: str | None) -> None:
+    found = find_date(text)
+    assert found is not None
+    assert (found.rule, found.text, found.iso) == (rule, written, iso)
+
+
+def test_no_space_between_date_and_time() -> None:
+    found = find_date("2019年06月15日08:18 来源：某网")
+    assert found is not None and found.text == "2019年06月15日08:18"
+    assert found.iso == "2019-06-15T08:18:00"
+
+
+def test_timezone_kept_in_iso() -> None:
+    assert normalize("2019-09-07T13:43:45+08:00") == "2019-09-07T13:43:45+08:00"
+    assert normalize("2019-09-07T13:43:45Z") == "2019-09-07T13:43:45Z"
+
+
+def test_earliest_date_wins() -> None:
+    found = find_date("发表于 2014-08-24 21:30 摘要：2014年8月22日，会议举行")
+    assert found is not None and found.text == "2014-08-24 21:30"
+
+
+def test_implausible_values_rejected() -> None:
+    assert find_date("编号 2019-13-45") is None
+    assert find_date("比分 25:61") is None
+    assert normalize("没有日期的文字") is None
+
+
+def test_fill_year_from_meta_when_day_agrees() -> None:
+    written = find_date("09-30 22:46")
+    assert written is not None
+    assert fill_year(written, "2019-09-30T22:46:13+08:00") == "2019-09-30T22:46:00"
+    assert fill_year(written, "2019-10-01T00:00:00") is None
+    assert fill_year(written, None) is None

@@ -1,0 +1,84 @@
+"""Score stage: region choice and structural verdicts on synthetic pages."""
+
+from __future__ import annotations
+
+from conftest import page
+
+from cleanweb import dom
+from cleanweb.blocks import Segmented, segment
+from cleanweb.errors import Budget
+from cleanweb.heuristics import choose_region, classify
+from cleanweb.options import Options
+
+PROSE = ("The council met on Tuesday to discuss the new budget, which includes more money "
+         "for schools and roads. Members argued for hours before the vote was taken. ")
+ZH = "记者在现场看到，由于部分地区暴雨伴随着狂风，许多粗大的树枝被刮断，道路也出现了多处积水。"
+MENU = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30))
+
+
+def seg(body: str) -> Segmented:
+    tree = dom.parse(page(body))
+    assert tree.body is not None
+    return segment(tree.body, Budget(None), 10**6)
+
+
+def kept(body: str, favor: str = "balanced") -> list[str]:
+    out = seg(body)
+    _, verdicts = classify(out, Options(favor=favor))  # type: ignore[arg-type]
+    return [s.text for s, v in zip(out.segs, verdicts) if v.role == "body"]
+
+
+def test_region_is_the_article_not_the_menu_or_page() -> None:
+    body = (f"<ul class='menu'>{MENU}</ul><div id='story'><p>{PROSE}</p><p>{PROSE}</p></div>"
+            f"<div class='links'><ul>{MENU}</ul></div>")
+    out = seg(body)
+    region = out.containers[choose_region(out)]
+    assert region.tag == "div"
+    assert kept(body) == [PROSE.strip(), PROSE.strip()]
+
+
+def test_cjk_paragraphs_win_by_units() -> None:
+    body = f"<div><a href=#>首页</a> <a href=#>新闻</a></div><div><p>{ZH}</p><p>{ZH}</p></div>"
+    assert kept(body) == [ZH, ZH]
+
+
+def test_long_comment_section_does_not_become_the_region() -> None:
+    comments = "".join(f"<div class='comment'><p>{PROSE}</p></div>" for _ in range(6))
+    body = f"<article><p>{PROSE}</p><p>{PROSE}</p></article><div id='comments'>{comments}</div>"
+    assert kept(body) == [PROSE.strip(), PROSE.strip()]
+
+
+def test_chrome_inside_region_is_dropped_with_its_rule() -> None:
+    body = (f"<div class='content'><p>{PROSE}</p><div class='share'><p>Share this</p></div>"
+            f"<p>{PROSE}</p></div>")
+    out = seg(body)
+    _, verdicts = classify(out, Options())
+    reasons = {s.text: v.reason for s, v in zip(out.segs, verdicts)}
+    assert reasons["Share this"] == "class.share"
+
+
+def test_chrome_named_wrapper_around_everything_is_ignored() -> None:
+    body = f"<div id='app' class='widget'><div><p>{PROSE}</p><p>{PROSE}</p></div></div>"
+    assert kept(body) == [PROSE.strip(), PROSE.strip()]
+
+
+def test_link_dense_line_inside_region_dropped() -> None:
+    body = (f"<div><p>{PROSE}</p><p><a href=#>More stories about the budget</a> here</p>"
+            f"<p>{PROSE}</p></div>")
+    assert "More stories about the budget here" not in kept(body)
+
+
+def test_favor_changes_link_density_threshold() -> None:
+    line = "<p>Read <a href=#>our guide to the budget</a> and the minutes.</p>"
+    body = f"<div><p>{PROSE}</p>{line}<p>{PROSE}</p></div>"
+    assert len(kept(body, "recall")) == 3
+    assert len(kept(body, "precision")) == 2
+
+
+def test_tag_cloud_without_punctuation_loses_to_short_article() -> None:
+    # Undiscounted, the cloud's 120 words minus the menu's 60 link words would beat the
+    # 56-word article; counted at one unit in 30 per missing stop, it cannot.
+    cloud = " ".join(f"word{i}" for i in range(120))
+    body = (f"<div class='x'><ul>{MENU}</ul><p>{cloud}</p></div>"
+            f"<div class='y'><p>{PROSE}</p><p>{PROSE}</p></div>")
+    assert kept(body) == [PROSE.strip(), PROSE.strip()]

@@ -1,0 +1,138 @@
+"""page_metadata on synthetic pages, plus the zh-dev gold as an honest check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanweb.encoding import decode
+from cleanweb.metadata import guess_lang, page_metadata, strip_site_suffix
+from cleanweb.units import squash
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+
+
+def meta_of(html: str):  # type: ignore[no-untyped-def]
+    return page_metadata(LexborHTMLParser(html))
+
+
+PORTAL = """<html lang="zh-CN"><head><title>某地复工记:抢先机 盼春归_某某新闻网</title>
+<meta property="article:published_time" content="2020-02-26T16:12:05+08:00">
+<meta name="author" content="某某网"></head><body>
+<div class="logo"><h1 class="site-logo">某某新闻网</h1></div>
+<h1>某地复工记:抢先机 盼春归</h1>
+<div class="info">2020年02月26日 16:12　来源: <a href="#">某某日报</a> 参与互动</div>
+<p>某地2月26日电(记者 某某)当前，如何让社会经济尽快步入正轨，成为各地关注的问题。</p>
+<div class="editor">【编辑:某编辑】</div></body></html>"""
+
+
+def test_portal_page() -> None:
+    m = meta_of(PORTAL)
+    assert m.title == "某地复工记:抢先机 盼春归"
+    assert (m.date, m.date_iso) == ("2020年02月26日 16:12", "2020-02-26T16:12:00")
+    assert m.source == "某某日报"
+    assert m.editor == "某编辑"
+    assert m.author is None  # meta author is the site itself
+    assert m.lang == "zh"
+
+
+def test_title_suffix_stripped_when_only_title_exists() -> None:
+    html = "<html><head><title>女警打百个电话遭停机-某某新闻</title></head><body></body></html>"
+    assert meta_of(html).title == "女警打百个电话遭停机"
+
+
+@pytest.mark.parametrize(
+    ("raw", "head"),
+    [
+        ("Markets rally on rate hopes | Example News", "Markets rally on rate hopes"),
+        ("栏目|数据业大整顿：爬虫与现金贷共生_财经_某某网", "栏目|数据业大整顿：爬虫与现金贷共生"),
+        ("某标题－频道－某网", "某标题"),
+        ("A plain headline with no site", "A plain headline with no site"),
+    ],
+)
+def test_strip_site_suffix(raw: str, head: str) -> None:
+    assert strip_site_suffix(raw) == head
+
+
+def test_title_from_title_class_when_no_h1() -> None:
+    html = """<html><head><title>一袭汉服，一架古筝，她只为传播文化</title></head><body>
+    <div class="article-title"><h2>一袭汉服，一架古筝，她只为传播文化</h2></div>
+    <p class="author-name">某账号</p><span class="date">发布时间：01-14</span><span>17:58</span>
+    <p>这是正文的第一段，讲述了一位年轻人在异国他乡坚持传播中华文化的故事，令人感动。</p>
+    </body></html>"""
+    m = meta_of(html)
+    assert m.title == "一袭汉服，一架古筝，她只为传播文化"
+    assert m.date == "01-14 17:58"
+    assert m.date_iso is None  # no year anywhere on the page
+    assert m.author == "某账号"
+
+
+def test_english_page_with_jsonld() -> None:
+    html = """<html lang="en-GB"><head><title>Storm hits coast - Example Times</title>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm hits coast",
+    "datePublished": "2020-03-03T10:00:00Z", "author": {"name": "Jane Doe"},
+    "publisher": {"name": "Example Times"}}</script></head><body>
+    <h1>Storm hits coast</h1><p>A storm hit the coast on Tuesday. Residents were told to stay
+    indoors while crews cleared the roads, and schools closed for the day.</p></body></html>"""
+    m = meta_of(html)
+    assert m.title == "Storm hits coast"
+    assert m.date_iso == "2020-03-03T10:00:00Z"
+    assert m.author == "Jane Doe"
+    assert m.source == "Example Times"
+    assert m.lang == "en"
+
+
+def test_hidden_header_text_is_skipped() -> None:
+    html = """<html><head><title>某标题_某网</title></head><body><h1>某标题</h1>
+    <div style="display:none">来源：隐藏的名字</div><div>2019-05-17 · <a>某来源</a></div>
+    </body></html>"""
+    m = meta_of(html)
+    assert m.source == "某来源"
+    assert m.date == "2019-05-17"
+
+
+def test_empty_page() -> None:
+    m = meta_of("<html><body></body></html>")
+    assert m.title is None and m.date is None and m.lang is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("这是一个中文句子，用来测试语言识别是否可靠。", "zh"),
+        ("これは日本語の文章です。ひらがなとカタカナが入っています。", "ja"),
+        ("이것은 한국어 문장입니다. 언어 감지를 시험합니다.", "ko"),
+        ("This is an English sentence used for language detection.", "en"),
+        ("12345", None),
+    ],
+)
+def test_guess_lang(text: str, lang: str | None) -> None:
+    assert guess_lang(text) == lang
+
+
+def test_lang_from_meta_content_language() -> None:
+    html = '<html><head><meta http-equiv="content-language" content="ja-JP"></head></html>'
+    assert meta_of(html).lang == "ja"
+
+
+def _gold() -> list[dict[str, str | None]]:
+    path = DATASETS / "zh-dev" / "gold.jsonl"
+    if not path.exists():
+        pytest.skip(f"dataset not available at {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_zh_dev_titles_and_dates() -> None:
+    """Headline and visible date from the tree alone, against the hand-made gold."""
+    gold = _gold()
+    hits = {"title": 0, "date": 0}
+    for page in gold:
+        raw = (DATASETS / "zh-dev" / "pages" / f"{page['id']}.html").read_bytes()
+        m = page_metadata(LexborHTMLParser(decode(raw).text))
+        for key in hits:
+            hits[key] += squash(getattr(m, key) or "") == squash(page[key] or "")
+    assert hits["title"] / len(gold) >= 0.9
+    assert hits["date"] / len(gold) >= 0.85
