@@ -13,19 +13,8 @@ from dataclasses import dataclass, replace
 from cleanweb.blocks import Segmented, Seg
 from cleanweb.heuristics import Verdict, link_density
 from cleanweb.metadata import Metadata
-
-try:  # TEMP while the rule tables land
-    from cleanweb.metadata import merge, parse_byline
-except ImportError:
-    def parse_byline(line):  # type: ignore
-        return None
-    def merge(m, b):  # type: ignore
-        return m
-try:
-    from cleanweb.rules.text import classify_line
-except ImportError:
-    def classify_line(text):  # type: ignore
-        return None
+from cleanweb.metadata import inline_credit, merge, parse_byline
+from cleanweb.rules.text import classify_line
 from cleanweb.units import fingerprint
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
@@ -93,8 +82,19 @@ def _bylines(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) -> Metada
             continue
         byline = parse_byline(seg.text)
         if byline is not None:
-            verdicts[i] = Verdict("drop", byline.rule)
+            verdicts[i] = Verdict("drop", byline.kind)
             meta = merge(meta, byline)
+    return _inline_credits(segs, verdicts, meta)
+
+
+def _inline_credits(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) -> Metadata:
+    """A reporter named in the first or last body paragraph ("…电(记者 X)…") is the
+    author; the paragraph stays in the body."""
+    body = [i for i, v in enumerate(verdicts) if v.role == "body"]
+    for i in dict.fromkeys(body[:1] + body[-1:]):
+        credit = inline_credit(segs[i].text)
+        if credit is not None:
+            meta = merge(meta, credit)
     return meta
 
 
