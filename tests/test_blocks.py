@@ -86,7 +86,7 @@ def test_caption_class_and_image_neighbours() -> None:
     out = seg("<p>before</p><img src=x.jpg><p class='pic-txt'>the caption</p><p>after</p>")
     before, caption, after = out.segs
     assert caption.caption and not before.caption
-    assert before.near_image and caption.near_image and not after.near_image
+    assert caption.after_image and not before.after_image and not after.after_image
 
 
 def test_cjk_source_line_breaks_vanish_latin_become_spaces() -> None:

@@ -122,3 +122,9 @@ def test_merge_fills_only_empty_fields_and_accumulates_editors() -> None:
     assert merged.editor == "姚某某、刘某某"
     assert merge(merged, Byline(kind="x", editor="刘某某")).editor == "姚某某、刘某某"
     assert merge(meta, Byline(kind="x")) is meta
+
+
+def test_source_line_with_glued_editor_credit_fills_both() -> None:
+    byline = parse_byline("本文来源：某某晚报责任编辑：王小明_AB1234")
+    assert byline is not None
+    assert (byline.source, byline.editor) == ("某某晚报", "王小明")

@@ -71,7 +71,8 @@ class Seg(NamedTuple):
     chrome_at: int
     chrome: str | None
     caption: bool
-    near_image: bool = False
+    #: The segment comes right after an image, with no text between them.
+    after_image: bool = False
 
 
 @dataclass(slots=True)
@@ -151,25 +152,26 @@ class _Walker:
         ))
 
     # -- containers --------------------------------------------------------------
-    def names(self, tag: str, attrs: dict[str, str | None]) -> tuple[str | None, bool]:
-        """(chrome rule id, caption?) of an element; cached per page, since the same
-        class names repeat hundreds of times."""
+    def names(self, tag: str, attrs: dict[str, str | None]) -> tuple[str | None, str | None]:
+        """(chrome rule id, "caption"/"heading" role) of an element; cached per page,
+        since the same class names repeat hundreds of times."""
         key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
         if key[1] is None and key[2] is None and key[3] is None:
-            return st.TAG_RULES.get(tag), tag in st.CAPTION_TAGS
+            return st.TAG_RULES.get(tag), "caption" if tag in st.CAPTION_TAGS else None
         hit = self.name_cache.get(key)
         if hit is None:
             tokens = name_tokens(attrs)
             chrome = _element_chrome(tag, attrs, tokens)
-            caption = tag in st.CAPTION_TAGS or (
-                bool(tokens) and match_names(tokens, st.CAPTION_CLASS_RULES) is not None)
-            hit = self.name_cache[key] = (chrome, caption)
+            rule = st.ROLE_CLASS_RULES.first(tokens)
+            role = "caption" if tag in st.CAPTION_TAGS else (rule.action if rule else None)
+            hit = self.name_cache[key] = (chrome, role)
         return hit
 
     def open(self, parent: int, tag: str, attrs: dict[str, str | None]) -> int:
-        chrome, caption = self.names(tag, attrs)
+        chrome, role = self.names(tag, attrs)
+        caption = role == "caption"
         idx = len(self.out.containers)
-        kind = _kind_for(tag, self.out.containers[parent].kind)
+        kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
         self.out.containers.append(Container(parent, tag, kind, chrome, caption))
         self.chrome_of.append(idx if chrome else self.chrome_of[parent])
         self.caption_of.append(caption or self.caption_of[parent])
@@ -184,11 +186,12 @@ class _Walker:
     def is_block(self, tag: str, attrs: dict[str, str | None]) -> bool:
         if tag not in st.INLINE_TAGS:
             return True
-        # A chrome- or caption-named inline element (<span class="share">) is its own block.
+        # A chrome-, caption- or heading-named inline element (<span class="share">) is
+        # its own block.
         if tag == "a" or not attrs:
             return False
-        chrome, caption = self.names(tag, attrs)
-        return chrome is not None or caption
+        chrome, role = self.names(tag, attrs)
+        return chrome is not None or role is not None
 
     # -- the walk ----------------------------------------------------------------
     def run(self, root: LexborNode) -> Segmented:
@@ -275,16 +278,9 @@ def _merge_row(out: Segmented, tr: int, first: int) -> None:
 
 
 def _mark_images(out: Segmented) -> list[Seg]:
-    """Flag segments that sit right before or after an image."""
-    near: set[int] = set()
-    for pos in out.images:
-        near.add(pos)  # the segment that follows the image
-        near.add(pos - 1)  # the one before it
-    return [
-        Seg(s.kind, s.text, s.level, s.container, s.units, s.link_units, s.punct,
-            s.chrome_at, s.chrome, s.caption, True) if i in near else s
-        for i, s in enumerate(out.segs)
-    ]
+    """Flag segments that come right after an image (caption candidates)."""
+    after = set(out.images)
+    return [s._replace(after_image=True) if i in after else s for i, s in enumerate(out.segs)]
 
 
 def segment(root: LexborNode, budget: Budget, max_nodes: int) -> Segmented:
@@ -292,9 +288,5 @@ def segment(root: LexborNode, budget: Budget, max_nodes: int) -> Segmented:
     out = _Walker(budget, max_nodes).run(root)
     out.segs = _mark_images(out)
     # Cells that never merged into a row read as plain paragraphs.
-    out.segs = [
-        Seg("paragraph", s.text, s.level, s.container, s.units, s.link_units, s.punct,
-            s.chrome_at, s.chrome, s.caption, s.near_image) if s.kind == "cell" else s
-        for s in out.segs
-    ]
+    out.segs = [s._replace(kind="paragraph") if s.kind == "cell" else s for s in out.segs]
     return out

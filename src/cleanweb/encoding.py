@@ -1,27 +1,103 @@
 """Decode stage: bytes -> str, with the encoding used and how it was decided.
 
-Minimal first version (BOM, HTTP charset, valid UTF-8, meta prescan, chardet); the
-full validate-first algorithm replaces it behind the same interface.
+Validate first; detect only when the bytes and the declarations disagree:
+
+1. empty input; 2. a byte-order mark wins over everything; 3. pure ASCII is UTF-8 (unless
+   it is ISO-2022-JP or BOM-less UTF-16); 4. bytes that are valid UTF-8 are UTF-8, whatever
+   the page claims; 5. UTF-16 without BOM, by where the NUL bytes sit; 6. the HTTP charset,
+   then the ``<meta>`` charset -- each accepted only if the whole document decodes with it
+   (and, for single-byte labels, does not come out as mojibake); 7. mostly-UTF-8 pages with a
+   few broken sequences; 8. chardet on a sample of the non-ASCII runs, verified by decoding;
+   9. the least lossy candidate, and last windows-1252 (which decodes any bytes).
+
+A leading ``<?xml ... encoding=...?>`` declaration is dropped from the text: the text is
+already decoded, and parsers such as lxml refuse a ``str`` that still declares an encoding.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import chardet
-import regex
 
-_META_RE = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
-_WIDEN = {
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
-    "big5": "big5hkscs", "shift_jis": "cp932", "euc-kr": "cp949",
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
-}
+from cleanweb._labels import CODEC_TO_ENCODING, ENCODINGS, Encoding, lookup
+
+#: The WHATWG prescan window; when it holds no charset, metas up to ``<body>`` count too,
+#: within this many bytes (many real pages declare the charset after a long head).
+PRESCAN_BYTES = 1024
+LATE_META_BYTES = 65536
+#: Share of undecodable characters tolerated under a multi-byte label (stray bytes, a
+#: foreign snippet) -- measured against the document's non-ASCII characters.
+MULTIBYTE_TOLERANCE = 0.005
+#: A page is "mostly UTF-8" when it has at least this many valid multi-byte characters per
+#: broken sequence (legacy bytes reach about one valid pair in ten by chance).
+MOSTLY_UTF8_RATIO = 8
+#: The lossy fallback keeps a candidate codec only below this share of U+FFFD.
+LOSSY_TOLERANCE = 0.1
+#: Non-ASCII bytes needed before a clean CJK decode overrules a non-Latin single-byte label.
+CJK_EVIDENCE_BYTES = 64
+#: Detection sample: non-ASCII runs with this much ASCII on each side, up to this size.
+SAMPLE_BYTES = 4096
+SAMPLE_CONTEXT = 8
+_UTF16_SNIFF_BYTES = 4096
+
+_UTF8 = ENCODINGS["utf-8"]
+_WINDOWS_1252 = ENCODINGS["windows-1252"]
+_BOMS = (
+    (codecs.BOM_UTF8, ENCODINGS["utf-8"]),
+    (codecs.BOM_UTF16_LE, ENCODINGS["utf-16le"]),
+    (codecs.BOM_UTF16_BE, ENCODINGS["utf-16be"]),
+)
+#: Multi-byte encodings a single-byte guess is re-checked against, with chardet's names.
+_CJK = (
+    (ENCODINGS["gb18030"], "gb18030"),
+    (ENCODINGS["big5"], "big5hkscs"),
+    (ENCODINGS["shift_jis"], "cp932"),
+    (ENCODINGS["euc-jp"], "euc_jis_2004"),
+    (ENCODINGS["euc-kr"], "cp949"),
+)
+#: chardet's modern-web candidates, minus the Unicode forms already validated above.
+_DETECTABLE = (
+    "big5hkscs", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp1257", "cp1258", "cp874", "cp932", "cp949", "euc_jis_2004", "euc_kr", "gb18030",
+    "koi8-r", "koi8-u", "shift_jis_2004", "tis-620",
+)
+#: Bytes windows-1252 leaves undefined; WHATWG maps them to the C1 controls.
+_C1_FROM_ESCAPES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Matched on lower-cased bytes; quoted values are skipped whole, so a ">" inside one
+# does not end the tag.
+_META_TAG = re.compile(rb"""<meta[\s/](?:[^>"']|"[^"]*"|'[^']*')*>?""")
+#: How codecs report a document that ends inside a character.
+_CUT_SHORT = frozenset(
+    {"unexpected end of data", "incomplete multibyte sequence", "truncated data"}
+)
+_BODY_TAGS = (b"<body", b"<BODY", b"<Body")
+_ATTRIBUTE = re.compile(
+    rb"""([^\s/>"'=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?"""
+)
+_CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""")
+_XML_DECLARATION = re.compile(r"\s*<\?xml\b[^>]*?\bencoding\s*=[^>]*\?>")
 
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """A decoded page and how its encoding was decided.
+
+    ``encoding`` is the WHATWG name, ``codec`` the Python codec that produced ``text``,
+    ``source`` the deciding step ("bom", "http", "meta", "ascii", "utf8-valid", "detected",
+    "utf8-lossy", "meta-lossy", "http-lossy", "detected-lossy", "fallback", "empty"),
+    ``declared`` the charset label the header or page gave, ``declared_rejected`` whether
+    the text was decoded against it, and ``replacements`` the U+FFFD decoding inserted.
+    """
+
     text: str
     encoding: str
     codec: str
@@ -31,45 +107,508 @@ class Decoded:
     replacements: int = 0
 
 
-def _codec(label: str) -> str | None:
-    label = label.strip().lower()
-    label = _WIDEN.get(label, label)
+@dataclass(frozen=True, slots=True)
+class _Declaration:
+    label: str
+    origin: str  # "http" | "meta"
+    encoding: Encoding | None  # None: not a WHATWG label
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    text: str
+    encoding: Encoding
+    codec: str
+    replacements: int = 0
+
+
+def decode(data: bytes, http_charset: str | None = None) -> Decoded:
+    """Decode one page's bytes; never raises for bytes input."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be bytes, not {type(data).__name__}")
+    data = bytes(data)
+    if not data:
+        return Decoded("", "utf-8", "utf-8", "empty")
+    # Where the bytes decide by themselves, declarations are only reported: the prescan
+    # window suffices, and the longer search for a late meta is left to legacy pages.
+    declarations = _declarations(data, http_charset, late=False)
+    bom = _by_bom(data)
+    if bom is not None:
+        return _finish(bom, "bom", declarations)
+    unicode = _unicode_without_bom(data, declarations)
+    if unicode is not None:
+        return _finish(*unicode, declarations)
+    declarations = _declarations(data, http_charset, late=True)
+    return _finish(*_legacy(data, declarations), declarations)
+
+
+def _finish(attempt: _Attempt, source: str, declarations: tuple[_Declaration, ...]) -> Decoded:
+    origin = source.removesuffix("-lossy")
+    chosen = next((d for d in declarations if d.origin == origin), None)
+    shown = chosen or (declarations[0] if declarations else None)
+    rejected = shown is not None and not _followed(shown, attempt, source)
+    return Decoded(
+        text=strip_xml_declaration(attempt.text),
+        encoding=attempt.encoding.name,
+        codec=attempt.codec,
+        source=source,
+        declared=shown.label if shown else None,
+        declared_rejected=rejected,
+        replacements=attempt.replacements,
+    )
+
+
+def _followed(declaration: _Declaration, attempt: _Attempt, source: str) -> bool:
+    enc = declaration.encoding
+    if enc is None:
+        return False
+    if source == "ascii":  # any ASCII-compatible label reads ASCII bytes the same way
+        return enc.kind not in ("ignored", "utf-16")
+    return enc.codecs == attempt.encoding.codecs
+
+
+def strip_xml_declaration(text: str) -> str:
+    """Drop a leading ``<?xml ... encoding=...?>``: the text no longer has that encoding."""
+    m = _XML_DECLARATION.match(text)
+    return text[m.end():] if m else text
+
+
+# --- steps 2-5: Unicode by its own evidence ---------------------------------------------
+
+
+def _by_bom(data: bytes) -> _Attempt | None:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            rest = data[len(bom):]
+            return _strict(rest, enc) or _lossy_decode(rest, enc)
+    return None
+
+
+def _unicode_without_bom(
+    data: bytes, declarations: tuple[_Declaration, ...]
+) -> tuple[_Attempt, str] | None:
+    if data.find(b"\x00", 0, _UTF16_SNIFF_BYTES) >= 0:
+        enc = _utf16_by_nuls(data)
+        attempt = _strict(data, enc) if enc else None
+        if attempt is not None:
+            return attempt, "detected"
+    if data.isascii():
+        return _ascii(data, declarations)
+    attempt = _strict(data, _UTF8)
+    return (attempt, "utf8-valid") if attempt is not None else None
+
+
+def _ascii(data: bytes, declarations: tuple[_Declaration, ...]) -> tuple[_Attempt, str]:
+    # ISO-2022-JP is 7-bit: it shows itself only by its escapes into JIS X 0208.
+    if data.find(b"\x1b") >= 0 and (b"\x1b$@" in data or b"\x1b$B" in data):
+        attempt = _strict(data, ENCODINGS["iso-2022-jp"])
+        if attempt is not None:
+            origin = next((d.origin for d in declarations if d.encoding is attempt.encoding),
+                          "detected")
+            return attempt, origin
+    return _Attempt(data.decode("ascii"), _UTF8, "utf-8"), "ascii"
+
+
+def _utf16_by_nuls(data: bytes) -> Encoding | None:
+    """UTF-16 markup has a NUL in every ASCII character's high byte: even or odd offsets."""
+    head = data[:_UTF16_SNIFF_BYTES]
+    half = len(head) // 2
+    if half < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.05 * half:
+        return ENCODINGS["utf-16le"]
+    if even >= 0.3 * half and odd <= 0.05 * half:
+        return ENCODINGS["utf-16be"]
+    return None
+
+
+# --- decoding primitives ------------------------------------------------------------------
+
+
+def _decode_prefix(data: bytes, codec: str) -> tuple[str, bool]:
+    """Strict decode that tolerates an incomplete last character; (text, was_truncated)."""
+    if codec == "cp1252":
+        return _windows_1252(data), False
     try:
-        return codecs.lookup(label).name
+        return data.decode(codec), False
+    except UnicodeDecodeError as e:
+        if e.end < len(data) or e.reason not in _CUT_SHORT:
+            raise
+        return data[:e.start].decode(codec), True
+
+
+def _windows_1252(data: bytes) -> str:
+    """WHATWG windows-1252: cp1252 plus C1 controls for its five undefined bytes."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "surrogateescape").translate(_C1_FROM_ESCAPES)
+
+
+def _strict(data: bytes, enc: Encoding) -> _Attempt | None:
+    """The first of the encoding's codecs that decodes every byte (a cut tail is allowed)."""
+    found: _Attempt | None = None
+    for codec in enc.codecs:
+        try:
+            text, truncated = _decode_prefix(data, codec)
+        except UnicodeDecodeError:
+            continue
+        attempt = _Attempt(text + "\ufffd", enc, codec, 1) if truncated else \
+            _Attempt(text, enc, codec)
+        if not _private_use_fallback(attempt, enc):
+            return attempt
+        found = found or attempt
+    return found
+
+
+def _private_use_fallback(attempt: _Attempt, enc: Encoding) -> bool:
+    # CP950 maps Big5-HKSCS bytes to the private use area: let the next codec try.
+    return attempt.codec != enc.codecs[-1] and any(
+        "\ue000" <= ch <= "\uf8ff" for ch in set(attempt.text)
+    )
+
+
+def _lossy_decode(data: bytes, enc: Encoding) -> _Attempt:
+    """Decode with U+FFFD for bad sequences, using the encoding's least lossy codec."""
+    best: _Attempt | None = None
+    for codec in enc.codecs:
+        text = _windows_1252(data) if codec == "cp1252" else data.decode(codec, "replace")
+        added = max(0, text.count("\ufffd") - _encoded_fffd(data, codec))
+        attempt = _Attempt(text, enc, codec, added)
+        if best is None or attempt.replacements < best.replacements:
+            best = attempt
+    assert best is not None, enc  # every usable encoding has a codec
+    return best
+
+
+def _encoded_fffd(data: bytes, codec: str) -> int:
+    """U+FFFD characters the page itself encodes, so they are not counted as replacements."""
+    try:
+        return data.count("\ufffd".encode(codec))
+    except UnicodeEncodeError:
+        return 0
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _tolerant(data: bytes, enc: Encoding) -> _Attempt | None:
+    attempt = _lossy_decode(data, enc)
+    if attempt.replacements <= MULTIBYTE_TOLERANCE * _non_ascii(attempt.text):
+        return attempt
+    return None
+
+
+# --- step 6: declarations -----------------------------------------------------------------
+
+
+def _declarations(
+    data: bytes, http_charset: str | None, *, late: bool
+) -> tuple[_Declaration, ...]:
+    """The HTTP charset, then the page's first usable meta charset (else its first one)."""
+    found = []
+    if http_charset:
+        label = _http_label(http_charset)
+        if label:
+            found.append(_Declaration(label, "http", lookup(label)))
+    meta = _meta_declaration(data, late)
+    if meta is not None:
+        found.append(meta)
+    return tuple(found)
+
+
+def _http_label(value: str) -> str:
+    """A bare label, or the charset parameter of a whole Content-Type value."""
+    raw = value.encode("latin-1", "replace").lower()
+    m = _CONTENT_CHARSET.search(raw)
+    label = _group(m) if m else raw
+    return label.decode("latin-1").strip("\t\n\f\r \"'")
+
+
+def _usable(enc: Encoding | None) -> bool:
+    # utf-16 labels cannot be true of bytes the ASCII-based prescan could read.
+    return enc is not None and enc.kind not in ("ignored", "utf-16")
+
+
+def _meta_declaration(data: bytes, late: bool) -> _Declaration | None:
+    """The first meta charset that names a usable encoding, else the first one seen."""
+    first: _Declaration | None = None
+    for label in _meta_labels(data, late):
+        declaration = _Declaration(label, "meta", lookup(label))
+        if _usable(declaration.encoding):
+            return declaration
+        first = first or declaration
+    return first
+
+
+def _meta_labels(data: bytes, late: bool) -> Iterator[str]:
+    """Charset labels of ``<meta>`` tags outside comments: the WHATWG prescan window first,
+    then (``late``), if it declares nothing usable, the head up to ``<body>``."""
+    prescan = data[:PRESCAN_BYTES].lower()
+    usable = False
+    for label in _labels_in(prescan, len(prescan)):
+        usable = usable or _usable(lookup(label))
+        yield label
+    if usable or not late or len(data) <= PRESCAN_BYTES:
+        return
+    end = _head_end(data)
+    yield from _labels_in(data[:end].lower(), end)
+
+
+def _head_end(data: bytes) -> int:
+    """Where ``<body`` starts (but not before the prescan window), capped at LATE_META_BYTES."""
+    found = [i for i in (data.find(tag, 0, LATE_META_BYTES) for tag in _BODY_TAGS) if i >= 0]
+    return max(min(found), PRESCAN_BYTES) if found else LATE_META_BYTES
+
+
+def _labels_in(low: bytes, end: int) -> Iterator[str]:
+    """Labels of the meta tags around each "charset" in lower-cased ``low[:end]``.
+
+    Looking for "charset" first and only then for the tag around it keeps the common case
+    (a head full of other tags) at the cost of a few byte searches.
+    """
+    pos = low.find(b"charset", 0, end)
+    while pos >= 0:
+        tag = low.rfind(b"<", 0, pos)
+        m = _META_TAG.match(low, tag) if tag >= 0 else None
+        if m is not None and m.end() > pos and not _in_comment(low, tag):
+            label = _meta_charset(m.group())
+            if label:
+                yield label
+            pos = m.end()
+        pos = low.find(b"charset", pos + 1, end)
+
+
+def _in_comment(low: bytes, pos: int) -> bool:
+    opened = low.rfind(b"<!--", 0, pos)
+    return opened >= 0 and low.find(b"-->", opened + 4, pos) < 0
+
+
+def _meta_charset(tag: bytes) -> str | None:
+    """The WHATWG way: a charset attribute, or http-equiv=content-type with a content."""
+    attributes: dict[bytes, bytes] = {}
+    for m in _ATTRIBUTE.finditer(tag, 5):
+        attributes.setdefault(m.group(1), _group(m, first=2))
+    raw = attributes.get(b"charset")
+    if raw is None and attributes.get(b"http-equiv", b"").strip() == b"content-type":
+        found = _CONTENT_CHARSET.search(attributes.get(b"content", b""))
+        raw = _group(found) if found else None
+    label = raw.decode("latin-1").strip("\t\n\f\r ") if raw is not None else ""
+    return label or None
+
+
+def _group(m: re.Match[bytes], first: int = 1) -> bytes:
+    """The first participating group from ``first`` on (alternative quoting styles)."""
+    return next((g for g in m.groups()[first - 1:] if g is not None), b"")
+
+
+# --- steps 6-9: legacy encodings ----------------------------------------------------------
+
+
+def _legacy(data: bytes, declarations: tuple[_Declaration, ...]) -> tuple[_Attempt, str]:
+    sample = _Sample(data)
+    rejected: set[tuple[str, ...]] = {_UTF8.codecs}
+    for d in declarations:
+        if d.encoding is None or not _usable(d.encoding):
+            continue
+        attempt = _accept(data, d.encoding, sample)
+        if attempt is not None:
+            return attempt, d.origin
+        rejected.add(d.encoding.codecs)
+    attempt = _mostly_utf8(data)
+    if attempt is not None:
+        return attempt, "utf8-lossy"
+    attempt, guess = _detect(data, sample, rejected)
+    if attempt is not None:
+        return attempt, "detected"
+    return _lossy(data, declarations, guess)
+
+
+def _accept(data: bytes, enc: Encoding, sample: _Sample) -> _Attempt | None:
+    """Decode with ``enc`` if the bytes allow it and the result does not look wrong."""
+    if not _usable(enc):
+        return None
+    attempt = _strict(data, enc)
+    if attempt is None and enc.kind in ("cjk", "utf-8"):
+        attempt = _tolerant(data, enc)
+    if attempt is None:
+        return None
+    if enc.kind in ("latin", "single") and _single_byte_misfit(data, enc, sample.get()):
+        return None
+    return attempt
+
+
+def _single_byte_misfit(data: bytes, enc: Encoding, sample: bytes) -> bool:
+    """A single-byte reading that is wrong: mojibake, or bytes that are really CJK.
+
+    Real Cyrillic, Greek, Hebrew... text never decodes cleanly as a CJK codec (an odd-length
+    word before a space breaks the byte pairs); for Latin text that test is unsafe (an
+    accented letter before another letter is a valid pair), so it uses run lengths instead.
+    """
+    if _looks_mojibake(sample, enc.kind):
+        return True
+    if enc.kind != "single" or _high_bytes(sample) < CJK_EVIDENCE_BYTES:
+        return False
+    return any(_strict(data, cjk) is not None for cjk, _ in _CJK)
+
+
+def _high_bytes(sample: bytes) -> int:
+    return sum(len(r) for r in _HIGH_RUN.findall(sample))
+
+
+def _looks_mojibake(sample: bytes, kind: str) -> bool:
+    """A single-byte reading of bytes that are really UTF-8, CJK, or another script.
+
+    UTF-8 sequences do not occur by chance in legacy text. Latin-script text has isolated
+    accented letters, while CJK text comes in long runs of high bytes; text in a non-Latin
+    script has whole words of high bytes, while Latin text read as one has lone ones.
+    """
+    runs = [len(r) for r in _HIGH_RUN.findall(sample)]
+    high = sum(runs)
+    if not high:
+        return False
+    utf8 = sum(len(s) for s in _UTF8_SEQUENCE.findall(sample))
+    if 2 * utf8 > high:
+        return True
+    if kind == "latin":
+        return 2 * sum(n for n in runs if n >= 4) > high
+    return 2 * runs.count(1) > high
+
+
+def _mostly_utf8(data: bytes) -> _Attempt | None:
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = _non_ascii(text) - bad
+    return _Attempt(text, _UTF8, "utf-8", bad) if bad * MOSTLY_UTF8_RATIO <= good else None
+
+
+class _Sample:
+    """The detection sample of one document, built on first use (many pages never need it)."""
+
+    __slots__ = ("_data", "_sample")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._sample: bytes | None = None
+
+    def get(self) -> bytes:
+        if self._sample is None:
+            self._sample = _sample(self._data)
+        return self._sample
+
+
+def _sample(data: bytes) -> bytes:
+    """The document's non-ASCII runs with a little ASCII context, up to SAMPLE_BYTES.
+
+    A plain prefix of a page is mostly markup and script; the runs are what tells
+    encodings apart.
+    """
+    parts: list[bytes] = []
+    size = 0
+    for start, end in _segments(data):
+        parts.append(data[start:end])
+        size += end - start
+        if size >= SAMPLE_BYTES:
+            break
+    return b"\n".join(parts) or data[:SAMPLE_BYTES]
+
+
+def _segments(data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of non-ASCII runs widened by SAMPLE_CONTEXT, overlapping ones merged.
+
+    Merging keeps double-byte characters whole where an ASCII trail byte splits a run.
+    """
+    start = end = -1
+    for m in _HIGH_RUN.finditer(data):
+        s, e = max(0, m.start() - SAMPLE_CONTEXT), m.end() + SAMPLE_CONTEXT
+        if start >= 0 and s > end:
+            yield start, end
+            start = -1
+        if start < 0:
+            start = s
+        end = e
+        if end - start >= SAMPLE_BYTES:
+            break
+    if start >= 0:
+        yield start, min(end, len(data))
+
+
+def _detect(
+    data: bytes, sample: _Sample, rejected: set[tuple[str, ...]]
+) -> tuple[_Attempt | None, Encoding | None]:
+    """chardet's best verified answer, and its first answer (for the lossy fallback)."""
+    allowed = [n for n in _DETECTABLE if CODEC_TO_ENCODING[n].codecs not in rejected]
+    guesses = _chardet(sample.get(), allowed)
+    candidates = guesses[:3]
+    if candidates and candidates[0].kind != "cjk":
+        cjk = _cjk_instead(data, sample.get(), rejected)
+        candidates = [cjk, *candidates] if cjk is not None else candidates
+    for enc in candidates:
+        attempt = _accept(data, enc, sample)
+        if attempt is not None:
+            return attempt, enc
+    return None, guesses[0] if guesses else None
+
+
+def _cjk_instead(data: bytes, sample: bytes, rejected: set[tuple[str, ...]]) -> Encoding | None:
+    """When the bytes decode cleanly as CJK, ask again among those CJK encodings only."""
+    clean = [(enc, name) for enc, name in _CJK
+             if enc.codecs not in rejected and _strict(data, enc) is not None]
+    if not clean:
+        return None
+    if len(clean) == 1:
+        return clean[0][0]
+    answers = _chardet(sample, [name for _, name in clean])
+    names = {enc.name for enc, _ in clean}
+    return next((enc for enc in answers if enc.name in names), clean[0][0])
+
+
+def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
+    """chardet's ranked answers, as web encodings, restricted to ``allowed`` codecs."""
+    if not allowed:
+        return []
+    # chardet answers no_match_encoding (cp1252 by default) when nothing fits; it must be
+    # one of the candidates, and like every answer it is verified by decoding.
+    fallback = "cp1252" if "cp1252" in allowed else allowed[0]
+    try:
+        results = chardet.detect_all(sample, include_encodings=allowed, compat_names=False,
+                                     no_match_encoding=fallback)
+    except TypeError:  # chardet before 7 cannot restrict candidates: filter its answers
+        results = chardet.detect_all(sample)
+    wanted = {CODEC_TO_ENCODING[n].name for n in allowed}
+    found: list[Encoding] = []
+    for result in results:
+        enc = _from_codec(result.get("encoding"))
+        if enc is not None and enc.name in wanted and enc not in found:
+            found.append(enc)
+    return found
+
+
+def _from_codec(name: object) -> Encoding | None:
+    if not isinstance(name, str):
+        return None
+    try:
+        return CODEC_TO_ENCODING.get(codecs.lookup(name).name)
     except LookupError:
         return None
 
 
-def _strict(data: bytes, codec: str) -> str | None:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-
-
-def decode(data: bytes, http_charset: str | None = None) -> Decoded:
-    if not data:
-        return Decoded("", "utf-8", "utf-8", "empty")
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", "replace"), "utf-8", "utf-8", "bom")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(data.decode("utf-16", "replace"), "utf-16", "utf-16", "bom")
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8", "utf-8", "utf8-valid")
-    m = _META_RE.search(data[:65536])
-    declared = http_charset or (m.group(1).decode("ascii") if m else None)
-    if declared:
-        codec = _codec(declared)
-        if codec:
-            text = _strict(data, codec)
-            if text is not None:
-                return Decoded(text, codec, codec, "http" if http_charset else "meta", declared)
-    guess = chardet.detect(data[:65536]).get("encoding")
-    codec = _codec(guess) if guess else None
-    if codec:
-        text = _strict(data, codec)
-        if text is not None:
-            return Decoded(text, codec, codec, "detected", declared, declared is not None)
-    return Decoded(data.decode("utf-8", "replace"), "utf-8", "utf-8", "fallback", declared,
-                   declared is not None)
+def _lossy(
+    data: bytes, declarations: tuple[_Declaration, ...], guess: Encoding | None
+) -> tuple[_Attempt, str]:
+    """The candidate with the fewest U+FFFD if that is few, else windows-1252."""
+    options = [(d.encoding, f"{d.origin}-lossy") for d in declarations
+               if d.encoding is not None and _usable(d.encoding)]
+    if guess is not None:
+        options.append((guess, "detected-lossy"))
+    options.append((_UTF8, "utf8-lossy"))
+    best: tuple[_Attempt, str] | None = None
+    for enc, source in options:
+        attempt = _lossy_decode(data, enc)
+        if best is None or attempt.replacements < best[0].replacements:
+            best = (attempt, source)
+    if best is not None and best[0].replacements <= LOSSY_TOLERANCE * _non_ascii(best[0].text):
+        return best
+    return _Attempt(_windows_1252(data), _WINDOWS_1252, "cp1252"), "fallback"

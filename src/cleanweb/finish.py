@@ -19,6 +19,13 @@ from cleanweb.units import fingerprint
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12
+# A caption is a line, not a paragraph.
+_CAPTION_MAX_UNITS = 60
+# A lone number or mark under an image is a section number, not a caption.
+_CAPTION_MIN_UNITS = 2
+# Stops end a sentence; a colon or comma leads on to what follows.
+_SENTENCE_END = tuple("。！？.!?…:：，,;；")
+_CLOSERS = "”’\"')）」』"
 # After a "related" heading, a long plain paragraph means the article goes on.
 _PROSE_UNITS = 40
 
@@ -52,6 +59,19 @@ def _text_verdict(seg: Seg, verdict: Verdict, title_fp: str) -> Verdict:
     if rule.action == "boundary":
         return Verdict("boundary", rule.id)
     return Verdict("drop", rule.id)
+
+
+def image_caption(seg: Seg) -> bool:
+    """A short line right under an image that does not read as a sentence (no final
+    stop), or is wrapped in parentheses, is the image's caption."""
+    if not seg.after_image or seg.kind != "paragraph":
+        return False
+    if not _CAPTION_MIN_UNITS <= seg.units <= _CAPTION_MAX_UNITS:
+        return False
+    text = seg.text.strip()
+    if text[:1] in "(（" and text[-1:] in ")）":
+        return True
+    return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
 def _in_scope(page: Segmented, seg: Seg, scope: int) -> bool:
@@ -110,6 +130,9 @@ def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata) -> Finished
         if v.role == "boundary":
             _after_boundary(page, segs, out, i)
     meta = _bylines(segs, out, meta)
+    for i, v in enumerate(out):
+        if v.role == "body" and image_caption(segs[i]):
+            out[i] = Verdict("caption", "caption.after_image")
     return Finished(out, meta)
 
 

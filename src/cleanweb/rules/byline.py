@@ -42,6 +42,11 @@ GLUED_ROLE = r"(?:特约|见习|实习|首席)?记者|通讯员"
 CREDIT = rf"(?:{GLUED_ROLE}\s*|{ROLE}\s*(?:[:：/|]\s*|\s+)|{SHORT_ROLE}\s*[/:：|]\s*){NAMES}"
 OUTLET = r"(?:《[^》]{1,15}》|[\p{Han}A-Za-z]{2,10}?)"
 SOURCE_VALUE = r"[^\s，。！？；;|｜]{2,30}(?:\s+[^\s，。！？；;|｜]{1,12}){0,2}"
+# The same, but stopping where an editor credit glued to it starts.
+SOURCE_VALUE_UNTIL_EDITOR = (
+    r"(?:(?!责任编辑|编辑|责编)[^\s，。！？；;|｜]){2,30}"
+    r"(?:\s+(?:(?!责任编辑|编辑|责编)[^\s，。！？；;|｜]){1,12}){0,2}"
+)
 EN_NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|der|la|le)){0,3}"
 
 #: Whole-line rules; ``action`` says which fields the named groups fill.
@@ -49,8 +54,11 @@ BYLINE_RULES = RuleSet(
     [
         Rule(
             "zh.byline.source",
-            rf"^(?:本文|文章|稿件|消息|资料|新闻|内容|信息)?(?:来源|来自|出处)\s*[:：/]\s*(?P<source>{SOURCE_VALUE})$",
-            "a source line standing alone: the outlet, not body text",
+            rf"^(?:本文|文章|稿件|消息|资料|新闻|内容|信息)?(?:来源|来自|出处)\s*[:：/]\s*"
+            rf"(?P<source>{SOURCE_VALUE_UNTIL_EDITOR})"
+            rf"(?:\s*(?:责任编辑|编辑|责编)\s*[:：]\s*(?P<editor>{NAMES}))?$",
+            "a source line standing alone (an editor credit may follow it on the same line): "
+            "the outlet, not body text",
             action="source",
         ),
         Rule(

@@ -87,10 +87,13 @@ CLASS_RULES = NameTable((
              "masthead logo siteheader searchbox searchbar"),
 ))
 
-#: Class/id names that mark an image caption; such blocks go to ``captions``.
-CAPTION_CLASS_RULES = NameTable((
+#: Class/id names that give an element a role: an image caption (its text goes to
+#: ``captions``) or an in-body subheading styled on a span or paragraph.
+ROLE_CLASS_RULES = NameTable((
     NameRule("class.caption", "image captions and photo credits",
              "caption captions figcaption imgcaption imagecaption photocaption piccaption "
              "pictxt pictext picinfo picdesc picintro imgdesc imgtxt imgtext imgtitle "
              "phototext photodesc imgnote illustration tuzhu", action="caption"),
+    NameRule("class.subheading", "subheadings styled by class rather than <hN>",
+             "h1 h2 h3 h4 h5 h6 subhead subheading subheadline subtitle", action="heading"),
 ))

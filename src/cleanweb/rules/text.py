@@ -1,0 +1,863 @@
+"""Textual chrome rules: lines inside the article body that are not article text.
+
+The finish stage asks :func:`classify_line` about each candidate block's whitespace-squashed
+text. A matching rule's ``action`` says what the line is:
+
+- ``drop``: site chrome (footer, toolbar, share/follow prompt, pagination, ad label…); remove it.
+- ``boundary``: a short heading that opens a related/recommended/comments/tags block; the body
+  stage drops it and the run of short or link-heavy blocks after it.
+- ``caption``: a caption-like line next to an image (credit, "图为：…", "…摄", "Photo: …").
+
+Byline, editor, source and date lines are not here (see the byline rules).
+
+Anchoring: body prose mentions 版权, 打印, "related" or 二维码 all the time, so every rule is
+anchored to the whole line or to its start or end, and limited to a maximum line length that
+is written into the pattern itself as ``^(?=.{0,N}$)``. Toolbar words only count on short lines
+made of nothing else. Rules that must look for a phrase anywhere in the line ("scanners") also
+name, in :data:`SCAN_NEEDLES`, literal substrings one of which every match contains; the
+classifier uses them to skip the scan. Both make :func:`classify_line` fast.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import regex
+
+from cleanweb.rules.base import MATCH_TIMEOUT, Rule, RuleSet, search
+
+DROP = "drop"
+BOUNDARY = "boundary"
+CAPTION = "caption"
+ACTIONS = frozenset({DROP, BOUNDARY, CAPTION})
+
+_GATE_RE = regex.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)")
+
+
+# -- pattern builders: every pattern starts with ^(?=.{0,N}$), the line-length gate ------------
+
+
+def _line(limit: int, body: str) -> str:
+    """The whole line is ``body`` (a line of at most ``limit`` characters)."""
+    return rf"^(?=.{{0,{limit}}}$)(?:{body})$"
+
+
+def _opens(limit: int, body: str) -> str:
+    """The line starts with ``body``."""
+    return rf"^(?=.{{0,{limit}}}$)(?:{body})"
+
+
+def _has(limit: int, body: str) -> str:
+    """``body`` occurs anywhere in the line (a scanner: give it needles)."""
+    return rf"^(?=.{{0,{limit}}}$).*?(?:{body})"
+
+
+def _ends(limit: int, body: str) -> str:
+    """The line ends with ``body`` (a scanner: give it needles)."""
+    return rf"^(?=.{{0,{limit}}}$).*?(?:{body})$"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Alternation of regex fragments, longest first so a longer word wins over its prefix."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _bar(limit: int, words: Iterable[str], sep: str, numbers: Iterable[str] = ()) -> str:
+    """A line made only of ``words``, counters (``numbers``) and separators, with at least one
+    word: a button or link bar. A line of bare numbers is not a bar."""
+    w = _alt(words)
+    tok = _alt((*words, *numbers))
+    lead = rf"(?:(?:{_alt(numbers)}){sep}*)*" if numbers else ""
+    return rf"^(?=.{{0,{limit}}}$){sep}*{lead}(?:{w})(?:{sep}*(?:{tok}))*{sep}*$"
+
+
+def _zh(rule_id: str, pattern: str, reason: str, action: str = DROP) -> Rule:
+    """A Chinese rule: case-sensitive (Latin parts are written as they appear), which is also
+    cheaper to match."""
+    return Rule(rule_id, pattern, reason, action, ignore_case=False)
+
+
+# -- vocabularies (regex fragments) -------------------------------------------------------------
+
+_N = r"(?>\d[\d,.]*(?:万|k|w|K|W)?\+?)"  # a counter value; atomic so "123" never splits
+_NUMBERS = (rf"[(（]{_N}[)）]", rf"\+?{_N}")
+_ZH_SEP = r"[\s|｜/·•:：]"
+_EN_SEP = r"[\s|/·•:]"
+
+_ZH_TOOL_WORDS = (
+    "字号", "打印", "打印本文", "关闭", "关闭窗口", "收藏", "收藏本文", "保存", "分享", "分享到",
+    "分享至", "转发", "评论", "举报", "纠错", "我要纠错", "复制链接", "复制网址", "缩小字体",
+    "放大字体", "调整字体", "默认字体", "字体", "微博", "新浪微博", "腾讯微博", "微信", "微信好友",
+    "朋友圈", "QQ空间", "QQ好友", "腾讯QQ", "QQ", "易信", "豆瓣", "人人网", "更多", "我要反馈",
+    "我要评论", "参与互动", "参与讨论", "点赞", "赞", "踩", "顶", "在看", "阅读", "回复", "查看回复",
+    "跟贴", "跟帖", "发贴", "参与", "赞赏", "人赞赏", "喜欢", "好看", "表情", "发布", "刷新",
+    "撤消", "撤销",
+    rf"{_N}\s*(?:次阅读|人阅读|阅读|人参与|条评论|评论|跟贴|人赞|赞|次浏览|浏览|人收藏|次播放)",
+)
+_ZH_ACCOUNT_WORDS = (
+    "登录", "登陆", "注册", "退出", "安全退出", "快速注册", "免费注册", "立即注册", "忘记密码",
+    "一键登录", "注销", "个人中心", "帐号设置", "账号设置",
+)
+_EN_SHARE_WORDS = (
+    "share", "shares", "share this", "share this article", "share this story", "share this post",
+    "share on", "share to", "share via", "share on facebook", "share on twitter", "share article",
+    "share story", "share this on whatsapp", "tweet", "tweet this", "email", "e-mail",
+    "email this", "email this article", "e-mail this to a friend", "email to a friend",
+    "send to a friend", "print", "print this", "print this article", "print this story",
+    "print story", "print article", "printable version", "printer friendly", "printer-friendly",
+    "friendly version", "facebook", "twitter", "pinterest", "pin", "pin it", "linkedin", "reddit",
+    "whatsapp", "flipboard", "messenger", "telegram", "tumblr", "pocket", "mix", "digg",
+    "digg this", r"del\.icio\.us", "delicious", "stumbleupon", "newsvine", "mixx", r"google\+",
+    "sms", "copy", "copy link", "copy url", "link copied", "save", "save article", "bookmark",
+    "bookmark with", "reprints", "single page", "comments?", "view comments", "post a comment",
+    "more", "vkontakte", "odnoklassniki", "instagram", "youtube", "text size", "font size",
+    "font", "large font", "normal font", "small font", "a-", r"a\+", "a", r"\[-\] text \[\+\]",
+    r"post (?:this story )?to", "submit to", rf"{_N} comments?", rf"{_N} shares?",
+)
+_ZH_FOOTER_LINK_WORDS = (
+    "关于我们", "关于本站", "联系我们", "联系方式", "联系方法", "广告服务", "广告合作", "供稿服务",
+    "法律声明", "版权声明", "免责声明", "隐私政策", "隐私保护", "服务协议", "用户协议", "招聘信息",
+    "人才招聘", "诚聘英才", "加入我们", "网站地图", "网站导航", "留言反馈", "意见反馈", "客户服务",
+    "客服中心", "帮助中心", "公司简介", "不良信息举报", "举报中心", "廉正举报", "商务合作",
+    "合作伙伴", "友情链接", "投稿", "设为首页", "加入收藏", "网站介绍", "开放平台",
+    "[Aa]bout [Uu]s", "ABOUT US",
+)
+_EN_FOOTER_LINK_WORDS = (
+    "about", "about us", "about this site", "contact", "contact us", "privacy", "privacy policy",
+    "privacy notice", "privacy statement", "terms", "terms of use", "terms of service",
+    "terms (?:&|and) conditions", "cookie policy", "cookies", "advertise", "advertise with us",
+    "advertising", "advertising guide", "careers", "jobs", "site map", "sitemap", "help", "faq",
+    "rss", "accessibility", "subscribe", "newsletters?", "feedback", "corrections", "a-z index",
+    "masthead", "legal", "imprint", "disclaimer", "copyright",
+)
+_EN_FOOTER_LINK_ALONE = (
+    "about us", "contact us", "privacy policy", "privacy notice", "privacy statement",
+    "terms of use", "terms of service", "terms (?:&|and) conditions", "cookie policy",
+    "site map", "sitemap", "advertise with us", "a-z index",
+)
+_BOUNDARY_ZH = (
+    r"相关(?:新闻|阅读|文章|报道|推荐|资讯|内容|链接|搜索|专题|视频|热门文章|主题)",
+    "延伸阅读", "扩展阅读", "拓展阅读", "推荐阅读", "阅读推荐", "延伸 ?· ?推荐", "为[您你]推荐",
+    r"(?:热门|精彩|精华|新闻|图片|编辑|今日|每日)推荐", "猜你喜欢", "你可能(?:还)?(?:会)?喜欢",
+    "您可能(?:还)?(?:会)?(?:感兴趣|喜欢)", "你可能感兴趣", r"热点(?:新闻|资讯|推荐)",
+    r"热门(?:新闻|文章|资讯|阅读|标签|搜索|话题)?", r"(?:网友|最新|热门|最热|全部|精彩)评论",
+    "评论区", "发表评论", "我要评论", r"作者(?:最新|最近)文章", r"小编最[新近]文章",
+    r"(?:阅读|点击|跟贴|跟帖|评论|新闻)排行(?:榜)?", "大家都(?:在看|爱看)", "精彩(?:图集|组图)",
+    r"往期(?:回顾|推荐|精选)", r"(?:此前|更多|以往)报道", r"更多(?:新闻|精彩|文章|阅读)",
+    "标签", "关键字", "关键词", "文章关键词", "本文关键词", r"\p{Han}{2,6}精选",
+)
+_BOUNDARY_EN = (
+    r"related(?: (?:articles?|stories|posts?|content|news|coverage|links|reading|topics|videos?))?",
+    r"(?:more|other) (?:from|on|in|about) .{1,40}", r"more (?:stories|news|articles|like this)",
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"recommended(?: (?:for you|stories|articles|reading))?", r"read (?:next|also)",
+    "see also", "also (?:read|see|on .{1,30})", "further reading", "what to read next",
+    r"most (?:popular|read|viewed|shared|emailed|commented)(?: (?:stories|articles|news))?",
+    r"trending(?: now| stories| news)?", r"popular (?:stories|posts|articles|now)",
+    r"top stories", r"latest (?:news|stories|posts|articles)", "don'?t miss",
+    rf"(?:{_N} )?comments?", r"comments: \d+", "leave a (?:comment|reply)", "have your say",
+    r"join the (?:discussion|conversation)", "add (?:a |your )?comment", "your comment",
+    "tags?", "topics", "filed under", "categories", r"\d+ responses? to .{1,80}",
+)
+
+
+# -- footer: licences, copyright, disclaimers, link bars ---------------------------------------
+
+ZH_FOOTER: tuple[Rule, ...] = (
+    _zh(
+        "zh.footer.icp",
+        _has(300, r"ICP\s*[证證备備]\s*[:：]?\s*[A-Z\d-]{0,4}\d{5,}"),
+        "ICP licence numbers (京ICP证…号/京ICP备…号) occur only in site footers; the digits after "
+        "证/备 keep a sentence that merely names an ICP licence from matching.",
+    ),
+    _zh(
+        "zh.footer.psb",
+        _has(300, r"公网安备\s*[:：]?\s*\d{6,}"),
+        "公网安备 registration numbers are footer-only; anchored on the number, not the word.",
+    ),
+    _zh(
+        "zh.footer.licence",
+        _has(200, r"许可证(?:编号|号)?\s*[:：(（\[]\s*[A-Z\p{Han}]{0,3}[\dA-Z-]{0,4}\d{5,}"),
+        "licence numbers (视听节目许可证(0106168), 经营许可证：京B2-…) written as label plus code; "
+        "a sentence about a licence has no code right after the word.",
+    ),
+    _zh(
+        "zh.footer.copyright",
+        _opens(120, r"[^。？！]*?版权所有(?![者人方权的])"),
+        "'…版权所有' footer lines: short, no sentence end before it, and not 版权所有者/"
+        "版权所有的, which body prose about copyright uses.",
+    ),
+    _zh(
+        "zh.footer.disclaimer",
+        _opens(300, r"[【\[(（]?\s*(?:免责声明|特别声明|郑重声明|版权声明)\s*[】\])）]?\s*[:：]"),
+        "a line that opens with a 免责声明/特别声明 label is a site disclaimer box.",
+    ),
+    _zh(
+        "zh.footer.not_our_view",
+        _opens(200, r"本(?:网站?|站|平台|报|刊)[^。]{0,40}(?:不代表|并不代表|不表明|并不表明)"),
+        "'本网站所刊载信息，不代表…观点': the site speaking of itself (本网/本站) at line start; "
+        "a report that someone's words do not represent a view does not open with 本网.",
+    ),
+    _zh(
+        "zh.footer.comment_view",
+        _has(80, r"(?:评论|留言|跟贴)[^。]{0,6}仅(?:供其表达|代表)[^。]{0,10}(?:个人|网友|本人)"),
+        "comment-box notice that comments only represent the commenter; short lines only.",
+    ),
+    _zh(
+        "zh.footer.author_view",
+        _opens(60, r"[(（]?\s*(?:本文|文章|此文|以上内容)?(?:观点)?仅代表作者"),
+        "'本文仅代表作者个人观点' column notice; opens the line and the line is short.",
+    ),
+    _zh(
+        "zh.footer.no_reprint",
+        _opens(
+            200,
+            r"[(（【\[]?\s*(?:本文|本站|本网|本报|本刊|本号|文章|凡本网|凡注明)[^。]{0,40}"
+            r"(?:未经[^。]{0,12}(?:不得|禁止|严禁|请勿)|禁止|严禁|谢绝)[^。]{0,8}"
+            r"(?:转载|转贴|复制|摘编)",
+        ),
+        "reprint notice in the site's own voice (本文/本站…未经…不得转载) at line start.",
+    ),
+    _zh(
+        "zh.footer.unauthorised",
+        _opens(200, r"[(（【\[]?\s*未经[^。]{0,12}(?:不得|禁止|严禁|请勿)[^。]{0,8}"
+                    r"(?:转载|转贴|复制|摘编|镜像|使用)"),
+        "'未经授权禁止转载…' opening a line; mid-sentence mentions in a report are not anchored.",
+    ),
+    _zh(
+        "zh.footer.reprint_credit",
+        _opens(150, r"(?:[^。，,]{0,12}[，,])?\s*(?:转载|转发)请(?:务必)?(?:注明|保留)"),
+        "'转载请注明出处/转发请注明本文链接' within the first clause of a line.",
+    ),
+    _zh(
+        "zh.footer.link_bar",
+        _bar(300, _ZH_FOOTER_LINK_WORDS, _ZH_SEP),
+        "'关于我们 | 联系我们 | 广告服务 …': a line made of nothing but footer link words.",
+    ),
+    _zh(
+        "zh.footer.link_list",
+        _has(300, rf"(?:{_alt(_ZH_FOOTER_LINK_WORDS)})\s*[|｜]\s*(?:{_alt(_ZH_FOOTER_LINK_WORDS)})"),
+        "two footer link words side by side, separated by '|', in a longer footer line; "
+        "prose never writes words with '|' between them.",
+    ),
+)
+
+GENERIC_FOOTER: tuple[Rule, ...] = (
+    Rule(
+        "generic.footer.copyright",
+        _has(300, r"(?:©|\(c\)|&copy;|copyright\s*(?:©|\(c\))?)\s*(?:[a-z\p{Han}]\S{0,40}\s*)?"
+                  r"(?:\d{4}|all rights?)"),
+        "copyright notices carry ©/(c)/Copyright next to a year or 'all rights'; "
+        "'copyright' alone in a sentence does not.",
+    ),
+    Rule(
+        "generic.footer.rights_reserved",
+        _has(300, r"\ball rights? reserved\b"),
+        "'All Rights Reserved' is footer boilerplate; the length limit keeps body paragraphs out.",
+    ),
+    Rule(
+        "generic.footer.no_reproduce",
+        _opens(200, r"this (?:material|article|content|story) may not be (?:published|reproduced|"
+                    r"redistributed|broadcast|rewritten)"),
+        "wire-service reuse notice opening a line.",
+    ),
+    Rule(
+        "generic.footer.link_bar",
+        rf"^(?=.{{0,300}}$){_EN_SEP}*(?:{_alt(_EN_FOOTER_LINK_WORDS)})"
+        rf"(?:{_EN_SEP}+(?:{_alt(_EN_FOOTER_LINK_WORDS)}))+{_EN_SEP}*$",
+        "'About Us | Contact Us | Privacy Policy …': two or more footer link words and nothing "
+        "else; one word alone ('Help', 'Legal') may be a heading.",
+    ),
+    Rule(
+        "generic.footer.link",
+        _line(30, _alt(_EN_FOOTER_LINK_ALONE)),
+        "footer link labels that are never headings ('Privacy Policy', 'Contact Us'), whole line.",
+    ),
+    Rule(
+        "generic.footer.disclaimer",
+        _opens(300, r"disclaimer\s*:|notice\s*:\s*the content above|(?:the )?(?:views|opinions) "
+                    r"expressed (?:in this (?:article|column|piece|post) |here(?:in)? |above )?"
+                    r"are (?:solely )?(?:those of the author|the author'?s?'? own|his own|her own)"),
+        "disclaimer lines open with their label or with 'The views expressed … are the author's'.",
+    ),
+    Rule(
+        "generic.footer.site_terms",
+        _opens(200, r"(?:please read our (?:terms|privacy)|by (?:signing up|subscribing|clicking|"
+                    r"registering|submitting|using this (?:site|website))[^.]{0,40}\byou agree)"),
+        "terms-of-use notices under forms; they open with the addressed reader's action.",
+    ),
+)
+
+
+# -- navigation: breadcrumbs, pagination, back-to-top -------------------------------------------
+
+_ARROW = r"\s*(?:>>?|»|›|＞|→|-->)\s*"
+_CRUMB = r"[^>»›＞→。，,.!?！？=()（）;；{}<]{1,16}"
+_PAGE_TOKEN = r"上一页|下一页|首页|尾页|末页|余下全文|\d+\s*/\s*\d+|\d+|【\d+】|\[\d+\]"
+
+ZH_NAV: tuple[Rule, ...] = (
+    _zh(
+        "zh.nav.position",
+        _opens(150, r"(?:您|你)?(?:的)?(?:当前|现在)?(?:所在)?(?:的)?位置\s*[:：]"),
+        "'您所在的位置：首页 > …' / '当前位置：' breadcrumb labels open the line.",
+    ),
+    _zh(
+        "zh.nav.pages",
+        _line(60, rf"(?:(?:{_PAGE_TOKEN})\s*)*(?:上一页|下一页|余下全文|尾页)"
+                  rf"(?:\s*(?:{_PAGE_TOKEN}))*"),
+        "pagination bars ('上一页 1/2 下一页', '1 2 下一页 余下全文'): page words and numbers only.",
+    ),
+    _zh(
+        "zh.nav.page_numbers",
+        _line(80, r"(?:[【\[]\d+[】\]]\s*){2,}"),
+        "'【1】【2】【3】' page-number bars: bracketed numbers only.",
+    ),
+    _zh(
+        "zh.nav.prev_next",
+        _opens(100, r"(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|阅读下一篇)(?:\s*[:：>]|$)"),
+        "previous/next article links open with 上一篇/下一篇 and a colon (or stand alone).",
+    ),
+    _zh(
+        "zh.nav.top",
+        _line(12, r"返回顶部|回到顶部|返回首页|返回列表|返回目录|顶部"),
+        "back-to-top links, whole line.",
+    ),
+    _zh(
+        "zh.nav.enter",
+        _opens(40, r"(?:更多|相关)?(?:精彩)?(?:资讯|内容|新闻|报道)?请(?:关注|进入|点击|访问)|"
+                   r"点击进入"),
+        "'更多精彩内容请进入…' / '点击进入专题：' link prompts; short lines that open with them.",
+    ),
+)
+
+GENERIC_NAV: tuple[Rule, ...] = (
+    Rule(
+        "generic.nav.breadcrumb",
+        _line(100, rf"{_CRUMB}(?:{_ARROW}{_CRUMB}){{2,}}(?:{_ARROW})?|"
+                   rf"(?=.*(?:首页|正文|主页|网|频道|home|news)){_CRUMB}{_ARROW}{_CRUMB}(?:{_ARROW})?"),
+        "'首页 > 新闻 > 正文' / 'Home » News': short segments joined by arrows; one arrow only "
+        "counts with a home/正文/channel word, and segments hold no sentence or code punctuation.",
+    ),
+    Rule(
+        "generic.nav.you_are_here",
+        _opens(150, r"you are here\s*:?"),
+        "'You are here:' breadcrumb label.",
+    ),
+    Rule(
+        "generic.nav.prev_next",
+        _opens(150, r"(?:«\s*)?(?:previous|prev|next|older|newer)\s+(?:post|article|story|page|"
+                    r"entry|posts|articles|stories|entries)(?:\s*[:»«>›‹]|$)|(?:«|‹)\s*"
+                    r"(?:previous|prev)\b|next\s*(?:»|›)|go to (?:earlier|later) story"),
+        "'Previous Post' / 'Next article: …' links; a sentence starting 'Next,' has no colon/arrow.",
+    ),
+    Rule(
+        "generic.nav.page_of",
+        _line(30, r"page \d+ of \d+|\d+ of \d+ (?:photos|images|slides)|(?:image|photo|slide) "
+                  r"\d+ of \d+"),
+        "'Page 1 of 3' / 'Image 2 of 9' counters, whole line.",
+    ),
+    Rule(
+        "generic.nav.top",
+        _line(30, r"(?:back|return|go|jump) to (?:top|the top|gallery|main content)|top|skip to "
+                  r"(?:main )?content|skip navigation|go back"),
+        "back-to-top / skip links, whole line.",
+    ),
+    Rule(
+        "generic.nav.separator",
+        _line(40, r"[\s|｜·•/\\\-–—=*#>»×]+"),
+        "a line of separators and bullets carries no text (underscore rules are left alone: "
+        "'_' is a word character to text metrics).",
+    ),
+)
+
+
+# -- toolbars, share bars, account links, UI buttons --------------------------------------------
+
+ZH_TOOLBAR: tuple[Rule, ...] = (
+    _zh(
+        "zh.toolbar.font_size",
+        _line(30, r"字号\s*[:：]?\s*(?:[大中小]\s*){0,3}|(?:A-?\s*A\s*A\+|A\+\s*A\s*A-|T\s*\+\s*-|"
+                  r"T\s*-\s*\+)|(?:[大中小]\s*){3}|字号\s*[:：]?\s*A-?\s*A\s*A\+"),
+        "font-size switchers ('字号:', '大 中 小', 'A- A A+', 'T + -'), whole line.",
+    ),
+    _zh(
+        "zh.toolbar.bar",
+        _bar(60, _ZH_TOOL_WORDS, _ZH_SEP, (*_NUMBERS, r"\+1")),
+        "a short line made only of toolbar words and counters ('打印 | 关闭', '分享到：', "
+        "'阅读(123)', '收藏 微博 微信 分享 106'); one such word inside a sentence never matches.",
+    ),
+    _zh(
+        "zh.toolbar.account",
+        _bar(40, _ZH_ACCOUNT_WORDS, _ZH_SEP),
+        "login/register link rows ('登录|注册', '安全退出').",
+    ),
+    _zh(
+        "zh.toolbar.buttons",
+        _line(24, r"[+\s]*(?:加载中\.*|加载更多\S{0,4}|查看(?:全部|更多)|换一换|换一批|收起|"
+                  r"(?:点击)?展开(?:阅读)?全文|(?:点击)?阅读全文|查看原文|阅读原文|展开|我知道了|"
+                  r"知道了|已发送|发送中|取消\s*允许|使用小程序|收藏成功.*|已收藏!?|×)[\s>》]*"),
+        "UI buttons and states ('加载更多', '展开全文', '阅读原文', '我知道了'), whole line.",
+    ),
+    _zh(
+        "zh.toolbar.comment_ui",
+        _opens(80, r"(?:写评论|已有\d+条评论|查看(?:剩下|全部|更多)\d*条?(?:评论|跟贴|回复)|"
+                   r"(?:目前)?(?:没有|暂无)(?:热门)?(?:跟贴|评论)|去跟贴广场|跟贴已关闭|更多精彩评论|"
+                   r"登录并发贴|还可(?:以)?输入\d+字|提\s*交还可输入|请自觉遵守互联网相关的政策法规|"
+                   r"(?:欢迎|我要)发表(?:你的|您的)?(?:观点|评论|看法)|\d+条评论\s*[|｜])"),
+        "comment-box furniture ('已有0条评论', '查看更多跟贴', '还可输入500字'), at line start.",
+    ),
+    _zh(
+        "zh.toolbar.wechat_ui",
+        _opens(60, r".{0,8}(?:[“\"]看一看[”\"]|发送到看一看|前往看一看|已同步到看一看)|最多\d+字|"
+                   r"功能介绍\s+\S|(?:微信号|公众号)\s*[:：]?\s*[A-Za-z][\w-]{3,}$"),
+        "WeChat article UI ('前往“看一看”', '最多200字', '微信号 xxx'); the quoted 看一看 is the "
+        "feature name, unlike the everyday verb.",
+    ),
+    _zh(
+        "zh.toolbar.image_hint",
+        _line(30, r"[(（]?\s*(?:点击|点此)(?:查看|看)?(?:清晰|高清)?(?:大图|原图|图片)\s*[)）]?|"
+                  r"点击图片(?:查看|进入)(?:下一[张页]|大图)"),
+        "'（点击看清晰大图）' and similar image UI hints, whole line.",
+    ),
+)
+
+GENERIC_TOOLBAR: tuple[Rule, ...] = (
+    Rule(
+        "generic.toolbar.share",
+        _bar(90, _EN_SHARE_WORDS, _EN_SEP, _NUMBERS),
+        "share/print/email button rows ('Share Tweet Email', 'Share this:', 'Print | Email'); "
+        "made only of button words, so a sentence naming Facebook never matches.",
+    ),
+    Rule(
+        "generic.toolbar.account",
+        _bar(40, ("sign in", "log ?in", "log out", "sign out", "register", "sign up",
+                  "create (?:an )?account", "my account", "subscribe", "subscribe now",
+                  "subscribe today", "newsletters?", "email me", "menu", "search", "close",
+                  "open", "expand", "more", r"loading\.{0,3}", "learn more"), _EN_SEP),
+        "account/menu buttons ('Sign in | Subscribe', 'Menu', 'Search'), whole line.",
+    ),
+    Rule(
+        "generic.toolbar.gallery",
+        _line(40, r"(?:back to|view|open) (?:the )?(?:gallery|slideshow|photos?|larger image|"
+                  r"full image)|enlarge (?:this )?image|view larger image|(?:toggle|hide|show) "
+                  r"caption|watch video|play video|view article on single page|what is this\??|"
+                  r"what are these\??"),
+        "gallery and media buttons, whole line.",
+    ),
+    Rule(
+        "generic.toolbar.comment_policy",
+        _opens(400, r"(?:please )?(?:when (?:submitting|posting) (?:content|comments)|as you "
+                    r"comment|comments (?:are|will be) (?:moderated|reviewed)|comments (?:are|have "
+                    r"been) closed|commenting (?:is|has been) (?:closed|disabled)|your email "
+                    r"address will not be published|required fields are marked)"),
+        "comment-form notices; they open with the form's own wording.",
+    ),
+)
+
+
+# -- follow / QR / app / newsletter prompts ----------------------------------------------------
+
+_QR_TARGET = (
+    r"关注|阅读|下载|分享|看新闻|打开|收听|观看|吐槽|转账|赞赏|加入|订阅|移动|手机|好友|朋友圈|"
+    r"公众号|小程序|全文|二维码|登录"
+)
+
+ZH_PROMPT: tuple[Rule, ...] = (
+    _zh(
+        "zh.prompt.qr_open",
+        _opens(80, r"(?:请|欢迎)?(?:用|使用)?(?:手机)?(?:微信|QQ|支付宝)?(?:扫描|扫一扫|扫码|"
+                   r"扫二维码|扫描二维码|长按(?:识别)?(?:二维码|图片)?|识别二维码)"
+                   rf"(?=.*(?:{_QR_TARGET})|$)"),
+        "QR prompts that open the line ('扫描二维码…', '扫一扫，用手机看新闻'), with a follow/read "
+        "target; '扫码支付已成…' in a report names no such target.",
+    ),
+    _zh(
+        "zh.prompt.qr_where",
+        _has(150, r"(?:扫描|扫|识别|长按)(?:下方|上方|左方|右方|左侧|右侧|下面|上面|左边|右边|"
+                  r"图中|文末|底部)?的?二维码[^。]{0,12}(?:关注|下载|订阅|加入)|"
+                  r"(?:下方|上方|左方|右方|左侧|右侧|文末|底部)的?二维码"),
+        "'扫描左方二维码关注…': a QR code placed on the page (左方/下方) or scanned to follow.",
+    ),
+    _zh(
+        "zh.prompt.follow",
+        _has(60, r"关注(?:我们|本|该|官方)?(?:的)?(?:微信)?(?:公众号|微信号|官方微信|官微|服务号|"
+                 r"订阅号|官方微博)|(?:微信|微博)中?搜索?\s*[:：]"),
+        "'关注该公众号' / '关注官方微信' follow prompts on short lines.",
+    ),
+    _zh(
+        "zh.prompt.account_label",
+        _line(20, r"\S{0,10}(?:公众号|官方微信|官方微博|微信公众号)"),
+        "a short label naming the site's account ('XX新闻公众号') stands above a QR code.",
+    ),
+    _zh(
+        "zh.prompt.zaikan",
+        _has(60, r"点(?:击|个|一下)?\s*[【「“\"\[]?\s*(?:在看|好看)\s*[】」”\"\]]?|长按(?:识别|扫描|"
+                 r"二维码|图片|下方)"),
+        "'点【在看】' / '长按识别' prompts.",
+    ),
+    _zh(
+        "zh.prompt.app",
+        _opens(60, r"(?:点击)?(?:下载|安装|打开)[^。，,]{0,12}(?:客户端|APP|App|app)|"
+                   r"[^。，,]{0,16}(?:客户端|APP|App)(?:下载|专享)"),
+        "app prompts ('下载…客户端', '打开APP…', '…客户端下载'); open the line, short lines only.",
+    ),
+    _zh(
+        "zh.prompt.video_fallback",
+        _opens(120, r"(?:对不起|抱歉)?[，,]?\s*(?:您|你)?(?:的|当前)?浏览器(?:暂时|暂)?(?:不支持|无法"
+                    r"播放|版本过低|不能播放)"),
+        "'您的浏览器不支持…video' player fallback text opens the line.",
+    ),
+    _zh(
+        "zh.prompt.headline_note",
+        _opens(150, r"[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：]"),
+        "'（原标题：…）' notes repeat the headline; they open the line.",
+    ),
+    _zh(
+        "zh.prompt.body_end",
+        _opens(40, r"正文已结束"),
+        "'正文已结束，您可以…' end-of-article UI notice.",
+    ),
+)
+
+GENERIC_PROMPT: tuple[Rule, ...] = (
+    Rule(
+        "generic.prompt.newsletter",
+        _opens(150, r"(?:sign up|subscribe|join|register|get|receive|enter your email)\b[^.!?]{0,80}"
+                    r"\b(?:newsletters?|e-?mail (?:newsletters?|alerts|updates|list)|news alerts|"
+                    r"daily digest)\b|(?:join our|our|free|daily|weekly) newsletters?$"),
+        "newsletter sign-up prompts open with the imperative and name the newsletter; short lines.",
+    ),
+    Rule(
+        "generic.prompt.follow",
+        _opens(150, r"(?:follow|like|find|join|connect with)\s+(?:us|me|\S+(?:\s\S+){0,5})\s+on\s+"
+                    r"(?:facebook|twitter|instagram|linkedin|youtube|tiktok|social media|x)\b|"
+                    r"follow us\b|follow @\w+"),
+        "'Follow us on Twitter' prompts open the line.",
+    ),
+    Rule(
+        "generic.prompt.click_here",
+        _opens(200, r"click (?:here|the (?:link|image|photo|picture|button)|on (?:the )?(?:image|"
+                    r"photo|picture|link|button)|to (?:enlarge|view|read|download))\b|tap here\b"),
+        "'Click here to …' calls to action open the line.",
+    ),
+    Rule(
+        "generic.prompt.read_more",
+        _line(150, r"read (?:more|the full (?:story|article)|full (?:story|article))\b.{0,120}|"
+                   r"(?:see|view) (?:more|all(?: \d+)? comments(?: and post your own)?)|"
+                   r"continue reading\b.{0,100}|full story|more »|learn more"),
+        "'Read more' / 'Continue reading' links, whole line ('See more photos:' introduces body).",
+    ),
+    Rule(
+        "generic.prompt.cookies",
+        _opens(400, r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|by (?:continuing|"
+                    r"using) (?:to (?:use|browse) )?(?:this|our) (?:site|website)|"
+                    r"utilizziamo i cookie|nous utilisons des cookies|wir verwenden cookies|"
+                    r"utilizamos cookies|(?:accept|manage|reject) (?:all )?cookies|cookie "
+                    r"(?:settings|preferences|consent)"),
+        "cookie banners open with 'We use cookies' / 'This site uses cookies'; an article about "
+        "cookies does not open that way.",
+    ),
+    Rule(
+        "generic.prompt.app",
+        _line(60, r"(?:download|get|open in|install) (?:the |our )?(?:\S+ )?app\b.{0,30}"),
+        "'Download the app' prompts, whole short line.",
+    ),
+    Rule(
+        "generic.prompt.video_fallback",
+        _opens(200, r"(?:sorry,? )?(?:your browser (?:does not|doesn'?t|can ?not) (?:support|play)|"
+                    r"to view this video,? please enable javascript|this video (?:is unavailable|"
+                    r"has been removed)|you need (?:the )?(?:adobe )?flash player)|video player is "
+                    r"loading"),
+        "video-player fallback messages open the line.",
+    ),
+)
+
+
+# -- ads and sponsored labels ---------------------------------------------------------------------
+
+ADS: tuple[Rule, ...] = (
+    Rule(
+        "generic.ad.label",
+        _line(40, r"(?:(?:广告|推广|赞助|赞助内容|广告位|advertisements?|advert|advertising|"
+                  r"sponsored(?: (?:content|links?|stories|post|by .{1,30}))?|promoted(?: (?:links?|"
+                  r"content|stories))?|paid (?:content|post)|partner content|ads by google|"
+                  r"ad ?choices|ads?|iklan|anzeige|publicidad|pubblicità|publicidade|реклама|"
+                  r"(?:by\s*)?taboola|(?:recommended by\s*)?outbrain)\s*)+"),
+        "ad labels ('广告', 'Advertisement', 'Sponsored Links', repeated widget labels), whole "
+        "line: the word inside a sentence is not a label.",
+    ),
+    Rule(
+        "generic.ad.continue",
+        _line(80, r"(?:advertisement\s*[-–—:]?\s*)?(?:continue reading (?:the main story|below)|"
+                  r"story continues(?: below| after)?(?: (?:the )?advertisement)?|article "
+                  r"continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|scroll (?:down )?"
+                  r"to continue(?: with content)?)"),
+        "'Story continues below advertisement' markers, whole line.",
+    ),
+    _zh(
+        "zh.ad.player",
+        _has(400, r"广告剩余\s*[:：]?\s*\d+\s*秒|广告被拦截|VIP可关闭广告"),
+        "video pre-roll overlay text; the countdown wording exists only in players.",
+    ),
+)
+
+
+# -- boundaries: headings that open related / comments / tags blocks ----------------------------
+
+BOUNDARIES: tuple[Rule, ...] = (
+    _zh(
+        "zh.boundary.related",
+        _line(40, rf"[>》【\[·•\s]*(?:{_alt(_BOUNDARY_ZH)})[\s】\]>》]*(?:[:：].{{0,40}})?|"
+                  r"(?:\d+条评论\s*[|｜]\s*)?\d*人参与\s*网友评论|(?:网友评论|热门评论)\s.{0,20}"),
+        "short headings of related/recommended/comment/tag blocks ('相关新闻', '为您推荐', "
+        "'网友评论', '标签：…'); whole line, so a sentence mentioning 相关新闻 never matches.",
+        BOUNDARY,
+    ),
+    Rule(
+        "generic.boundary.related",
+        _line(60, rf"[>»•\s]*(?:{_alt(_BOUNDARY_EN)})\s*(?:[:：»>].{{0,60}})?"),
+        "short headings of related/more/comments/tags blocks ('Related articles', 'More from …', "
+        "'You may also like', 'Comments', 'Tags: …'), whole line.",
+        BOUNDARY,
+    ),
+)
+
+
+# -- captions -----------------------------------------------------------------------------------
+
+_AGENCY = (
+    r"AP|AP Photo|AFP|Reuters|Getty Images?|EPA(?:-EFE)?|Bloomberg|Shutterstock|iStock(?:photo)?|"
+    r"AAP|PA|PA Images|PA Wire|Xinhua|NurPhoto|Alamy|Corbis|Pool|File"
+)
+
+ZH_CAPTION: tuple[Rule, ...] = (
+    _zh(
+        "zh.caption.tuwei",
+        _opens(200, r"[▲△↑▼↓\s]*图为\s*[:：]?"),
+        "'图为:…' opens a caption by definition.",
+        CAPTION,
+    ),
+    _zh(
+        "zh.caption.source",
+        _opens(100, r"[▲△↑▼↓\s]*[(（\[【]?\s*(?:图片?|照片|配图|视频|图文)\s*(?:来源|来自|源自|提供|"
+                    r"均来自|均来源于|源|由)\s*[:：/于]?"),
+        "'图片来源：…', '(图片来源：…)', '图片均来自网络', '▲图片来自视频截图' open the line.",
+        CAPTION,
+    ),
+    _zh(
+        "zh.caption.slash",
+        _opens(60, r"[(（]?\s*(?:图|摄影|摄|视频|制图|图文)\s*[/／:：|]\s*\S"),
+        "'图/新华社', '摄影：…' credit labels open the line.",
+        CAPTION,
+    ),
+    _zh(
+        "zh.caption.photographer",
+        _ends(200, r"(?:[\s　/／]|记者|通讯员|实习生|摄影|摄影师|特约)\p{Han}{2,4}\s?[/／]?\s?摄(?:影)?"
+                   r"\s*[)）]?|[(（][^()（）]{0,20}\s摄[)）]"),
+        "'… 牟永选 摄' / '（新华社记者 李响 摄）': a name plus 摄 ends the line; prose that ends in "
+        "'拍摄' has no space or credit word before the name.",
+        CAPTION,
+    ),
+    _zh(
+        "zh.caption.agency",
+        _ends(200, r".{2}[(（]\s*(?:视觉中国|东方IC|IC photo|CFP|图虫创意|摄图网|视频截图|网络截图|"
+                   r"资料图片?|网络图片|受访者供图|受访者提供|图片来源于?网络|图源网络|Getty Images?|"
+                   r"AFP|Reuters|AP|EPA|新华社发|[^()（）]{1,16}供图)\s*[)）]"),
+        "a picture agency or '视频截图' in brackets closing a caption ('…（视觉中国）'); "
+        "case-sensitive so '(ePA)' in prose is not EPA.",
+        CAPTION,
+    ),
+    _zh(
+        "zh.caption.screenshot",
+        _ends(60, r"截图[。.]?|供图|提供图片|图片提供"),
+        "short lines ending '…截图' / '…供图' label a picture.",
+        CAPTION,
+    ),
+    _zh(
+        "zh.caption.video_title",
+        _opens(100, r"视频\s*[-－—:：]\s*\S"),
+        "'视频-<title>' lines under embedded players are the video's caption.",
+        CAPTION,
+    ),
+)
+
+GENERIC_CAPTION: tuple[Rule, ...] = (
+    Rule(
+        "generic.caption.label",
+        _opens(300, r"(?:photo|photograph|image|picture|pic|video|illustration|graphic|"
+                    r"(?:photo|image|picture) credit|credit|caption)s?\s*(?:credit)?\s*[:：|]\s*\S"),
+        "'Photo: …', 'Image credit: …', 'Video: …' labels open a caption line.",
+        CAPTION,
+    ),
+    Rule(
+        "generic.caption.photo_by",
+        _opens(150, r"(?:photo|photograph|picture|image|file photo)s? (?:by|courtesy(?: of)?)\s+\S"),
+        "'Photo by …' / 'Photo courtesy of …' open a credit line.",
+        CAPTION,
+    ),
+    Rule(
+        "generic.caption.credit_paren",
+        _ends(400, r"[(\[]\s*(?:(?:photo|image|picture|pic|photograph|file)s?\s*(?:credit|courtesy)?"
+                   r"\s*(?:by|of|:)?\s*[^()\[\]]{1,80}|[^()\[\]]{1,60}/\s*(?:" + _AGENCY + r")"
+                   r"(?:\s+via\s+[^()\[\]]{1,40})?|(?:" + _AGENCY + r")\s*/\s*[^()\[\]]{1,60})"
+                   r"\s*[)\]]"),
+        "'(Photo: …)', '(Name/AP)', '(AP Photo/Name)' closing the line: the picture-credit "
+        "bracket of a caption; body sentences do not end with a photo agency credit.",
+        CAPTION,
+    ),
+    Rule(
+        "generic.caption.credit_dots",
+        _has(500, r"\bcredit\s*(?:\.{2,}|…)\s*\S"),
+        "'…Credit…Name/Agency' glued after caption text.",
+        CAPTION,
+    ),
+    Rule(
+        "generic.caption.agency_line",
+        _line(80, r"(?:[^/]{1,40}/\s*)?(?:©\s*)?(?:getty images?|istock(?:photo)?|shutterstock|"
+                  r"alamy|ap photo|afp(?: via getty images)?|reuters|associated press|epa(?:-efe)?)"
+                  r"(?:\s*(?:/|via)\s*[^/]{1,40})?"),
+        "a bare agency credit line ('Getty Images', 'Name/AFP via Getty Images').",
+        CAPTION,
+    ),
+)
+
+
+# -- the full table ---------------------------------------------------------------------------
+
+#: All text rules in match order: captions and boundaries first (a 'Photo: … © 2019' line is a
+#: caption, 'Comments' opens a block), then chrome to drop.
+TEXT_RULES = RuleSet(
+    (
+        *ZH_CAPTION, *GENERIC_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER, *ZH_NAV,
+        *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *ZH_PROMPT, *GENERIC_PROMPT, *ADS,
+    )
+)
+DROP_RULES = RuleSet(r for r in TEXT_RULES if r.action == DROP)
+BOUNDARY_RULES = RuleSet(r for r in TEXT_RULES if r.action == BOUNDARY)
+CAPTION_RULES = RuleSet(r for r in TEXT_RULES if r.action == CAPTION)
+
+#: Lower-case substrings at least one of which occurs in every line the rule matches. Given for
+#: the rules that look past the start of the line, so most lines skip them without a regex run.
+SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "zh.footer.icp": ("icp",),
+    "zh.footer.psb": ("公网安备",),
+    "zh.footer.licence": ("许可证",),
+    "zh.footer.copyright": ("版权所有",),
+    "zh.footer.comment_view": ("仅",),
+    "zh.footer.link_list": ("|", "｜"),
+    "generic.footer.copyright": ("©", "(c)", "copyright", "&copy;"),
+    "generic.footer.rights_reserved": ("reserved",),
+    "zh.ad.player": ("广告",),
+    "zh.prompt.qr_where": ("二维码",),
+    "zh.prompt.follow": ("关注", "搜"),
+    "zh.prompt.zaikan": ("在看", "好看", "长按"),
+    "zh.caption.photographer": ("摄",),
+    "zh.caption.agency": ("(", "（"),
+    "zh.caption.screenshot": ("截图", "供图", "提供图片", "图片提供"),
+    "generic.caption.credit_paren": ("(", "["),
+    "generic.caption.credit_dots": ("credit",),
+    "generic.caption.agency_line": (
+        "getty", "istock", "shutterstock", "alamy", "ap photo", "afp", "reuters",
+        "associated press", "epa",
+    ),
+    "generic.nav.breadcrumb": (">", "»", "›", "＞", "→"),
+})
+
+
+# -- the classifier -----------------------------------------------------------------------------
+
+
+def gate(rule: Rule) -> int:
+    """The longest line (in characters) ``rule`` can match, read from its ``^(?=.{0,N}$)``."""
+    m = _GATE_RE.match(rule.pattern)
+    if m is None:
+        raise ValueError(f"text rule {rule.id} lacks a line-length gate")
+    return int(m.group(1))
+
+
+def _branch(index: int, rule: Rule) -> str:
+    """``rule`` as a named branch of a combined pattern, its length gate left to the tier."""
+    flag = "i" if rule.ignore_case else "-i"
+    body = _GATE_RE.sub("^", rule.pattern, count=1)
+    return f"(?P<r{index}>(?{flag}:{body}))"
+
+
+def _tiers(rules: tuple[Rule, ...]) -> tuple[tuple[int, ...], tuple[regex.Pattern[str], ...]]:
+    """For the anchored (non-scanner) rules: one combined pattern per distinct gate g, over the
+    rules whose gate is >= g, branches in table order."""
+    anchored = [(i, r) for i, r in enumerate(rules) if r.id not in SCAN_NEEDLES]
+    gates = tuple(sorted({gate(r) for _, r in anchored}))
+    pats = tuple(
+        regex.compile("|".join(_branch(i, r) for i, r in anchored if gate(r) >= g), regex.V1)
+        for g in gates
+    )
+    return gates, pats
+
+
+_Scanner = tuple[int, Rule, "regex.Pattern[str]", int, tuple[str, ...]]
+
+
+def _scanners(rules: tuple[Rule, ...]) -> tuple[_Scanner, ...]:
+    return tuple(
+        (i, r, r.compile(), gate(r), SCAN_NEEDLES[r.id])
+        for i, r in enumerate(rules)
+        if r.id in SCAN_NEEDLES
+    )
+
+
+def _any_needle(needles: Iterable[str]) -> re.Pattern[str]:
+    # stdlib re: a pure literal alternation compiles to a fast linear scan (much faster here
+    # than the regex module), and literals cannot backtrack, so no timeout is needed.
+    return re.compile("|".join(re.escape(n) for n in sorted(set(needles), key=len, reverse=True)))
+
+
+_GATES, _TIER_PATTERNS = _tiers(TEXT_RULES.rules)
+_SCANNERS = _scanners(TEXT_RULES.rules)
+_NEEDLE_RE = _any_needle(n for ns in SCAN_NEEDLES.values() for n in ns)
+_MAX_GATE = max(gate(r) for r in TEXT_RULES)
+
+
+def _first_anchored(text: str) -> int:
+    """Index (in TEXT_RULES) of the first anchored rule matching ``text``, or len(rules)."""
+    tier = bisect_left(_GATES, len(text))
+    if tier < len(_GATES):
+        try:
+            m = _TIER_PATTERNS[tier].match(text, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            m = None
+        if m is not None and m.lastgroup is not None:
+            return int(m.lastgroup[1:])
+    return len(TEXT_RULES.rules)
+
+
+def _first_scanner(text: str, before: int) -> Rule | None:
+    """The first scanner rule with index < ``before`` that matches ``text``."""
+    low = text.lower()
+    if _NEEDLE_RE.search(low) is None:
+        return None
+    n = len(text)
+    for index, rule, pat, limit, needles in _SCANNERS:
+        if index >= before:
+            break
+        if n <= limit and any(map(low.__contains__, needles)) and search(pat, text):
+            return rule
+    return None
+
+
+def classify_line(text: str) -> Rule | None:
+    """The first text rule (in :data:`TEXT_RULES` order) matching a whitespace-squashed line.
+
+    Same answer as ``TEXT_RULES.first(text)``, faster: the anchored rules run as one combined
+    pattern per length tier, tried once at position 0; the scanners run only when one of their
+    needles occurs in the line.
+    """
+    if not text or len(text) > _MAX_GATE:
+        return None
+    first = _first_anchored(text)
+    hit = _first_scanner(text, first)
+    if hit is not None:
+        return hit
+    return TEXT_RULES.rules[first] if first < len(TEXT_RULES.rules) else None
