@@ -19,6 +19,9 @@ from cleanweb.units import fingerprint
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12
+# How far outside the body a credit line is still the article's, in segments.
+_BYLINE_REACH = 6
+_BYLINE_MAX_UNITS = 40
 # A caption is a line, not a paragraph.
 _CAPTION_MAX_UNITS = 60
 # A lone number or mark under an image is a section number, not a caption.
@@ -95,15 +98,28 @@ def _after_boundary(page: Segmented, segs: list[Seg], verdicts: list[Verdict], a
         verdicts[i] = Verdict("drop", verdicts[at].reason + ".list")
 
 
+def _byline_window(verdicts: list[Verdict]) -> range:
+    """Segments that may hold the article's credits: the body and a few lines on
+    either side of it (editor lines often sit just outside the body container)."""
+    body = [i for i, v in enumerate(verdicts) if v.role == "body"]
+    if not body:
+        return range(0)
+    return range(max(0, body[0] - _BYLINE_REACH), min(len(verdicts), body[-1] + _BYLINE_REACH + 1))
+
+
 def _bylines(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) -> Metadata:
-    """Move whole-line bylines, source and editor lines out of the body into metadata."""
-    for i, seg in enumerate(segs):
-        if verdicts[i].role != "body" or seg.units > 40:
+    """Move whole-line bylines, source and editor lines into metadata (out of the body
+    when they sit in it)."""
+    for i in _byline_window(verdicts):
+        seg = segs[i]
+        if verdicts[i].role not in ("body", "drop") or seg.units > _BYLINE_MAX_UNITS:
             continue
         byline = parse_byline(seg.text)
-        if byline is not None:
+        if byline is None:
+            continue
+        if verdicts[i].role == "body":
             verdicts[i] = Verdict("drop", byline.kind)
-            meta = merge(meta, byline)
+        meta = merge(meta, byline)
     return _inline_credits(segs, verdicts, meta)
 
 

@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks of cleanweb on the shared datasets, and their metric."""

@@ -1,0 +1,156 @@
+"""Milliseconds per page: ``python benchmarks/speed.py``.
+
+cleanweb and trafilatura run in this one process on the same page bytes in the same order;
+each gets an untimed warm-up pass over the pages first (imports, caches, lazy tables), then
+a timed pass in which the extractors take turns page by page. Both receive raw bytes:
+trafilatura documents that it decodes bytes itself. p99 is nearest-rank, so on a set of
+fewer than 100 pages it is the slowest page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import math
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the ``benchmarks`` package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import cleanweb
+from benchmarks.quality import default_datasets, load_gold
+
+DEFAULT_SETS = ("aeb", "zh-dev")
+
+Extractor = Callable[[bytes], object]
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    name: str
+    mean_ms: float
+    p99_ms: float
+    pages: int
+    errors: int
+
+
+def load_pages(set_dir: Path, limit: int | None) -> list[bytes]:
+    golds = load_gold(set_dir)[:limit]
+    return [(set_dir / "pages" / f"{g['id']}.html").read_bytes() for g in golds]
+
+
+def run_cleanweb(html: bytes) -> object:
+    return cleanweb.extract(html)
+
+
+def trafilatura_extractor() -> Extractor | None:
+    """trafilatura's ``extract`` with default settings, or None when it is not installed."""
+    try:
+        mod = importlib.import_module("trafilatura")
+    except ImportError:
+        return None
+    extract: Extractor = mod.extract
+    return extract
+
+
+def time_page(fn: Extractor, html: bytes) -> tuple[float, bool]:
+    """(milliseconds, raised?) for one call; a crash is timed, counted, and not re-raised."""
+    start = time.perf_counter()
+    try:
+        fn(html)
+        failed = False
+    except Exception:  # a crashing page still took its time; count it and go on
+        failed = True
+    return (time.perf_counter() - start) * 1000, failed
+
+
+def p99(values: Sequence[float]) -> float:
+    """Nearest-rank 99th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
+
+
+def measure(extractors: dict[str, Extractor], pages: Sequence[bytes]) -> list[Timing]:
+    """Warm every extractor up on all pages, then time them page by page, interleaved, so a
+    change in machine load during the run hits all of them alike."""
+    for fn in extractors.values():
+        for html in pages:
+            time_page(fn, html)
+    gc.collect()
+    runs: dict[str, list[tuple[float, bool]]] = {name: [] for name in extractors}
+    for html in pages:
+        for name, fn in extractors.items():
+            runs[name].append(time_page(fn, html))
+    return [timing(name, r) for name, r in runs.items()]
+
+
+def timing(name: str, runs: Sequence[tuple[float, bool]]) -> Timing:
+    times = [ms for ms, _ in runs]
+    return Timing(name, statistics.fmean(times), p99(times), len(runs), sum(f for _, f in runs))
+
+
+def set_rows(set_name: str, pages: Sequence[bytes], others: dict[str, Extractor]) -> list[str]:
+    mine, *theirs = measure({"cleanweb": run_cleanweb, **others}, pages)
+    return [row(set_name, mine, None)] + [
+        row(set_name, t, mine.mean_ms / t.mean_ms) for t in theirs
+    ]
+
+
+def row(set_name: str, t: Timing, ratio: float | None) -> str:
+    ratio_s = f"{ratio:>9.2f}" if ratio is not None else f"{'':>9}"
+    return (
+        f"{set_name:<10}{t.name:<13}{t.pages:>6}{t.mean_ms:>10.2f}{t.p99_ms:>10.2f}"
+        f"{t.errors:>7}{ratio_s}"
+    )
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description="mean and p99 ms per page, single process")
+    ap.add_argument(
+        "--datasets",
+        type=Path,
+        default=None,
+        help="datasets directory (default: $CLEANWEB_DATASETS or ../shared/datasets)",
+    )
+    ap.add_argument(
+        "--sets",
+        nargs="+",
+        default=list(DEFAULT_SETS),
+        help="sets to time (space- or comma-separated)",
+    )
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each set only")
+    return ap.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    datasets = args.datasets or default_datasets()
+    sets = [s for arg in args.sets for s in arg.split(",") if s]
+    others: dict[str, Extractor] = {}
+    if (traf := trafilatura_extractor()) is not None:
+        others["trafilatura"] = traf
+    else:
+        print("note: trafilatura is not importable; timing cleanweb only")
+    lines = [
+        f"{'set':<10}{'extractor':<13}{'pages':>6}{'mean ms':>10}{'p99 ms':>10}"
+        f"{'errors':>7}{'cw/other':>9}"
+    ]
+    missing = [s for s in sets if not (datasets / s / "gold.jsonl").is_file()]
+    if missing:
+        print(f"error: no gold.jsonl for {missing} under {datasets}", file=sys.stderr)
+        return 2
+    for s in sets:
+        lines += set_rows(s, load_pages(datasets / s, args.limit), others)
+    print("\n".join(lines))
+    print("cw/other = cleanweb mean ms / that extractor's mean ms (below 1: cleanweb is faster)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
