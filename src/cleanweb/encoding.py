@@ -20,6 +20,7 @@ import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import chardet
 
@@ -66,7 +67,7 @@ _DETECTABLE = (
     "koi8-r", "koi8-u", "shift_jis_2004", "tis-620",
 )
 #: Bytes windows-1252 leaves undefined; WHATWG maps them to the C1 controls.
-_C1_FROM_ESCAPES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_C1_FROM_ESCAPES = MappingProxyType({0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)})
 
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _UTF8_SEQUENCE = re.compile(

@@ -1,0 +1,352 @@
+"""Decode stage, one step at a time, on small synthetic pages."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanweb import Decoded, decode
+
+ZH = ("今天的天气非常好，我们一起去公园散步。公园里有很多人在锻炼身体，有的跑步，有的打太极拳。"
+      "孩子们在草地上放风筝，老人们坐在长椅上聊天。傍晚时分，我们在湖边吃了一顿简单的晚饭。")
+ZH_HANT = ("今天的天氣非常好，我們一起去公園散步。公園裡有很多人在鍛鍊身體，"
+           "有的跑步，有的打太極拳。孩子們在草地上放風箏，老人們坐在長椅上聊天。傍晚時分，我們在湖邊吃了一頓簡單的晚飯。")
+JA = ("今日はとても良い天気です。私たちは公園へ散歩に行きました。たくさんの人が運動をしていて、"
+      "子供たちは芝生の上で凧を揚げていました。夕方には湖のそばで簡単な夕食を食べました。")
+KO = ("오늘은 날씨가 아주 좋습니다. 우리는 공원에 산책하러 갔습니다. 많은 사람들이 운동을 하고 "
+      "있었고, 아이들은 잔디밭에서 연을 날렸습니다. 저녁에는 호수 옆에서 간단한 저녁을 먹었습니다.")
+RU = ("Сегодня очень хорошая погода. Мы пошли гулять в парк. В парке было много людей, которые "
+      "занимались спортом, а дети запускали воздушного змея. Вечером мы поужинали у озера.")
+FR = ("Aujourd'hui il fait très beau. Nous sommes allés nous promener au parc près de la rivière. "
+      "Beaucoup de gens faisaient du sport, d'autres lisaient à l'ombre des arbres. Le soir, "
+      "nous avons dîné d'une crêpe et d'un café crème près du lac.")
+
+SOURCES = {"ascii", "bom", "http", "meta", "utf8-valid", "detected", "utf8-lossy", "meta-lossy",
+           "http-lossy", "detected-lossy", "fallback", "empty"}
+
+
+def page(body: str, meta: str | None = None, *, form: str = "charset", head: str = "") -> str:
+    decl = ""
+    if meta is not None:
+        decl = (f'<meta charset="{meta}">' if form == "charset" else
+                f'<meta http-equiv="Content-Type" content="text/html; charset={meta}">')
+    paras = "".join(f"<p>{body}</p>\n" for _ in range(3))
+    return (f"<!DOCTYPE html>\n<html><head>{head}{decl}<title>t</title></head>\n"
+            f"<body><div class=\"main\">\n{paras}</div></body></html>\n")
+
+
+# --- steps 1-4 ----------------------------------------------------------------------------
+
+
+def test_empty_input() -> None:
+    d = decode(b"")
+    assert (d.text, d.source, d.encoding, d.replacements) == ("", "empty", "utf-8", 0)
+
+
+def test_non_bytes_raise_type_error() -> None:
+    with pytest.raises(TypeError):
+        decode("<html></html>")  # type: ignore[arg-type]
+
+
+def test_decoded_is_frozen() -> None:
+    d = decode(b"<p>x</p>")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.text = "y"  # type: ignore[misc]
+
+
+def test_utf8_bom_beats_a_lying_meta() -> None:
+    html = page(ZH, "iso-8859-1")
+    d = decode(codecs.BOM_UTF8 + html.encode("utf-8"))
+    assert d.text == html
+    assert (d.source, d.encoding, d.declared, d.declared_rejected) == (
+        "bom", "utf-8", "iso-8859-1", True)
+
+
+@pytest.mark.parametrize(("codec", "bom", "name"), [
+    ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16le"),
+    ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16be"),
+])
+def test_utf16_bom(codec: str, bom: bytes, name: str) -> None:
+    html = page(JA)
+    d = decode(bom + html.encode(codec), http_charset="iso-8859-1")
+    assert (d.text, d.source, d.encoding) == (html, "bom", name)
+
+
+def test_pure_ascii_is_utf8_and_does_not_contradict_a_legacy_label() -> None:
+    html = page("Plain English text only.", "windows-1251")
+    d = decode(html.encode("ascii"))
+    assert (d.text, d.source, d.encoding, d.codec) == (html, "ascii", "utf-8", "utf-8")
+    assert (d.declared, d.declared_rejected) == ("windows-1251", False)
+
+
+@pytest.mark.parametrize("label", ["gb2312", "shift_jis", "iso-8859-1", "windows-1251"])
+def test_valid_utf8_beats_a_lying_meta(label: str) -> None:
+    html = page(ZH + RU, label, form="http-equiv")
+    d = decode(html.encode("utf-8"))
+    assert (d.text, d.source, d.encoding) == (html, "utf8-valid", "utf-8")
+    assert (d.declared, d.declared_rejected) == (label, True)
+
+
+def test_valid_utf8_beats_a_lying_http_charset() -> None:
+    html = page(FR, "utf-8")
+    d = decode(html.encode("utf-8"), http_charset="ISO-8859-1")
+    assert (d.source, d.encoding, d.declared_rejected) == ("utf8-valid", "utf-8", True)
+    assert d.text == html
+
+
+def test_utf8_with_a_true_meta_is_not_rejected() -> None:
+    d = decode(page(ZH, "UTF-8").encode("utf-8"))
+    assert (d.source, d.declared, d.declared_rejected) == ("utf8-valid", "utf-8", False)
+
+
+@pytest.mark.parametrize(("codec", "meta", "source"), [
+    ("utf-8", None, "utf8-valid"),
+    ("gbk", "gbk", "meta"),
+])
+def test_truncated_multibyte_tail_costs_one_replacement(
+    codec: str, meta: str | None, source: str
+) -> None:
+    data = page(ZH, meta).encode(codec)
+    cut = data.rindex("。".encode(codec)) + 1  # inside the last full stop
+    d = decode(data[:cut])
+    assert d.source == source
+    assert d.replacements == 1
+    assert d.text.endswith("\ufffd")
+    assert d.text[:-1] == data[:cut - 1].decode(codec)
+
+
+# --- step 5: UTF-16 without BOM -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "utf-16le"),
+                                             ("utf-16-be", "utf-16be")])
+def test_utf16_without_bom_by_nul_positions(codec: str, name: str) -> None:
+    html = page(JA, "utf-16")
+    d = decode(html.encode(codec))
+    assert (d.text, d.encoding) == (html, name)
+
+
+def test_ascii_utf16_without_bom() -> None:
+    html = page("Only ASCII here, but sixteen bits wide.")
+    d = decode(html.encode("utf-16-le"))
+    assert (d.text, d.encoding) == (html, "utf-16le")
+
+
+# --- step 6: declarations -------------------------------------------------------------------
+
+LEGACY = [  # (text, codec that writes the bytes, label real sites use, WHATWG name)
+    (ZH, "gbk", "gb2312", "gbk"),
+    (ZH, "gb18030", "gb18030", "gb18030"),
+    (ZH_HANT, "big5", "big5", "big5"),
+    (JA, "cp932", "shift_jis", "shift_jis"),
+    (JA, "euc_jp", "euc-jp", "euc-jp"),
+    (KO, "cp949", "euc-kr", "euc-kr"),
+    (RU, "cp1251", "windows-1251", "windows-1251"),
+    (RU, "koi8_r", "koi8-r", "koi8-r"),
+    (FR, "cp1252", "windows-1252", "windows-1252"),
+    (FR, "latin-1", "iso-8859-1", "windows-1252"),
+]
+LEGACY_IDS = [f"{codec}" for _, codec, _, _ in LEGACY]
+
+
+@pytest.mark.parametrize(("text", "codec", "label", "name"), LEGACY, ids=LEGACY_IDS)
+@pytest.mark.parametrize("form", ["charset", "http-equiv"])
+def test_legacy_with_correct_meta(text: str, codec: str, label: str, name: str,
+                                  form: str) -> None:
+    data = page(text, label, form=form).encode(codec)
+    d = decode(data)
+    assert d.text == data.decode(codec)
+    assert (d.source, d.encoding, d.declared, d.declared_rejected) == (
+        "meta", name, label, False)
+    assert d.replacements == 0
+
+
+@pytest.mark.parametrize(("text", "codec", "label", "name"), LEGACY, ids=LEGACY_IDS)
+def test_legacy_without_declaration_is_detected(text: str, codec: str, label: str,
+                                                name: str) -> None:
+    data = page(text).encode(codec)
+    d = decode(data)
+    assert d.text == data.decode(codec)
+    assert d.source == "detected"
+    assert (d.declared, d.declared_rejected, d.replacements) == (None, False, 0)
+
+
+@pytest.mark.parametrize(("text", "codec", "label", "name"), LEGACY, ids=LEGACY_IDS)
+@pytest.mark.parametrize("lie", ["utf-8", "iso-8859-1", "koi8-r"])
+def test_legacy_with_lying_meta(text: str, codec: str, label: str, name: str,
+                                lie: str) -> None:
+    if lie in (label, "iso-8859-1" if name == "windows-1252" else ""):
+        pytest.skip("not a lie for these bytes")
+    if lie == "koi8-r" and name == "windows-1251":
+        pytest.skip("one Cyrillic code page read as another decodes cleanly: undetectable")
+    data = page(text, lie).encode(codec)
+    d = decode(data)
+    assert d.text == data.decode(codec)
+    assert (d.declared, d.declared_rejected) == (lie, True)
+    assert d.source == "detected"
+
+
+def test_http_charset_is_used_and_wins_over_meta() -> None:
+    data = page(ZH, "windows-1251").encode("gbk")
+    d = decode(data, http_charset="GBK")
+    assert d.text == data.decode("gbk")
+    assert (d.source, d.encoding, d.declared, d.declared_rejected) == (
+        "http", "gbk", "gbk", False)
+
+
+def test_http_charset_given_as_a_content_type_value() -> None:
+    data = page(KO).encode("cp949")
+    d = decode(data, http_charset='text/html; charset="EUC-KR"')
+    assert (d.source, d.encoding, d.declared) == ("http", "euc-kr", "euc-kr")
+
+
+def test_lying_http_charset_falls_back_to_the_meta() -> None:
+    data = page(JA, "shift_jis").encode("cp932")
+    d = decode(data, http_charset="utf-8")
+    assert d.text == data.decode("cp932")
+    assert (d.source, d.declared, d.declared_rejected) == ("meta", "shift_jis", False)
+
+
+def test_meta_after_the_prescan_window_is_found() -> None:
+    padding = "<!-- " + "x" * 2000 + " -->\n"
+    data = page(RU, "windows-1251", head=padding).encode("cp1251")
+    assert data.index(b"charset") > 1024
+    d = decode(data)
+    assert (d.source, d.declared) == ("meta", "windows-1251")
+    assert d.text == data.decode("cp1251")
+
+
+def test_meta_inside_a_comment_is_skipped() -> None:
+    head = '<!-- <meta charset="utf-8"> -->'
+    data = page(RU, "windows-1251", head=head).encode("cp1251")
+    d = decode(data)
+    assert (d.source, d.declared, d.encoding) == ("meta", "windows-1251", "windows-1251")
+
+
+def test_only_meta_inside_a_comment_counts_as_no_declaration() -> None:
+    data = page(ZH, head='<!--<meta charset="windows-1252">-->').encode("gbk")
+    d = decode(data)
+    assert (d.declared, d.source) == (None, "detected")
+    assert d.text == data.decode("gbk")
+
+
+def test_first_usable_meta_wins() -> None:
+    head = '<meta charset="windows-1251"><meta charset="utf-8">'
+    data = page(RU, head=head).encode("cp1251")
+    assert decode(data).declared == "windows-1251"
+
+
+def test_subset_labels_decode_their_supersets() -> None:
+    """GBK-only, CP932-only and UHC-only characters under their subsets' labels."""
+    for text, codec, label in [("镕堃喆", "gbk", "gb2312"), ("①②髙", "cp932", "shift_jis"),
+                               ("똠밸", "cp949", "euc-kr")]:
+        data = page(text + ZH + JA + KO, label).encode(codec, "xmlcharrefreplace")
+        d = decode(data)
+        assert d.source == "meta", label
+        assert text in d.text
+
+
+@pytest.mark.parametrize("label", ["utf-7", "x-user-defined", "iso-2022-kr", "utf-16"])
+def test_labels_never_followed(label: str) -> None:
+    data = page(ZH, label).encode("gbk")
+    d = decode(data)
+    assert d.text == data.decode("gbk")
+    assert (d.declared, d.declared_rejected, d.source) == (label, True, "detected")
+
+
+def test_utf7_label_on_utf8_page_is_not_decoded_as_utf7() -> None:
+    html = page(FR + " +ADw-script+AD4-", "utf-7")
+    d = decode(html.encode("utf-8"))
+    assert "+ADw-script+AD4-" in d.text
+    assert d.encoding == "utf-8"
+
+
+def test_latin_label_on_cjk_bytes_is_mojibake() -> None:
+    data = page(ZH, "windows-1252").encode("gb2312")
+    assert data.decode("cp1252")  # a plain single-byte decode would "succeed"
+    d = decode(data)
+    assert (d.encoding, d.declared_rejected) == ("gb18030", True)
+
+
+def test_cjk_label_tolerates_a_foreign_snippet() -> None:
+    body = page(ZH * 20, "gb2312").encode("gbk")
+    snippet = "<div>广告！</div>".encode()  # 9 bytes: the last one cannot pair
+    data = body.replace(b"</body>", snippet + b"</body>")
+    d = decode(data)
+    assert (d.source, d.encoding) == ("meta", "gbk")
+    assert 0 < d.replacements <= 3
+    assert ZH in d.text
+
+
+def test_xml_declaration_is_stripped() -> None:
+    html = page(ZH, "gb2312")
+    data = ('<?xml version="1.0" encoding="gb2312"?>\n' + html).encode("gbk")
+    d = decode(data)
+    assert d.text.lstrip().startswith("<!DOCTYPE html>")
+    assert "<?xml" not in d.text
+
+
+def test_xml_declaration_without_encoding_is_kept() -> None:
+    html = '<?xml version="1.0"?>\n' + page("ascii")
+    assert decode(html.encode()).text == html
+
+
+# --- steps 7-9 ------------------------------------------------------------------------------
+
+
+def test_mostly_utf8_page_keeps_utf8() -> None:
+    html = page(ZH + FR, "utf-8").encode("utf-8")
+    stray = " caf\xe9 ".encode("cp1252")
+    data = html.replace(b"</p>", stray + b"</p>", 2)
+    d = decode(data)
+    assert (d.source, d.encoding, d.replacements) == ("utf8-lossy", "utf-8", 2)
+    assert ZH in d.text
+
+
+def test_mostly_utf8_page_under_a_latin_label_keeps_utf8() -> None:
+    data = page(FR * 3, "iso-8859-1").encode("utf-8").replace(b"</p>", b"\xe9</p>", 1)
+    d = decode(data)
+    assert (d.encoding, d.replacements, d.declared_rejected) == ("utf-8", 1, True)
+
+
+@pytest.mark.parametrize("meta", [None, "iso-2022-jp"])
+def test_iso_2022_jp(meta: str | None) -> None:
+    data = page(JA, meta).encode("iso2022_jp")
+    assert data.isascii()
+    d = decode(data)
+    assert (d.text, d.encoding) == (data.decode("iso2022_jp"), "iso-2022-jp")
+    assert d.source == ("meta" if meta else "detected")
+
+
+def test_binary_garbage_does_not_raise() -> None:
+    rnd = random.Random(7)
+    data = bytes(rnd.getrandbits(8) for _ in range(20000))
+    d = decode(data)
+    assert d.source in SOURCES
+    assert len(d.text) > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000), st.none() | st.text(max_size=40))
+def test_never_raises_on_any_bytes(data: bytes, http_charset: str | None) -> None:
+    d = decode(data, http_charset)
+    assert isinstance(d, Decoded)
+    assert isinstance(d.text, str)
+    assert d.source in SOURCES
+    assert d.replacements >= 0
+    assert d.text or not data.strip() or d.source != "empty"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=500), st.sampled_from([None, "gbk", "iso-8859-1", "utf-16"]))
+def test_any_text_as_utf8_round_trips(text: str, meta: str | None) -> None:
+    text = text.replace("\ufeff", "")
+    html = page(text, meta)
+    d = decode(html.encode("utf-8", "surrogatepass"))
+    if not any("\ud800" <= ch <= "\udfff" for ch in html) and "\x00" not in html:
+        assert d.text == html
