@@ -30,7 +30,8 @@ _CJK_BREAK_RE = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])[ \t]*\n\s*"
     r"(?=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])"
 )
-_CHECK_EVERY = 2048
+# Budget and node limit are checked every 2048 nodes.
+_CHECK_MASK = 2047
 
 
 def _clean(raw: str) -> str:
@@ -178,18 +179,15 @@ class _Walker:
         return idx
 
     def close(self, idx: int, first_seg: int) -> None:
-        self.flush()
+        if self.buf:
+            self.flush()
         self.out.containers[idx].end = len(self.out.containers) - 1
         if self.out.containers[idx].tag == "tr":
             _merge_row(self.out, idx, first_seg)
 
-    def is_block(self, tag: str, attrs: dict[str, str | None]) -> bool:
-        if tag not in st.INLINE_TAGS:
-            return True
-        # A chrome-, caption- or heading-named inline element (<span class="share">) is
-        # its own block.
-        if tag == "a" or not attrs:
-            return False
+    def named(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """A chrome-, caption- or heading-named inline element (<span class="share">)
+        is a block of its own."""
         chrome, role = self.names(tag, attrs)
         return chrome is not None or role is not None
 
@@ -197,10 +195,12 @@ class _Walker:
     def run(self, root: LexborNode) -> Segmented:
         # Iterators of open elements, and what to restore when each one closes:
         # (container, in_link, opened a container, first segment, is <pre>).
+        # The loop is the hot path of the whole pipeline, hence the local names.
         its: list[Iterator[LexborNode]] = [root.iter(include_text=True)]
         frames: list[tuple[int, bool, bool, int, bool]] = [(0, False, False, 0, False)]
         cont, in_link, count = 0, False, 0
-        buf, link_buf = self.buf, self.link_buf
+        buf, link_buf, segs = self.buf, self.link_buf, self.out.segs
+        skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
         while its:
             node = next(its[-1], None)
             if node is None:
@@ -215,37 +215,41 @@ class _Walker:
                     cont, in_link = frames[-1][0], frames[-1][1]
                 continue
             count += 1
-            if count % _CHECK_EVERY == 0:
+            if not count & _CHECK_MASK:
                 self.check(count)
             tag = node.tag
             if tag == "-text":
-                if not buf:
-                    self.buf_container = cont
                 text = node.text_content or ""
+                if not buf:
+                    if text.isspace():
+                        continue
+                    self.buf_container = cont
                 buf.append(text)
                 if in_link:
                     link_buf.append(text)
                 continue
-            if tag is None or tag in st.SKIP_TAGS or tag[0] == "-":
+            if tag is None or tag in skip or tag[0] == "-":
                 continue
             attrs = node.attributes
-            if attrs and is_hidden(attrs):
+            if attrs and ("hidden" in attrs or "style" in attrs) and is_hidden(attrs):
                 continue
             if tag == "br" or tag == "hr":
-                self.flush()
+                if buf:
+                    self.flush()
             elif tag == "img":
-                self.out.images.append(len(self.out.segs))
-            elif self.is_block(tag, attrs):
-                self.flush()
+                self.out.images.append(len(segs))
+            elif tag in inline and (tag == "a" or not attrs or not self.named(tag, attrs)):
+                in_link = in_link or tag == "a"
+                its.append(node.iter(include_text=True))
+                frames.append((cont, in_link, False, 0, False))
+            else:
+                if buf:
+                    self.flush()
                 cont = self.open(cont, tag, attrs)
                 is_pre = tag == "pre"
                 self.pre_depth += is_pre
                 its.append(node.iter(include_text=True))
-                frames.append((cont, in_link, True, len(self.out.segs), is_pre))
-            else:
-                in_link = in_link or tag == "a"
-                its.append(node.iter(include_text=True))
-                frames.append((cont, in_link, False, 0, False))
+                frames.append((cont, in_link, True, len(segs), is_pre))
         self.flush()
         self.out.containers[0].end = len(self.out.containers) - 1
         self.out.node_count = count

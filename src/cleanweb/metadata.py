@@ -18,6 +18,7 @@ paragraph, and :func:`merge` folds either into a :class:`Metadata`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -28,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from cleanweb.dates import DateMatch, fill_year, find_date, normalize
 from cleanweb.rules.base import Rule, search
 from cleanweb.rules.byline import (
+    TRIGGER,
     BYLINE_RULES,
     DATE_LABEL_RULES,
     INLINE_RULES,
@@ -92,6 +94,7 @@ _WRAP = regex.compile(r"^[(（【\[〔<＜]\s*(?P<inner>.*?)\s*[)）】\]〕>＞
 _NAME_SPLIT = regex.compile(r"\s*(?:[、,，/;；&]|\s+and\s+|\s+)\s*", regex.V1)
 _EN_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\band\b|&)\s*", regex.V1)
 _NAME_PREFIX = regex.compile(r"^.*(?:记者|作者|通讯员)", regex.V1)
+_TRIGGER = re.compile(TRIGGER, re.IGNORECASE)
 _STAFF_CODE = regex.compile(r"_[A-Za-z]*\d[\w]*$", regex.V1)
 _LATIN_NAMES = regex.compile(r"^[\p{Latin}\s.,'’&-]+$", regex.V1)
 
@@ -99,6 +102,8 @@ _LATIN_NAMES = regex.compile(r"^[\p{Latin}\s.,'’&-]+$", regex.V1)
 def parse_byline(line: str) -> Byline | None:
     """A :class:`Byline` when the whole ``line`` is a credit/byline/editor/source/date line
     that belongs in metadata; None for anything else (body text mentioning such words)."""
+    if len(line) > 2 * MAX_BYLINE_CHARS or _TRIGGER.search(line) is None:
+        return None
     text = _unwrap(squash(line))
     if not text or len(text) > MAX_BYLINE_CHARS:
         return None

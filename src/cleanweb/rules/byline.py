@@ -164,3 +164,13 @@ INLINE_RULES = RuleSet(
 NO_NAME = frozenset({"未知", "佚名", "匿名", "admin", "unknown", "staff"})
 #: Words that end a name run but are roles or notes, not names ("陈智 整合").
 NAME_NOTES = ("整合", "整理", "编译", "报道", "综合", "发自", "摄影", "摄", "实习生", "通讯员")
+
+
+#: A line can only be a byline if one of these occurs in it (a role word, a source or
+#: credit label, an English byline word, or a digit of a date); lines without any
+#: skip the rule tables, which keeps the per-line cost to one scan.
+TRIGGER = "|".join([
+    *(r for r, _ in ROLE_FIELDS), r"[文图]\s*[/:：|]", "摄", "来源", "来自", "出处", "原创",
+    r"\bby\b", "reporting", "writing", "edit", "source", "via", "publish", "updated",
+    "posted", "date", r"\d",
+])
