@@ -19,7 +19,7 @@ from typing import NamedTuple
 import regex
 from selectolax.lexbor import LexborNode
 
-from cleanweb.dom import is_hidden, match_names, name_tokens
+from cleanweb.dom import is_hidden
 from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
 from cleanweb.units import punct_count, units
@@ -30,6 +30,9 @@ _CJK_BREAK_RE = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])[ \t]*\n\s*"
     r"(?=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])"
 )
+#: A chrome-named element holding less than this share of the page's text is taken
+#: as one segment without walking it.
+COLLAPSE_SHARE = 0.15
 # Budget and node limit are checked every 2048 nodes.
 _CHECK_MASK = 2047
 
@@ -102,14 +105,15 @@ def _kind_for(tag: str, parent_kind: str) -> str:
     return "paragraph"
 
 
-def _element_chrome(tag: str, attrs: dict[str, str | None], tokens: list[str]) -> str | None:
+def _element_chrome(tag: str, role: str | None, names: str) -> str | None:
+    """Rule id when the element is chrome by its tag, ARIA role or class/id names."""
     rule = st.TAG_RULES.get(tag)
     if rule is not None:
         return rule
-    role = (attrs.get("role") or "").strip().lower()
-    if role in st.ROLE_RULES:
-        return st.ROLE_RULES[role]
-    return match_names(tokens, st.CLASS_RULES) if tokens else None
+    if role and role.strip().lower() in st.ROLE_RULES:
+        return st.ROLE_RULES[role.strip().lower()]
+    found = st.CLASS_RULES.search(names) if names else None
+    return found.id if found else None
 
 
 class _Walker:
@@ -126,7 +130,41 @@ class _Walker:
         self.buf_container = 0
         self.pre_depth = 0
         self.name_cache: dict[tuple[str, str | None, str | None, str | None],
-                              tuple[str | None, bool]] = {}
+                              tuple[str | None, str | None]] = {}
+        self.collapse_limit = -1
+
+    # -- chrome subtrees ---------------------------------------------------------
+    def collapsible(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """Chrome-named, and not also named as content ("post-comments", "rail__body"
+        are walked: such names are too often on the article's own wrapper)."""
+        if self.names(tag, attrs)[0] is None:
+            return False
+        value = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v).lower()
+        return st.CONTENT_NAMES.search(value) is None
+
+    def collapsed(self, node: LexborNode, root: LexborNode, parent: int, tag: str,
+                  attrs: dict[str, str | None]) -> bool:
+        """Take a chrome-named element (menu, sidebar, comments...) as one segment
+        instead of walking it, when it holds a minor share of the page's text: most
+        of a page's elements sit in such subtrees, and their lines are never body.
+        A chrome-named wrapper around much of the page is walked as usual.
+        (Scripts and styles are gone from the tree by now, so ``text()`` is text.)"""
+        if self.collapse_limit < 0:
+            self.collapse_limit = int(len(root.text(deep=True)) * COLLAPSE_SHARE)
+        text = node.text(deep=True, separator=" ")
+        if len(text) > self.collapse_limit:
+            return False
+        if self.buf:
+            self.flush()
+        idx = self.open(parent, tag, attrs)
+        text = _clean(text)
+        if text:
+            # Link text is not measured here: the whole subtree counts as links, which
+            # is what the containers above count it as anyway (chrome), and keeps the
+            # subtree itself from looking like an article.
+            self.add_seg(text, text, idx)
+        self.out.containers[idx].end = idx
+        return True
 
     # -- text buffer -------------------------------------------------------------
     def flush(self) -> None:
@@ -137,9 +175,10 @@ class _Walker:
         self.buf.clear()
         self.link_buf.clear()
         text = raw.strip("\n") if self.pre_depth else _clean(raw)
-        if not text:
-            return
-        c = self.buf_container
+        if text:
+            self.add_seg(text, links, self.buf_container)
+
+    def add_seg(self, text: str, links: str, c: int) -> None:
         cont = self.out.containers[c]
         chrome_at = self.chrome_of[c]
         chrome = self.out.containers[chrome_at].chrome if chrome_at >= 0 else None
@@ -161,9 +200,11 @@ class _Walker:
             return st.TAG_RULES.get(tag), "caption" if tag in st.CAPTION_TAGS else None
         hit = self.name_cache.get(key)
         if hit is None:
-            tokens = name_tokens(attrs)
-            chrome = _element_chrome(tag, attrs, tokens)
-            rule = st.ROLE_CLASS_RULES.first(tokens)
+            value = " ".join(v for v in key[1:3] if v).lower()
+            # Also with separators dropped, so "pic-txt" reads as "pictxt".
+            value = f"{value} {value.replace('-', '').replace('_', '')}"
+            chrome = _element_chrome(tag, key[3], value)
+            rule = st.ROLE_CLASS_RULES.search(value)
             role = "caption" if tag in st.CAPTION_TAGS else (rule.action if rule else None)
             hit = self.name_cache[key] = (chrome, role)
         return hit
@@ -243,6 +284,9 @@ class _Walker:
                 its.append(node.iter(include_text=True))
                 frames.append((cont, in_link, False, 0, False))
             else:
+                if attrs and self.collapsible(tag, attrs) and self.collapsed(
+                        node, root, cont, tag, attrs):
+                    continue
                 if buf:
                     self.flush()
                 cont = self.open(cont, tag, attrs)

@@ -6,15 +6,10 @@ bytes, selectolax would read them as UTF-8 whatever the page's encoding).
 
 from __future__ import annotations
 
-import re
-
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanweb.rules.base import NameTable
 
-# Linear patterns on attribute values, run per element: the standard-library engine.
-_PART_RE = re.compile(r"[-_:.]+")
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 
 
@@ -43,28 +38,6 @@ def _swallowed_by_title(tree: LexborHTMLParser) -> bool:
     return len(text) > _RUNAWAY_TITLE and "<" in text
 
 
-def name_tokens(attrs: dict[str, str | None]) -> list[str]:
-    """Lower-cased class and id names, each also split at ``-``/``_`` and joined without
-    separators, so ``side-bar`` yields ``side``, ``bar`` and ``sidebar``."""
-    out: list[str] = []
-    for key in ("class", "id"):
-        value = attrs.get(key)
-        if not value:
-            continue
-        for name in value.lower().split():
-            parts = [p for p in _PART_RE.split(name) if p]
-            out.extend(parts)
-            if len(parts) > 1:
-                out.append("".join(parts))
-    return out
-
-
-def match_names(tokens: list[str], rules: NameTable) -> str | None:
-    """The id of the first rule that names one of the tokens."""
-    rule = rules.first(tokens)
-    return rule.id if rule is not None else None
-
-
 def is_hidden(attrs: dict[str, str | None]) -> bool:
     """Hidden by the ``hidden`` attribute or an inline display/visibility style."""
     if "hidden" in attrs:
@@ -72,3 +45,13 @@ def is_hidden(attrs: dict[str, str | None]) -> bool:
     style = attrs.get("style")
     return bool(style) and _HIDDEN_STYLE_RE.search(style or "") is not None
 
+
+
+#: Elements whose content is code or data, never page text.
+CODE_TAGS = ("script", "style", "noscript", "template")
+
+
+def drop_code(tree: LexborHTMLParser) -> None:
+    """Remove scripts, styles and templates from the tree (in C, once), after the
+    metadata stage has read what it needs from them (JSON-LD)."""
+    tree.strip_tags(list(CODE_TAGS), recursive=True)

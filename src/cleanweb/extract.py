@@ -31,6 +31,7 @@ def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options) -> Docume
     tree = dom.parse(text)
     budget.check()
     meta = page_metadata(tree)
+    dom.drop_code(tree)
     root = tree.body or tree.root
     if root is None:
         return bare_document(Status.EMPTY, url, enc, meta)

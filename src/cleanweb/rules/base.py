@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 #: Seconds any single rule match on page text may take before it counts as "no match".
@@ -85,9 +87,14 @@ class NameRule:
 
 
 class NameTable:
-    """Exact-name lookup over a table of :class:`NameRule`: one dict probe per name."""
+    """Whole-name lookup over a table of :class:`NameRule`.
 
-    __slots__ = ("_index", "rules")
+    :meth:`search` scans a raw class/id value once with one compiled alternation of
+    every name, bounded by non-letters: ``nav`` matches ``main-nav`` and ``nav_2`` but
+    not ``canvas``.
+    """
+
+    __slots__ = ("_index", "_pattern", "rules")
 
     def __init__(self, rules: Iterable[NameRule]) -> None:
         self.rules: tuple[NameRule, ...] = tuple(rules)
@@ -101,6 +108,13 @@ class NameTable:
                     raise ValueError(f"{name!r} in both {index[name].id} and {rule.id}")
                 index[name] = rule
         self._index = index
+        names = sorted(index, key=len, reverse=True)  # longest first: "sidebar" before "side"
+        self._pattern = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, names)) + r")(?![a-z])")
+
+    def search(self, value: str) -> NameRule | None:
+        """The rule of the first listed name that occurs whole in ``value`` (lower-cased)."""
+        m = self._pattern.search(value)
+        return self._index[m.group()] if m else None
 
     def get(self, name: str) -> NameRule | None:
         return self._index.get(name)

@@ -52,8 +52,9 @@ ROLE_RULES: dict[str, str] = {
     "alert": "role.alert",
 }
 
-# Class and id names are split into parts at "-"/"_" (see dom.name_tokens) and each part
-# is looked up whole: "nav" must not hit "canvas", "ad" must not hit "head" or "shadow".
+# Class and id values are searched for these names as whole words (bounded by
+# non-letters, see NameTable.search), also with "-"/"_" dropped: "nav" must not hit
+# "canvas", "ad" must not hit "head" or "shadow", and "side-bar" reads as "sidebar".
 CLASS_RULES = NameTable((
     NameRule("class.nav", "navigation bars, menus and breadcrumbs",
              "nav navs navbar navigation menu menus menubar submenu topbar breadcrumb "
@@ -96,4 +97,12 @@ ROLE_CLASS_RULES = NameTable((
              "phototext photodesc imgnote illustration tuzhu", action="caption"),
     NameRule("class.subheading", "subheadings styled by class rather than <hN>",
              "h1 h2 h3 h4 h5 h6 subhead subheading subheadline subtitle", action="heading"),
+))
+
+#: Names that mark an element as (part of) the article. A chrome-named element that
+#: also carries one of these is walked rather than collapsed (see blocks.collapsed).
+CONTENT_NAMES = NameTable((
+    NameRule("class.content", "the article's own wrappers",
+             "article content contents main body story entry post text detail "
+             "zhengwen artibody", action="content"),
 ))
