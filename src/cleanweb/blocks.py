@@ -16,19 +16,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
+import re
 from selectolax.lexbor import LexborNode
 
 from cleanweb.dom import is_hidden
 from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
-from cleanweb.units import punct_count, units
+from cleanweb.units import CJK_RANGES, punct_count, units
 
-_WS_RE = regex.compile(r"\s+")
+_WS_RE = re.compile(r"\s+")
 # A line break between two CJK characters is source formatting, not a space.
-_CJK_BREAK_RE = regex.compile(
-    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])[ \t]*\n\s*"
-    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}，。！？；：、“”（）])"
+_CJK_BREAK_RE = re.compile(
+    f"(?<=[{CJK_RANGES}，。！？；：、“”（）])[ \\t]*\\n\\s*(?=[{CJK_RANGES}，。！？；：、“”（）])"
 )
 #: A chrome-named element holding less than this share of the page's text is taken
 #: as one segment without walking it.
@@ -105,6 +104,27 @@ def _kind_for(tag: str, parent_kind: str) -> str:
     return "paragraph"
 
 
+class Naming(NamedTuple):
+    """What an element's names say about it."""
+
+    chrome: str | None  # rule id when the element is chrome
+    role: str | None  # "caption" or "heading" when its class says so
+    #: Chrome-named and not also named as content ("post-comments", "rail__body" are
+    #: walked: such names are too often on the article's own wrapper).
+    collapsible: bool
+
+
+def _naming(tag: str, cls: str | None, ident: str | None, role: str | None) -> Naming:
+    value = " ".join(v for v in (cls, ident) if v).lower()
+    # Also with separators dropped, so "pic-txt" reads as "pictxt".
+    value = f"{value} {value.replace('-', '').replace('_', '')}"
+    chrome = _element_chrome(tag, role, value)
+    rule = st.ROLE_CLASS_RULES.search(value)
+    kind = "caption" if tag in st.CAPTION_TAGS else (rule.action if rule else None)
+    collapsible = chrome is not None and st.CONTENT_NAMES.search(value) is None
+    return Naming(chrome, kind, collapsible)
+
+
 def _element_chrome(tag: str, role: str | None, names: str) -> str | None:
     """Rule id when the element is chrome by its tag, ARIA role or class/id names."""
     rule = st.TAG_RULES.get(tag)
@@ -130,18 +150,10 @@ class _Walker:
         self.buf_container = 0
         self.pre_depth = 0
         self.name_cache: dict[tuple[str, str | None, str | None, str | None],
-                              tuple[str | None, str | None]] = {}
+                              Naming] = {}
         self.collapse_limit = -1
 
     # -- chrome subtrees ---------------------------------------------------------
-    def collapsible(self, tag: str, attrs: dict[str, str | None]) -> bool:
-        """Chrome-named, and not also named as content ("post-comments", "rail__body"
-        are walked: such names are too often on the article's own wrapper)."""
-        if self.names(tag, attrs)[0] is None:
-            return False
-        value = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v).lower()
-        return st.CONTENT_NAMES.search(value) is None
-
     def collapsed(self, node: LexborNode, root: LexborNode, parent: int, tag: str,
                   attrs: dict[str, str | None]) -> bool:
         """Take a chrome-named element (menu, sidebar, comments...) as one segment
@@ -192,25 +204,21 @@ class _Walker:
         ))
 
     # -- containers --------------------------------------------------------------
-    def names(self, tag: str, attrs: dict[str, str | None]) -> tuple[str | None, str | None]:
-        """(chrome rule id, "caption"/"heading" role) of an element; cached per page,
-        since the same class names repeat hundreds of times."""
+    def names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
+        """What an element's tag, role and class/id names say; cached per page, since
+        the same class names repeat hundreds of times."""
         key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
         if key[1] is None and key[2] is None and key[3] is None:
-            return st.TAG_RULES.get(tag), "caption" if tag in st.CAPTION_TAGS else None
+            chrome = st.TAG_RULES.get(tag)
+            return Naming(chrome, "caption" if tag in st.CAPTION_TAGS else None,
+                          chrome is not None)
         hit = self.name_cache.get(key)
         if hit is None:
-            value = " ".join(v for v in key[1:3] if v).lower()
-            # Also with separators dropped, so "pic-txt" reads as "pictxt".
-            value = f"{value} {value.replace('-', '').replace('_', '')}"
-            chrome = _element_chrome(tag, key[3], value)
-            rule = st.ROLE_CLASS_RULES.search(value)
-            role = "caption" if tag in st.CAPTION_TAGS else (rule.action if rule else None)
-            hit = self.name_cache[key] = (chrome, role)
+            hit = self.name_cache[key] = _naming(tag, key[1], key[2], key[3])
         return hit
 
     def open(self, parent: int, tag: str, attrs: dict[str, str | None]) -> int:
-        chrome, role = self.names(tag, attrs)
+        chrome, role, _ = self.names(tag, attrs)
         caption = role == "caption"
         idx = len(self.out.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
@@ -229,7 +237,7 @@ class _Walker:
     def named(self, tag: str, attrs: dict[str, str | None]) -> bool:
         """A chrome-, caption- or heading-named inline element (<span class="share">)
         is a block of its own."""
-        chrome, role = self.names(tag, attrs)
+        chrome, role, _ = self.names(tag, attrs)
         return chrome is not None or role is not None
 
     # -- the walk ----------------------------------------------------------------
@@ -284,7 +292,7 @@ class _Walker:
                 its.append(node.iter(include_text=True))
                 frames.append((cont, in_link, False, 0, False))
             else:
-                if attrs and self.collapsible(tag, attrs) and self.collapsed(
+                if attrs and self.names(tag, attrs).collapsible and self.collapsed(
                         node, root, cont, tag, attrs):
                     continue
                 if buf:
