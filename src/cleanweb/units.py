@@ -18,21 +18,30 @@ CJK_RANGES = (
 # Each CJK character is a token; other word runs are one token each.
 TOKEN_RE = re.compile(f"[{CJK_RANGES}]|[^\\W{CJK_RANGES}]+")
 CJK_CHAR_RE = re.compile(f"[{CJK_RANGES}]")
-# Sentence punctuation, half- and full-width: its presence marks prose, not chrome.
-PUNCT_RE = re.compile(r"[.!?;:,，。！？；：、…]")
 _WS_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 
 
-def units(text: str) -> int:
-    """Length of ``text`` in units: CJK characters, plus words elsewhere.
+_CJK_RUN_RE = re.compile(f"[{CJK_RANGES}]+")
+_WORD_RE = re.compile(r"[^\W_]+")
+_ASCII_PUNCT = ".!?;:,"
+_ALL_PUNCT = ".!?;:,，。！？；：、…"
 
-    Without CJK, a unit is a whitespace-separated word (the common case, and a
-    split is several times cheaper than a token scan).
+
+def units(text: str) -> int:
+    """Length of ``text`` in units: every CJK character, plus the words around them.
+
+    Text without CJK counts whitespace-separated words (the common case: a split is
+    several times cheaper than a token scan). With CJK, the CJK runs are cut out in
+    one pass (their length is the character count) and the word runs left between
+    them are counted.
     """
-    if CJK_CHAR_RE.search(text) is None:
+    if text.isascii():
         return len(text.split())
-    return len(TOKEN_RE.findall(text))
+    rest, runs = _CJK_RUN_RE.subn(" ", text)
+    if not runs:
+        return len(text.split())
+    return len(text) - len(rest) + runs + len(_WORD_RE.findall(rest))
 
 
 def tokens(text: str) -> list[str]:
@@ -49,7 +58,8 @@ def cjk_share(text: str) -> float:
 
 
 def punct_count(text: str) -> int:
-    return len(PUNCT_RE.findall(text))
+    """Sentence punctuation marks, half- and full-width (counted in C, per mark)."""
+    return sum(map(text.count, _ASCII_PUNCT if text.isascii() else _ALL_PUNCT))
 
 
 def squash(text: str) -> str:
