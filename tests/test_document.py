@@ -1,0 +1,80 @@
+"""Document and Block: frozen, picklable, serializable; Markdown rendering."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import pickle
+
+import pytest
+
+from cleanweb import Block, Document, Options, Status
+
+
+def doc() -> Document:
+    blocks = (
+        Block("heading", "Section", level=2),
+        Block("paragraph", "First paragraph."),
+        Block("list_item", "one"),
+        Block("list_item", "two"),
+        Block("quote", "quoted words"),
+        Block("table_row", "Name | Age"),
+        Block("table_row", "Ann | 31"),
+        Block("code", "x = 1\n  y = 2"),
+    )
+    return Document(status=Status.OK, text="\n".join(b.text for b in blocks), title="Title",
+                    blocks=blocks, captions=("a caption",), lang="en")
+
+
+def test_document_is_frozen_and_picklable() -> None:
+    d = doc()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.text = "x"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(d)) == d
+    options = Options(favor="precision", explain=True)
+    assert pickle.loads(pickle.dumps(options)) == options
+
+
+def test_options_validate() -> None:
+    with pytest.raises(ValueError):
+        Options(favor="fast")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Options(max_bytes=0)
+    with pytest.raises(ValueError):
+        Options(time_budget=-1)
+
+
+def test_to_dict_and_json() -> None:
+    d = doc()
+    data = json.loads(d.to_json())
+    assert data == d.to_dict()
+    assert data["status"] == "ok"
+    assert data["captions"] == ["a caption"]
+    assert data["blocks"][0] == {"kind": "heading", "text": "Section", "level": 2,
+                                 "kept": True, "reason": ""}
+    assert "trace" not in data
+
+
+def test_status_reads_as_text() -> None:
+    assert str(Status.NOT_HTML) == "not_html"
+    assert Status.OK == "ok"
+
+
+def test_markdown() -> None:
+    md = doc().to_markdown()
+    assert md == (
+        "# Title\n\n## Section\n\nFirst paragraph.\n\n- one\n- two\n\n> quoted words\n\n"
+        "| Name | Age |\n| --- | --- |\n| Ann | 31 |\n\n```\nx = 1\n  y = 2\n```\n"
+    )
+
+
+def test_markdown_escapes_pipes_and_fences() -> None:
+    d = Document(status=Status.OK, blocks=(Block("table_row", "a|b | c"),
+                                           Block("code", "```inner```")))
+    md = d.to_markdown()
+    assert "| a\\|b | c |" in md
+    assert "````\n```inner```\n````" in md
+
+
+def test_to_text_is_text() -> None:
+    assert doc().to_text() == doc().text

@@ -1,0 +1,95 @@
+"""Finish stage: headline copies, related-list boundaries, bylines, captions, edges."""
+
+from __future__ import annotations
+
+from conftest import page
+
+from cleanweb import dom
+from cleanweb.blocks import Seg, Segmented, segment
+from cleanweb.errors import Budget
+from cleanweb.finish import finish, headline_copy, image_caption, trim_edges
+from cleanweb.heuristics import Verdict, classify
+from cleanweb.metadata import Metadata
+from cleanweb.options import Options
+from cleanweb.units import fingerprint
+
+ZH = "记者在现场看到，由于部分地区暴雨伴随着狂风，许多粗大的树枝被刮断，道路也出现了多处积水。"
+TITLE = "浙江台州复苏记：疫中抢先机 盼得春归来"
+
+
+def run(body: str, title: str | None = TITLE) -> tuple[Segmented, list[Verdict], Metadata]:
+    tree = dom.parse(page(body))
+    assert tree.body is not None
+    out = segment(tree.body, Budget(None), 10**6)
+    _, verdicts = classify(out, Options())
+    done = finish(out, verdicts, Metadata(title=title))
+    return out, trim_edges(out.segs, done.verdicts), done.meta
+
+
+def roles(body: str, title: str | None = TITLE) -> dict[str, tuple[str, str]]:
+    out, verdicts, _ = run(body, title)
+    return {s.text: (v.role, v.reason) for s, v in zip(out.segs, verdicts)}
+
+
+def test_headline_copies() -> None:
+    fp = fingerprint(TITLE)
+    assert headline_copy("浙江台州复苏记:疫中抢先机盼得春归来", fp)
+    assert headline_copy("(抗击新冠肺炎)浙江台州复苏记：疫中抢先机 盼得春归来", fp)
+    assert headline_copy("原标题：浙江台州复苏记：疫中抢先机 盼得春归来", fp)
+    assert not headline_copy(ZH, fp)
+    assert not headline_copy(TITLE + "，" + ZH, fp)  # a paragraph that merely starts with it
+    assert not headline_copy("anything", "")
+
+
+def test_headline_repeat_removed_from_body() -> None:
+    got = roles(f"<div><h1>{TITLE}</h1><p>{ZH}</p><p>{TITLE.replace(' ', '')}</p><p>{ZH}2</p></div>")
+    assert got[TITLE] == ("drop", "headline")
+    assert got[TITLE.replace(" ", "")] == ("drop", "headline")
+    assert got[ZH][0] == "body"
+
+
+def test_related_heading_drops_its_list() -> None:
+    related = "".join(f"<li><a href=/n{i}>另一条新闻标题第{i}条</a> 相关内容</li>" for i in range(4))
+    got = roles(f"<div><p>{ZH}</p><p>{ZH}2</p><div><h3>相关新闻</h3><ul>{related}</ul></div></div>")
+    assert got["相关新闻"][0] == "drop"
+    assert all(role == "drop" for text, (role, _) in got.items() if text.startswith("另一条"))
+    assert got[ZH][0] == "body"
+
+
+def test_editor_line_moves_to_metadata() -> None:
+    out, verdicts, meta = run(f"<div><p>{ZH}</p><p>{ZH}2</p><p>【编辑:周驰】</p></div>")
+    assert meta.editor == "周驰"
+    kept = [s.text for s, v in zip(out.segs, verdicts) if v.role == "body"]
+    assert "【编辑:周驰】" not in kept
+
+
+def test_editor_line_just_outside_the_body_still_fills_metadata() -> None:
+    _, _, meta = run(f"<div><div><p>{ZH}</p><p>{ZH}2</p></div><div>责任编辑：王五</div></div>")
+    assert meta.editor == "王五"
+
+
+def test_caption_under_image() -> None:
+    got = roles(f"<div><p>{ZH}</p><p><img src=a.jpg></p><p>图为:复工复产的企业 张三 摄</p>"
+                f"<p>{ZH}2</p></div>")
+    assert got["图为:复工复产的企业 张三 摄"][0] == "caption"
+
+
+def image_seg(text: str, kind: str = "paragraph", after: bool = True) -> Seg:
+    from cleanweb.units import punct_count, units
+
+    return Seg(kind, text, 0, 1, units(text), 0, punct_count(text), -1, None, False, after)
+
+
+def test_image_caption_rules() -> None:
+    assert image_caption(image_seg("工人在生产线上忙碌"))
+    assert image_caption(image_seg("（某公司的部分报价单）"))
+    assert not image_caption(image_seg(ZH))  # a sentence, ends with a stop
+    assert not image_caption(image_seg("可以看出以下特点："))  # leads into a list
+    assert not image_caption(image_seg("工人在生产线上忙碌", after=False))
+    assert not image_caption(image_seg("工人在生产线上忙碌", kind="heading"))
+    assert not image_caption(image_seg("01"))  # a section number
+
+
+def test_trailing_short_lines_trimmed() -> None:
+    got = roles(f"<div><p>{ZH}</p><p>{ZH}2</p><p>张三 李四</p></div>")
+    assert got["张三 李四"] == ("drop", "edge.tail")
