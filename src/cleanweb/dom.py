@@ -6,6 +6,8 @@ bytes, selectolax would read them as UTF-8 whatever the page's encoding).
 
 from __future__ import annotations
 
+import re
+
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
@@ -18,13 +20,52 @@ _TITLE_OPEN_RE = regex.compile(r"<title\b[^>]*>", regex.I)
 _RUNAWAY_TITLE = 2000
 
 
+#: Tree building slows quadratically with nesting depth (20,000 levels take seconds),
+#: so markup nested deeper than this is flattened before parsing. Real pages stay far
+#: below it; only pages with more tags than DEPTH_CHECK_TAGS can reach it at all.
+MAX_DEPTH = 1000
+DEPTH_CHECK_TAGS = 5000
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "frame",
+})
+
+
 def parse(text: str) -> LexborHTMLParser:
     """Parse once; re-parse only a page whose unclosed ``<title>`` swallowed the body
     (the HTML parser reads everything after it as title text)."""
+    if text.count("<") > DEPTH_CHECK_TAGS:
+        text = limit_depth(text, MAX_DEPTH)
     tree = LexborHTMLParser(text)
     if _swallowed_by_title(tree):
         tree = LexborHTMLParser(_TITLE_OPEN_RE.sub("", text, count=1))
     return tree
+
+
+def limit_depth(text: str, limit: int) -> str:
+    """``text`` with every tag that opens (or closes) deeper than ``limit`` removed;
+    the text between the tags stays. Unchanged (same object) when nothing is that deep."""
+    depth = deepest = 0
+    for m in _TAG_RE.finditer(text):
+        if m.group(2).lower() in VOID_TAGS or m.group(0).endswith("/>"):
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest <= limit:
+        return text
+    state = [0]
+
+    def keep(m: re.Match[str]) -> str:
+        if m.group(2).lower() in VOID_TAGS or m.group(0).endswith("/>"):
+            return m.group(0)
+        if m.group(1):
+            state[0] = max(0, state[0] - 1)
+            return m.group(0) if state[0] < limit else ""
+        state[0] += 1
+        return m.group(0) if state[0] <= limit else ""
+
+    return _TAG_RE.sub(keep, text)
 
 
 def _swallowed_by_title(tree: LexborHTMLParser) -> bool:
