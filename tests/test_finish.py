@@ -28,7 +28,7 @@ def run(body: str, title: str | None = TITLE) -> tuple[Segmented, list[Verdict],
 
 def roles(body: str, title: str | None = TITLE) -> dict[str, tuple[str, str]]:
     out, verdicts, _ = run(body, title)
-    return {s.text: (v.role, v.reason) for s, v in zip(out.segs, verdicts)}
+    return {s.text: (v.role, v.reason) for s, v in zip(out.segs, verdicts, strict=True)}
 
 
 def test_headline_copies() -> None:
@@ -42,14 +42,16 @@ def test_headline_copies() -> None:
 
 
 def test_headline_repeat_removed_from_body() -> None:
-    got = roles(f"<div><h1>{TITLE}</h1><p>{ZH}</p><p>{TITLE.replace(' ', '')}</p><p>{ZH}2</p></div>")
+    compact = TITLE.replace(" ", "")
+    got = roles(f"<div><h1>{TITLE}</h1><p>{ZH}</p><p>{compact}</p><p>{ZH}2</p></div>")
     assert got[TITLE] == ("drop", "headline")
     assert got[TITLE.replace(" ", "")] == ("drop", "headline")
     assert got[ZH][0] == "body"
 
 
 def test_related_heading_drops_its_list() -> None:
-    related = "".join(f"<li><a href=/n{i}>另一条新闻标题第{i}条</a> 相关内容</li>" for i in range(4))
+    related = "".join(
+        f"<li><a href=/n{i}>另一条新闻标题第{i}条</a> 相关内容</li>" for i in range(4))
     got = roles(f"<div><p>{ZH}</p><p>{ZH}2</p><div><h3>相关新闻</h3><ul>{related}</ul></div></div>")
     assert got["相关新闻"][0] == "drop"
     assert all(role == "drop" for text, (role, _) in got.items() if text.startswith("另一条"))
@@ -59,7 +61,7 @@ def test_related_heading_drops_its_list() -> None:
 def test_editor_line_moves_to_metadata() -> None:
     out, verdicts, meta = run(f"<div><p>{ZH}</p><p>{ZH}2</p><p>【编辑:周驰】</p></div>")
     assert meta.editor == "周驰"
-    kept = [s.text for s, v in zip(out.segs, verdicts) if v.role == "body"]
+    kept = [s.text for s, v in zip(out.segs, verdicts, strict=True) if v.role == "body"]
     assert "【编辑:周驰】" not in kept
 
 

@@ -25,7 +25,7 @@ def seg(body: str) -> Segmented:
 def kept(body: str, favor: str = "balanced") -> list[str]:
     out = seg(body)
     _, verdicts = classify(out, Options(favor=favor))  # type: ignore[arg-type]
-    return [s.text for s, v in zip(out.segs, verdicts) if v.role == "body"]
+    return [s.text for s, v in zip(out.segs, verdicts, strict=True) if v.role == "body"]
 
 
 def test_region_is_the_article_not_the_menu_or_page() -> None:
@@ -53,7 +53,7 @@ def test_chrome_inside_region_is_dropped_with_its_rule() -> None:
             f"<p>{PROSE}</p></div>")
     out = seg(body)
     _, verdicts = classify(out, Options())
-    reasons = {s.text: v.reason for s, v in zip(out.segs, verdicts)}
+    reasons = {s.text: v.reason for s, v in zip(out.segs, verdicts, strict=True)}
     assert reasons["Share this"] == "class.share"
 
 

@@ -43,7 +43,7 @@ def _block(seg: Seg, verdict: Verdict) -> Block:
 def _captions(segs: Sequence[Seg], verdicts: Sequence[Verdict]) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
-    for seg, v in zip(segs, verdicts):
+    for seg, v in zip(segs, verdicts, strict=True):
         if v.role == "caption" and seg.text not in seen:
             seen.add(seg.text)
             out.append(seg.text)
@@ -53,11 +53,13 @@ def _captions(segs: Sequence[Seg], verdicts: Sequence[Verdict]) -> tuple[str, ..
 def build_document(segs: Sequence[Seg], verdicts: Sequence[Verdict], meta: Metadata,
                    url: str | None, enc: EncodingInfo, options: Options) -> Document:
     body = tuple(
-        _block(seg, v) for seg, v in zip(segs, verdicts)
+        _block(seg, v) for seg, v in zip(segs, verdicts, strict=True)
         if v.role == "body" and (options.include_tables or seg.kind != "table_row")
     )
     base = bare_document(Status.OK if body else Status.EMPTY, url, enc, meta)
-    trace = tuple(_block(s, v) for s, v in zip(segs, verdicts)) if options.explain else ()
+    trace: tuple[Block, ...] = ()
+    if options.explain:
+        trace = tuple(_block(s, v) for s, v in zip(segs, verdicts, strict=True))
     captions = _captions(segs, verdicts) if options.include_captions else ()
     return Document(
         status=base.status, text="\n".join(b.text for b in body), title=base.title,

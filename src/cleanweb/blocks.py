@@ -12,11 +12,11 @@ separate pruning pass over the tree is needed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import re
 from selectolax.lexbor import LexborNode
 
 from cleanweb.dom import is_hidden

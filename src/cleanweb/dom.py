@@ -11,7 +11,6 @@ import re
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cleanweb.blocks import Segmented, Seg
+from cleanweb.blocks import Seg, Segmented
 from cleanweb.heuristics import Verdict, link_density
-from cleanweb.metadata import Metadata
-from cleanweb.metadata import inline_credit, merge, parse_byline
+from cleanweb.metadata import Metadata, inline_credit, merge, parse_byline
 from cleanweb.rules.text import classify_line
 from cleanweb.units import fingerprint
 
@@ -140,7 +139,7 @@ def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata) -> Finished
     title_fp = fingerprint(meta.title or "")
     out = [
         _text_verdict(seg, v, title_fp) if v.role != "drop" else v
-        for seg, v in zip(segs, verdicts)
+        for seg, v in zip(segs, verdicts, strict=True)
     ]
     for i, v in enumerate(out):
         if v.role == "boundary":

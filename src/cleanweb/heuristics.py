@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleanweb.blocks import Segmented, Seg
+from cleanweb.blocks import Seg, Segmented
 from cleanweb.options import Options
 
 #: Link density above which a segment is a link list, by ``Options.favor``.
@@ -72,7 +72,7 @@ def container_scores(page: Segmented) -> list[float]:
         else:
             good[cont.parent] += good[idx]
             bad[cont.parent] += bad[idx]
-    scores = [g - b for g, b in zip(good, bad)]
+    scores = [g - b for g, b in zip(good, bad, strict=True)]
     # A region inside a chrome-named element (comments, a popup) is a last resort.
     for idx in range(1, n):
         if page.containers[idx].chrome is not None or in_chrome[page.containers[idx].parent]:

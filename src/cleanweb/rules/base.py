@@ -7,10 +7,9 @@ per-call timeout, so no pattern can stall on hostile page text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
-import re
 
 import regex
 
@@ -109,7 +108,8 @@ class NameTable:
                 index[name] = rule
         self._index = index
         names = sorted(index, key=len, reverse=True)  # longest first: "sidebar" before "side"
-        self._pattern = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, names)) + r")(?![a-z])")
+        alternation = "|".join(map(re.escape, names))
+        self._pattern = re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
 
     def search(self, value: str) -> NameRule | None:
         """The rule of the first listed name that occurs whole in ``value`` (lower-cased)."""
