@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborNode
 from cleanweb.dom import is_hidden
 from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
+from cleanweb.rules.base import name_words
 from cleanweb.units import CJK_RANGES, punct_count, units
 
 _WS_RE = re.compile(r"\s+")
@@ -86,22 +87,20 @@ class Segmented:
     images: list[int] = field(default_factory=list)
 
 
+_KIND_OF_TAG = {
+    **dict.fromkeys(st.HEADING_TAGS, "heading"), **dict.fromkeys(st.LIST_ITEM_TAGS, "list_item"),
+    **dict.fromkeys(st.CAPTION_TAGS, "caption"), "blockquote": "quote", "pre": "code",
+    "td": "cell", "th": "cell",
+}
+# Kinds that a plain child block (a <p> in an <li>) inherits from its parent.
+_INHERITED_KINDS = frozenset({"list_item", "quote", "code", "caption", "heading"})
+
+
 def _kind_for(tag: str, parent_kind: str) -> str:
-    if tag in st.HEADING_TAGS:
-        return "heading"
-    if tag in st.LIST_ITEM_TAGS:
-        return "list_item"
-    if tag == "blockquote":
-        return "quote"
-    if tag == "pre":
-        return "code"
-    if tag in st.CAPTION_TAGS:
-        return "caption"
-    if tag in ("td", "th"):
-        return "cell"
-    if parent_kind in ("list_item", "quote", "code", "caption", "heading"):
-        return parent_kind
-    return "paragraph"
+    kind = _KIND_OF_TAG.get(tag)
+    if kind is not None:
+        return kind
+    return parent_kind if parent_kind in _INHERITED_KINDS else "paragraph"
 
 
 class Naming(NamedTuple):
@@ -115,24 +114,22 @@ class Naming(NamedTuple):
 
 
 def _naming(tag: str, cls: str | None, ident: str | None, role: str | None) -> Naming:
-    value = " ".join(v for v in (cls, ident) if v).lower()
-    # Also with separators dropped, so "pic-txt" reads as "pictxt".
-    value = f"{value} {value.replace('-', '').replace('_', '')}"
-    chrome = _element_chrome(tag, role, value)
-    rule = st.ROLE_CLASS_RULES.search(value)
+    words = name_words(" ".join(v for v in (cls, ident) if v).lower())
+    chrome = _element_chrome(tag, role, words)
+    rule = st.ROLE_CLASS_RULES.first(words)
     kind = "caption" if tag in st.CAPTION_TAGS else (rule.action if rule else None)
-    collapsible = chrome is not None and st.CONTENT_NAMES.search(value) is None
+    collapsible = chrome is not None and st.CONTENT_NAMES.first(words) is None
     return Naming(chrome, kind, collapsible)
 
 
-def _element_chrome(tag: str, role: str | None, names: str) -> str | None:
+def _element_chrome(tag: str, role: str | None, words: list[str]) -> str | None:
     """Rule id when the element is chrome by its tag, ARIA role or class/id names."""
     rule = st.TAG_RULES.get(tag)
     if rule is not None:
         return rule
     if role and role.strip().lower() in st.ROLE_RULES:
         return st.ROLE_RULES[role.strip().lower()]
-    found = st.CLASS_RULES.search(names) if names else None
+    found = st.CLASS_RULES.first(words)
     return found.id if found else None
 
 

@@ -85,15 +85,32 @@ class NameRule:
     action: str = "drop"
 
 
+_NAME_WORD_RE = re.compile(r"[a-z]+[0-9]*")
+_NAME_SEPARATORS_RE = re.compile(r"[-_]+")
+
+
+def name_words(value: str) -> list[str]:
+    """The words of a lower-cased class/id value that name rules are looked up by:
+    its letter runs ("main-nav_2" → main, nav), with a trailing number kept and dropped
+    ("h3", "ad1" → ad), and each name with its separators removed ("side-bar" →
+    sidebar). Whole words only, so "nav" never matches inside "canvas"."""
+    words: list[str] = []
+    for word in _NAME_WORD_RE.findall(value):
+        words.append(word)
+        if word[-1].isdigit():
+            words.append(word.rstrip("0123456789"))
+    for name in value.split():
+        joined = _NAME_SEPARATORS_RE.sub("", name)
+        if joined != name:
+            words.append(joined)
+    return words
+
+
 class NameTable:
-    """Whole-name lookup over a table of :class:`NameRule`.
+    """Whole-word lookup over a table of :class:`NameRule`: one dict probe per word
+    (see :func:`name_words`)."""
 
-    :meth:`search` scans a raw class/id value once with one compiled alternation of
-    every name, bounded by non-letters: ``nav`` matches ``main-nav`` and ``nav_2`` but
-    not ``canvas``.
-    """
-
-    __slots__ = ("_index", "_pattern", "rules")
+    __slots__ = ("_index", "rules")
 
     def __init__(self, rules: Iterable[NameRule]) -> None:
         self.rules: tuple[NameRule, ...] = tuple(rules)
@@ -107,14 +124,6 @@ class NameTable:
                     raise ValueError(f"{name!r} in both {index[name].id} and {rule.id}")
                 index[name] = rule
         self._index = index
-        names = sorted(index, key=len, reverse=True)  # longest first: "sidebar" before "side"
-        alternation = "|".join(map(re.escape, names))
-        self._pattern = re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
-
-    def search(self, value: str) -> NameRule | None:
-        """The rule of the first listed name that occurs whole in ``value`` (lower-cased)."""
-        m = self._pattern.search(value)
-        return self._index[m.group()] if m else None
 
     def get(self, name: str) -> NameRule | None:
         return self._index.get(name)
