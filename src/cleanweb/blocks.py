@@ -113,24 +113,13 @@ class Naming(NamedTuple):
     collapsible: bool
 
 
-def _naming(tag: str, cls: str | None, ident: str | None, role: str | None) -> Naming:
-    words = name_words(" ".join(v for v in (cls, ident) if v).lower())
-    chrome = _element_chrome(tag, role, words)
-    rule = st.ROLE_CLASS_RULES.first(words)
-    kind = "caption" if tag in st.CAPTION_TAGS else (rule.action if rule else None)
-    collapsible = chrome is not None and st.CONTENT_NAMES.first(words) is None
-    return Naming(chrome, kind, collapsible)
-
-
-def _element_chrome(tag: str, role: str | None, words: list[str]) -> str | None:
-    """Rule id when the element is chrome by its tag, ARIA role or class/id names."""
-    rule = st.TAG_RULES.get(tag)
-    if rule is not None:
-        return rule
-    if role and role.strip().lower() in st.ROLE_RULES:
-        return st.ROLE_RULES[role.strip().lower()]
-    found = st.CLASS_RULES.first(words)
-    return found.id if found else None
+def value_naming(value: str) -> tuple[str | None, str | None, bool]:
+    """(chrome rule id, role, names content?) of one class or id value."""
+    words = name_words(value.lower())
+    chrome = st.CLASS_RULES.first(words)
+    role = st.ROLE_CLASS_RULES.first(words)
+    return (chrome.id if chrome else None, role.action if role else None,
+            st.CONTENT_NAMES.first(words) is not None)
 
 
 class _Walker:
@@ -146,13 +135,14 @@ class _Walker:
         self.link_buf: list[str] = []
         self.buf_container = 0
         self.pre_depth = 0
-        self.name_cache: dict[tuple[str, str | None, str | None, str | None],
-                              Naming] = {}
+        self.name_cache: dict[str, tuple[str | None, str | None, bool]] = {}
+        self.naming_cache: dict[tuple[str, str | None, str | None, str | None] | str,
+                                Naming] = {}
         self.collapse_limit = -1
 
     # -- chrome subtrees ---------------------------------------------------------
     def collapsed(self, node: LexborNode, root: LexborNode, parent: int, tag: str,
-                  attrs: dict[str, str | None]) -> bool:
+                  naming: Naming) -> bool:
         """Take a chrome-named element (menu, sidebar, comments...) as one segment
         instead of walking it, when it holds a minor share of the page's text: most
         of a page's elements sit in such subtrees, and their lines are never body.
@@ -165,7 +155,7 @@ class _Walker:
             return False
         if self.buf:
             self.flush()
-        idx = self.open(parent, tag, attrs)
+        idx = self.open(parent, tag, naming)
         text = _clean(text)
         if text:
             # Link text is not measured here: the whole subtree counts as links, which
@@ -202,20 +192,39 @@ class _Walker:
 
     # -- containers --------------------------------------------------------------
     def names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
-        """What an element's tag, role and class/id names say; cached per page, since
-        the same class names repeat hundreds of times."""
-        key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
-        if key[1] is None and key[2] is None and key[3] is None:
-            chrome = st.TAG_RULES.get(tag)
-            return Naming(chrome, "caption" if tag in st.CAPTION_TAGS else None,
-                          chrome is not None)
-        hit = self.name_cache.get(key)
+        """What an element's tag, ARIA role and class/id names say; cached per page."""
+        key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role")) if attrs else tag
+        hit = self.naming_cache.get(key)
         if hit is None:
-            hit = self.name_cache[key] = _naming(tag, key[1], key[2], key[3])
+            hit = self.naming_cache[key] = self.new_names(tag, attrs)
         return hit
 
-    def open(self, parent: int, tag: str, attrs: dict[str, str | None]) -> int:
-        chrome, role, _ = self.names(tag, attrs)
+    def new_names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
+        chrome = st.TAG_RULES.get(tag)
+        role_attr = attrs.get("role") if attrs else None
+        if chrome is None and role_attr:
+            chrome = st.ROLE_RULES.get(role_attr.strip().lower())
+        role = "caption" if tag in st.CAPTION_TAGS else None
+        content = False
+        for value in (attrs.get("class"), attrs.get("id")) if attrs else ():
+            if not value:
+                continue
+            v_chrome, v_role, v_content = self.value_names(value)
+            chrome = chrome or v_chrome
+            role = role or v_role
+            content = content or v_content
+        return Naming(chrome, role, chrome is not None and not content)
+
+    def value_names(self, value: str) -> tuple[str | None, str | None, bool]:
+        """:func:`value_naming`, cached per page: the same class values repeat hundreds
+        of times."""
+        hit = self.name_cache.get(value)
+        if hit is None:
+            hit = self.name_cache[value] = value_naming(value)
+        return hit
+
+    def open(self, parent: int, tag: str, naming: Naming) -> int:
+        chrome, role, _ = naming
         caption = role == "caption"
         idx = len(self.out.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
@@ -230,12 +239,6 @@ class _Walker:
         self.out.containers[idx].end = len(self.out.containers) - 1
         if self.out.containers[idx].tag == "tr":
             _merge_row(self.out, idx, first_seg)
-
-    def named(self, tag: str, attrs: dict[str, str | None]) -> bool:
-        """A chrome-, caption- or heading-named inline element (<span class="share">)
-        is a block of its own."""
-        chrome, role, _ = self.names(tag, attrs)
-        return chrome is not None or role is not None
 
     # -- the walk ----------------------------------------------------------------
     def run(self, root: LexborNode) -> Segmented:
@@ -282,19 +285,27 @@ class _Walker:
             if tag == "br" or tag == "hr":
                 if buf:
                     self.flush()
-            elif tag == "img":
+                continue
+            if tag == "img":
                 self.out.images.append(len(segs))
-            elif tag in inline and (tag == "a" or not attrs or not self.named(tag, attrs)):
-                in_link = in_link or tag == "a"
+                continue
+            if tag == "a":
+                in_link = True
+                its.append(node.iter(include_text=True))
+                frames.append((cont, True, False, 0, False))
+                continue
+            naming = self.names(tag, attrs)
+            # An inline element is a block of its own when it is chrome-, caption- or
+            # heading-named (<span class="share">).
+            if tag in inline and naming.chrome is None and naming.role is None:
                 its.append(node.iter(include_text=True))
                 frames.append((cont, in_link, False, 0, False))
             else:
-                if attrs and self.names(tag, attrs).collapsible and self.collapsed(
-                        node, root, cont, tag, attrs):
+                if naming.collapsible and self.collapsed(node, root, cont, tag, naming):
                     continue
                 if buf:
                     self.flush()
-                cont = self.open(cont, tag, attrs)
+                cont = self.open(cont, tag, naming)
                 is_pre = tag == "pre"
                 self.pre_depth += is_pre
                 its.append(node.iter(include_text=True))
