@@ -22,10 +22,9 @@ from selectolax.lexbor import LexborNode
 from cleanweb.dom import is_hidden
 from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
-from cleanweb.rules.base import name_words
+from cleanweb.rules.base import merged_index, name_words
 from cleanweb.units import CJK_RANGES, punct_count, units
 
-_WS_RE = re.compile(r"\s+")
 # A line break between two CJK characters is source formatting, not a space.
 _CJK_BREAK_RE = re.compile(
     f"(?<=[{CJK_RANGES}，。！？；：、“”（）])[ \\t]*\\n\\s*(?=[{CJK_RANGES}，。！？；：、“”（）])"
@@ -39,11 +38,9 @@ _CHECK_MASK = 2047
 
 def _clean(raw: str) -> str:
     """Whitespace-squashed text; source line breaks inside CJK text vanish."""
-    if raw.isspace():
-        return ""
     if "\n" in raw and not raw.isascii():
         raw = _CJK_BREAK_RE.sub("", raw)
-    return _WS_RE.sub(" ", raw).strip()
+    return " ".join(raw.split())
 
 
 @dataclass(slots=True)
@@ -113,13 +110,26 @@ class Naming(NamedTuple):
     collapsible: bool
 
 
+# Every class/id name the structure rules know, to the rules listing it: one dict
+# probe per word of a value answers all three tables.
+_NAMES = merged_index(st.CLASS_RULES, st.ROLE_CLASS_RULES, st.CONTENT_NAMES)
+
+
 def value_naming(value: str) -> tuple[str | None, str | None, bool]:
-    """(chrome rule id, role, names content?) of one class or id value."""
-    words = name_words(value.lower())
-    chrome = st.CLASS_RULES.first(words)
-    role = st.ROLE_CLASS_RULES.first(words)
-    return (chrome.id if chrome else None, role.action if role else None,
-            st.CONTENT_NAMES.first(words) is not None)
+    """(chrome rule id, "caption"/"heading" role, names content?) of one class or id
+    value; the first word that names each decides it."""
+    chrome: str | None = None
+    role: str | None = None
+    content = False
+    for word in name_words(value.lower()):
+        for rule in _NAMES.get(word, ()):
+            if rule.action == "drop":
+                chrome = chrome or rule.id
+            elif rule.action == "content":
+                content = True
+            else:
+                role = role or rule.action
+    return chrome, role, content
 
 
 class _Walker:

@@ -7,9 +7,9 @@ per-call timeout, so no pattern can stall on hostile page text.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import regex
 
@@ -85,25 +85,33 @@ class NameRule:
     action: str = "drop"
 
 
-_NAME_WORD_RE = re.compile(r"[a-z]+[0-9]*")
-_NAME_SEPARATORS_RE = re.compile(r"[-_]+")
+# Class/id values split into words at separators; names joined with them dropped.
+_TO_SPACE = str.maketrans(dict.fromkeys("-_:./", " "))
+_DROP_JOINERS = str.maketrans("", "", "-_")
+_DIGITS = "0123456789"
 
 
 def name_words(value: str) -> list[str]:
-    """The words of a lower-cased class/id value that name rules are looked up by:
-    its letter runs ("main-nav_2" → main, nav), with a trailing number kept and dropped
-    ("h3", "ad1" → ad), and each name with its separators removed ("side-bar" →
-    sidebar). Whole words only, so "nav" never matches inside "canvas"."""
-    words: list[str] = []
-    for word in _NAME_WORD_RE.findall(value):
-        words.append(word)
-        if word[-1].isdigit():
-            words.append(word.rstrip("0123456789"))
-    for name in value.split():
-        joined = _NAME_SEPARATORS_RE.sub("", name)
-        if joined != name:
-            words.append(joined)
+    """The words of a lower-cased class/id value that name rules are looked up by: its
+    parts between separators ("main-nav_2" → main, nav, 2), each also without a trailing
+    number ("ad1" → ad), and each name with its joiners removed ("side-bar" → sidebar).
+    Whole words only, so "nav" never matches inside "canvas". String methods only: this
+    runs for every distinct class and id on a page."""
+    words = value.translate(_TO_SPACE).split()
+    words += [w.rstrip(_DIGITS) for w in words if w[-1] in _DIGITS and not w.isdigit()]
+    if "-" in value or "_" in value:
+        words += [n.translate(_DROP_JOINERS) for n in value.split() if "-" in n or "_" in n]
     return words
+
+
+def merged_index(*tables: NameTable) -> Mapping[str, tuple[NameRule, ...]]:
+    """One dict from name to the rules that list it, across several tables (in order)."""
+    index: dict[str, list[NameRule]] = {}
+    for table in tables:
+        for rule in table:
+            for name in rule.names.split():
+                index.setdefault(name, []).append(rule)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
 class NameTable:
