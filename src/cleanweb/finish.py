@@ -41,12 +41,15 @@ class Finished:
 def headline_copy(text: str, title_fp: str) -> bool:
     """True when ``text`` is the headline again: equal ignoring whitespace and
     punctuation, or the headline with a short column prefix / "原标题" wrapper."""
-    if not title_fp:
+    limit = len(title_fp) + _HEADLINE_SLACK
+    # A copy is at most ``limit`` word characters; a line three times that long would
+    # need two thirds of punctuation and space to be one, so skip the fingerprint.
+    if not title_fp or len(text) > 3 * limit:
         return False
     fp = fingerprint(text)
     if fp == title_fp:
         return True
-    return len(title_fp) >= 6 and title_fp in fp and len(fp) - len(title_fp) <= _HEADLINE_SLACK
+    return len(title_fp) >= 6 and title_fp in fp and len(fp) <= limit
 
 
 def _text_verdict(seg: Seg, verdict: Verdict, title_fp: str) -> Verdict:
