@@ -3,10 +3,12 @@ that mentions the same words left alone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleanweb.metadata import Byline, Metadata, inline_credit, merge, parse_byline
-from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES
+from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES, RULE_GUARDS
 
 # (rule id, line, expected fields)
 LINES = [
@@ -128,3 +130,47 @@ def test_source_line_with_glued_editor_credit_fills_both() -> None:
     byline = parse_byline("本文来源：某某晚报责任编辑：王小明_AB1234")
     assert byline is not None
     assert (byline.source, byline.editor) == ("某某晚报", "王小明")
+
+
+def test_every_rule_has_a_guard() -> None:
+    assert set(RULE_GUARDS) == {r.id for r in BYLINE_RULES}
+
+
+@pytest.mark.parametrize(("rule", "line", "fields"), [c for c in LINES if c[0] in RULE_GUARDS])
+def test_guard_admits_its_rule_lines(rule: str, line: str, fields: dict[str, str]) -> None:
+    text = line.strip("（）【】() ").casefold()
+    assert re.search(RULE_GUARDS[rule], text) is not None
+
+
+def test_unanchored_guards_are_chinese() -> None:
+    """parse_byline skips the unanchored guards on ASCII lines: they must hold no ASCII."""
+    for guard in RULE_GUARDS.values():
+        if not guard.startswith("^"):
+            assert not any(ch.isascii() for ch in guard.replace("|", "")), guard
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("BY John Smith", {"author": "John Smith"}),
+        ("SOURCE: Reuters", {"source": "Reuters"}),
+        ("  【 编辑：周驰 】 ", {"editor": "周驰"}),
+        ("\u3000责任编辑：张三", {"editor": "张三"}),
+        ("Posted 3 March 2020", {"date": "3 March 2020"}),
+        ("2019-09-05 11:10 来源：某网", {"date": "2019-09-05 11:10", "source": "某网"}),
+    ],
+)
+def test_gate_lets_case_space_and_bracket_variants_through(
+    line: str, fields: dict[str, str]
+) -> None:
+    found = parse_byline(line)
+    assert found is not None
+    for key, value in fields.items():
+        assert getattr(found, key) == value, key
+
+
+@pytest.mark.parametrize(
+    "line", ["Score 5040 points in 12 games", "Home | News | Sport", "昨天", "文化 旅游 体育"]
+)
+def test_lines_without_a_lead_word_or_date_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanweb.dates import DATE_RULES, fill_year, find_date, normalize
+from cleanweb.dates import DATE_GUARDS, DATE_RULES, fill_year, find_date, maybe_date, normalize
 
 CASES = [
     ("date.cjk_ymd", "2020年02月26日 16:12 来源", "2020年02月26日 16:12", "2020-02-26T16:12:00"),
@@ -57,3 +57,29 @@ def test_fill_year_from_meta_when_day_agrees() -> None:
     assert fill_year(written, "2019-09-30T22:46:13+08:00") == "2019-09-30T22:46:00"
     assert fill_year(written, "2019-10-01T00:00:00") is None
     assert fill_year(written, None) is None
+
+
+def test_every_rule_has_a_guard() -> None:
+    assert set(DATE_GUARDS) == {r.id for r in DATE_RULES}
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("3RD MARCH 2020", "3RD MARCH 2020"),  # guards are as case-blind as the rules
+        ("Updated SEPT. 5, 2011", "SEPT. 5, 2011"),
+        ("2019.09.07", "2019.09.07"),
+        ("更新于 5 分钟前", "5 分钟前"),
+        ("2020 年 2 月 6 日", "2020 年 2 月 6 日"),
+        ("今天", "今天"),
+    ],
+)
+def test_guards_let_every_shape_through(text: str, written: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.text == written
+
+
+@pytest.mark.parametrize("text", ["Score 5040 points in 12 games", "版本 3.14", "第 2019 号"])
+def test_numbers_are_not_dates(text: str) -> None:
+    assert find_date(text) is None
+    assert not maybe_date(text)

@@ -9,7 +9,15 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.encoding import decode
-from cleanweb.metadata import guess_lang, page_metadata, strip_site_suffix
+from cleanweb.metadata import (
+    _marked,
+    _short_text,
+    _squash,
+    _text_of,
+    guess_lang,
+    page_metadata,
+    strip_site_suffix,
+)
 from cleanweb.units import squash
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -136,3 +144,70 @@ def test_zh_dev_titles_and_dates() -> None:
             hits[key] += squash(getattr(m, key) or "") == squash(page[key] or "")
     assert hits["title"] / len(gold) >= 0.9
     assert hits["date"] / len(gold) >= 0.85
+
+
+def _separately(tree: LexborHTMLParser) -> tuple[list[int], list[int], list[int]]:
+    """What three separate CSS queries give, each node once (the reference for the
+    single-walk scan)."""
+    sources = '[class*="source"], [id*="source"], [class*="media_name"], [id*="media_name"]'
+    ids = [
+        list(dict.fromkeys(n.mem_id for n in tree.css(query)))[:cap]
+        for query, cap in (("h1", 8), (sources, 10), ('[class*="edit"], [id*="editor"]', 10))
+    ]
+    return ids[0], ids[1], ids[2]
+
+
+def _scanned(tree: LexborHTMLParser) -> tuple[list[int], list[int], list[int]]:
+    marked = _marked(tree)
+    return (
+        [n.mem_id for n in marked.h1s],
+        [n.mem_id for n in marked.sources],
+        [n.mem_id for n in marked.editors],
+    )
+
+
+def test_one_walk_finds_what_the_separate_queries_find() -> None:
+    html = (
+        '<h1 class="source-edit">标题</h1><div id="a_source"><span class="Editor">x</span></div>'
+        + "".join(f'<p class="media_name credit">{i}</p><h1>{i}</h1>' for i in range(12))
+        + '<div id="editor"><h1 class="editorial">y</h1></div>'
+    )
+    tree = LexborHTMLParser(html)
+    assert _scanned(tree) == _separately(tree)
+    h1s, sources, editors = _scanned(tree)
+    assert (len(h1s), len(sources), len(editors)) == (8, 10, 10)
+
+
+def test_one_walk_matches_separate_queries_on_real_pages() -> None:
+    pages = sorted((DATASETS / "zh-dev" / "pages").glob("*.html"))
+    if not pages:
+        pytest.skip(f"dataset not available at {DATASETS / 'zh-dev'}")
+    for path in pages:
+        tree = LexborHTMLParser(decode(path.read_bytes()).text)
+        assert _scanned(tree) == _separately(tree), path.name
+
+
+@pytest.mark.parametrize(
+    "text", ["", "  a \t b\n", "\u3000全角\u3000空格\u3000", "a\x1cb\x85c\xa0d"]
+)
+def test_squash_agrees_with_units(text: str) -> None:
+    assert _squash(text) == squash(text)
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        ("<span>编辑：</span> <b>某某</b>", "编辑： 某某"),
+        ("a" + " \n" * 400 + "b", "a b"),  # long only in whitespace: still short
+        ("<p>" + "长" * 50 + "</p>" + " " * 300 + "<p>" + "文" * 50 + "</p>", None),
+        ("字" * 81, None),
+        ("字" * 80, "字" * 80),
+    ],
+)
+def test_short_text_is_text_of_up_to_the_limit(inner: str, expected: str | None) -> None:
+    node = LexborHTMLParser(f"<div>{inner}</div>").css_first("div")
+    assert node is not None
+    assert _short_text(node, 80) == expected
+    full = _text_of(node)
+    assert expected is None or full == expected
+    assert expected is not None or len(full) > 80

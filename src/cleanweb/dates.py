@@ -9,9 +9,11 @@ shapes first, so "2019-09-07 13:43" is never read as the month-day form "09-07 1
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-import regex
+from types import MappingProxyType
+from typing import Any
 
 from cleanweb.rules.base import Rule, RuleSet, search
 
@@ -21,7 +23,8 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MON_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MON = rf"(?P<mon>{_MON_NAMES})[a-z]*\.?"
 
 #: Date shapes, most explicit first. Groups: y/yy (year), m or mon (month), d, H/M/S, Z.
 DATE_RULES = RuleSet(
@@ -70,6 +73,37 @@ DATE_RULES = RuleSet(
 )
 _COMPILED = {rule.id: rule.compile() for rule in DATE_RULES}
 
+#: What text must contain for each date rule to match, as alternatives (stdlib ``re``,
+#: whose scans for a digit or a literal are several times cheaper than the full ``regex``
+#: patterns). A rule's pattern runs only when a guard of it occurs; ``\s`` of ``re``
+#: covers every space ``regex`` knows.
+DATE_GUARDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "date.cjk_ymd": (r"\d\s*年",),
+        "date.iso_ymd": (r"\d\d{3}[-/.]\d",),
+        "date.yy_md_time": (r"\d-\d\d-\d",),
+        "date.cjk_md": (r"\d\s*月",),
+        "date.md_time": (r"\d[-/]\d\d?\s",),
+        "date.en_dmy": (rf"\d(?i:(?:st|nd|rd|th)?\s+(?:{_MON_NAMES}))",),  # day month
+        "date.en_mdy": (r"\d(?i:(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)",),  # day, year
+        "date.relative": (r"\d\s*(?:分钟|小时|天)前", "今天", "昨天", "前天"),
+    }
+)
+_GUARDS = {rule_id: re.compile("|".join(alts)) for rule_id, alts in DATE_GUARDS.items()}
+_ALTS = [alt for alts in DATE_GUARDS.values() for alt in alts]
+#: The union of :data:`DATE_GUARDS` in two scans, one led by a digit and one by a word, so
+#: each skips fast to where it can start: text with neither holds no date (most text,
+#: including most text with numbers).
+DATE_DIGITS = r"\d(?:" + "|".join(a.removeprefix(r"\d") for a in _ALTS if a.startswith(r"\d")) + ")"
+DATE_WORDS = "|".join(a for a in _ALTS if not a.startswith(r"\d"))
+_DATE_DIGITS = re.compile(DATE_DIGITS)
+_DATE_WORDS = re.compile(DATE_WORDS)
+
+
+def maybe_date(text: str) -> bool:
+    """Whether ``text`` may hold a date at all (cheap; no false negatives)."""
+    return _DATE_DIGITS.search(text) is not None or _DATE_WORDS.search(text) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
@@ -82,23 +116,27 @@ class DateMatch:
     end: int
 
 
-_MAYBE_DATE = regex.compile(r"\d|今天|昨天|前天", regex.V1)
-
-
 def find_date(text: str) -> DateMatch | None:
     """The earliest date in ``text``; at equal positions the more explicit shape wins
     (table order), so "2019-09-07 13:43" is never read as "09-07 13:43"."""
-    if not _MAYBE_DATE.search(text):  # most text has no date at all: skip the table
+    if not maybe_date(text):  # most text has no date at all: skip the table
         return None
     best: DateMatch | None = None
     for rule in DATE_RULES:
+        if best is not None and best.start == 0:
+            break  # nothing can start earlier
+        if _GUARDS[rule.id].search(text) is None:
+            continue
         m = search(_COMPILED[rule.id], text)
-        if m is None or not _plausible(m):
+        if m is None:
+            continue
+        groups = m.groupdict()
+        if not _plausible(groups):
             continue
         written = m.group(0).strip()
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if best is None or start < best.start:
-            best = DateMatch(written, _iso(m), rule.id, start, start + len(written))
+            best = DateMatch(written, _iso(groups), rule.id, start, start + len(written))
     return best
 
 
@@ -108,25 +146,29 @@ def normalize(text: str) -> str | None:
     return found.iso if found else None
 
 
-def _plausible(m: regex.Match[str]) -> bool:
-    if m.groupdict().get("rel"):
+# A match's groups; those a rule's pattern requires are never None.
+Groups = dict[str, Any]
+_MONTH_OF = MappingProxyType({name[:3]: i for i, name in enumerate(_MONTHS, 1)})
+
+
+def _plausible(groups: Groups) -> bool:
+    if groups.get("rel"):
         return True
-    month, day = _month(m), int(m.group("d"))
+    month, day = _month(groups), int(groups["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
-    hour = m.groupdict().get("H")
-    return hour is None or (int(hour) < 24 and int(m.group("M")) < 60)
+    hour = groups.get("H")
+    return hour is None or (int(hour) < 24 and int(groups["M"]) < 60)
 
 
-def _month(m: regex.Match[str]) -> int:
-    if m.groupdict().get("mon"):
-        name = m.group("mon").lower()[:3]
-        return next(i for i, full in enumerate(_MONTHS, 1) if full.startswith(name))
-    return int(m.group("m"))
+def _month(groups: Groups) -> int:
+    name = groups.get("mon")
+    if name:
+        return _MONTH_OF.get(name.casefold()[:3], 0)  # 0: implausible
+    return int(groups["m"])
 
 
-def _year(m: regex.Match[str]) -> int | None:
-    groups = m.groupdict()
+def _year(groups: Groups) -> int | None:
     if groups.get("y"):
         return int(groups["y"])
     if groups.get("yy"):
@@ -134,12 +176,11 @@ def _year(m: regex.Match[str]) -> int | None:
     return None
 
 
-def _iso(m: regex.Match[str]) -> str | None:
-    year = _year(m)
+def _iso(groups: Groups) -> str | None:
+    year = _year(groups)
     if year is None:
         return None
-    out = f"{year:04d}-{_month(m):02d}-{int(m.group('d')):02d}"
-    groups = m.groupdict()
+    out = f"{year:04d}-{_month(groups):02d}-{int(groups['d']):02d}"
     if groups.get("H"):
         out += f"T{int(groups['H']):02d}:{groups['M']}:{groups.get('S') or '00'}"
         zone = groups.get("Z")
@@ -156,7 +197,8 @@ def same_day(iso: str, written: DateMatch) -> bool:
     m = search(_COMPILED[found.rule], written.text)
     if m is None:
         return False
-    return iso[5:10] == f"{_month(m):02d}-{int(m.group('d')):02d}"
+    groups = m.groupdict()
+    return iso[5:10] == f"{_month(groups):02d}-{int(groups['d']):02d}"
 
 
 def fill_year(written: DateMatch, iso_hint: str | None) -> str | None:

@@ -63,8 +63,9 @@ def punct_count(text: str) -> int:
 
 
 def squash(text: str) -> str:
-    """Whitespace collapsed to single spaces and trimmed."""
-    return _WS_RE.sub(" ", text).strip()
+    """Whitespace collapsed to single spaces and trimmed (str.split's whitespace is the
+    same Unicode set as the regex's \\s, and splitting is several times faster)."""
+    return " ".join(text.split())
 
 
 def fingerprint(text: str) -> str:
