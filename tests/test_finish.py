@@ -52,7 +52,8 @@ def test_headline_repeat_removed_from_body() -> None:
 def test_related_heading_drops_its_list() -> None:
     related = "".join(
         f"<li><a href=/n{i}>另一条新闻标题第{i}条</a> 相关内容</li>" for i in range(4))
-    got = roles(f"<div><p>{ZH}</p><p>{ZH}2</p><div><h3>相关新闻</h3><ul>{related}</ul></div></div>")
+    body = f"<p>{ZH}</p><p>{ZH}2</p><p>{ZH}3</p>"
+    got = roles(f"<div>{body}<div><h3>相关新闻</h3><ul>{related}</ul></div></div>")
     assert got["相关新闻"][0] == "drop"
     assert all(role == "drop" for text, (role, _) in got.items() if text.startswith("另一条"))
     assert got[ZH][0] == "body"

@@ -21,6 +21,8 @@ from cleanweb.options import Options
 
 #: Link density above which a segment is a link list, by ``Options.favor``.
 LINK_DENSITY = {"precision": 0.35, "balanced": 0.5, "recall": 0.65}
+#: Weight of bad (link and chrome) mass against good mass in a container score.
+BAD_WEIGHT = 2.0
 #: Score factor for candidate regions inside a chrome-named element.
 CHROME_REGION_WEIGHT = 0.2
 #: Units of prose per punctuation mark, at most, before a segment's mass is discounted.
@@ -72,7 +74,7 @@ def container_scores(page: Segmented) -> list[float]:
         else:
             good[cont.parent] += good[idx]
             bad[cont.parent] += bad[idx]
-    scores = [g - b for g, b in zip(good, bad, strict=True)]
+    scores = [g - BAD_WEIGHT * b for g, b in zip(good, bad, strict=True)]
     # A region inside a chrome-named element (comments, a popup) is a last resort.
     for idx in range(1, n):
         if page.containers[idx].chrome is not None or in_chrome[page.containers[idx].parent]:
