@@ -11,6 +11,8 @@ import re
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from cleanweb.errors import Budget
+
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 
 
@@ -24,29 +26,33 @@ _RUNAWAY_TITLE = 2000
 #: below it; only pages with more tags than DEPTH_CHECK_TAGS can reach it at all.
 MAX_DEPTH = 1000
 DEPTH_CHECK_TAGS = 5000
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+# Attributes stop at the next "<" and are bounded, so a run of unclosed "<a<a<a…" stays
+# linear; a longer tag is simply not counted.
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,4000}>")
 VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr", "keygen", "frame",
 })
 
 
-def parse(text: str) -> LexborHTMLParser:
+def parse(text: str, budget: Budget | None = None) -> LexborHTMLParser:
     """Parse once; re-parse only a page whose unclosed ``<title>`` swallowed the body
     (the HTML parser reads everything after it as title text)."""
     if text.count("<") > DEPTH_CHECK_TAGS:
-        text = limit_depth(text, MAX_DEPTH)
+        text = limit_depth(text, MAX_DEPTH, budget)
     tree = LexborHTMLParser(text)
     if _swallowed_by_title(tree):
         tree = LexborHTMLParser(_TITLE_OPEN_RE.sub("", text, count=1))
     return tree
 
 
-def limit_depth(text: str, limit: int) -> str:
+def limit_depth(text: str, limit: int, budget: Budget | None = None) -> str:
     """``text`` with every tag that opens (or closes) deeper than ``limit`` removed;
     the text between the tags stays. Unchanged (same object) when nothing is that deep."""
     depth = deepest = 0
-    for m in _TAG_RE.finditer(text):
+    for count, m in enumerate(_TAG_RE.finditer(text)):
+        if budget is not None and not count & 0xFFFF:
+            budget.check()
         if m.group(2).lower() in VOID_TAGS or m.group(0).endswith("/>"):
             continue
         depth = max(0, depth - 1) if m.group(1) else depth + 1

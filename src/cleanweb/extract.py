@@ -26,9 +26,9 @@ def _decode(html: bytes | str, http_charset: str | None) -> tuple[str, EncodingI
     return dec.text, EncodingInfo(dec.encoding, dec.source, dec.declared_rejected)
 
 
-def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options) -> Document:
-    budget = Budget(opts.time_budget)
-    tree = dom.parse(text)
+def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options,
+         budget: Budget) -> Document:
+    tree = dom.parse(text, budget)
     budget.check()
     meta = page_metadata(tree)
     dom.drop_code(tree)
@@ -63,10 +63,12 @@ def extract(
         return bare_document(Status.TOO_LARGE, url, EncodingInfo())
     if isinstance(html, bytes) and looks_binary(html):
         return bare_document(Status.NOT_HTML, url, EncodingInfo())
+    budget = Budget(opts.time_budget)
     text, enc = _decode(html, http_charset)
     if text_looks_binary(text):
         return bare_document(Status.NOT_HTML, url, enc)
     try:
-        return _run(text, url, enc, opts)
+        budget.check()
+        return _run(text, url, enc, opts, budget)
     except Stop as stop:
         return bare_document(Status(stop.status), url, enc)
