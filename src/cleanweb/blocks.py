@@ -23,6 +23,7 @@ from cleanweb.dom import is_hidden
 from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
+from cleanweb.site_rules import MARK
 from cleanweb.units import CJK_RANGES, punct_count, units
 
 # A line break between two CJK characters is source formatting, not a space.
@@ -82,6 +83,8 @@ class Segmented:
     segs: list[Seg]
     node_count: int = 0
     images: list[int] = field(default_factory=list)
+    #: Container a site rule names as the main content, or -1.
+    main: int = -1
 
 
 _KIND_OF_TAG = {
@@ -108,6 +111,16 @@ class Naming(NamedTuple):
     #: Chrome-named and not also named as content ("post-comments", "rail__body" are
     #: walked: such names are too often on the article's own wrapper).
     collapsible: bool
+    #: A site rule's action on the element ("drop", "main" or "caption"), if any.
+    site: str | None = None
+
+
+def site_naming(mark: str) -> Naming:
+    """The naming a site rule's mark ("<action>:<rule id>") gives an element."""
+    action, _, rule_id = mark.partition(":")
+    if action == "drop":
+        return Naming(f"site.{rule_id}", None, True, action)
+    return Naming(None, "caption" if action == "caption" else None, False, action)
 
 
 # Every class/id name the structure rules know, to the rules listing it: one dict
@@ -161,7 +174,7 @@ class _Walker:
         if self.collapse_limit < 0:
             self.collapse_limit = int(len(root.text(deep=True)) * COLLAPSE_SHARE)
         text = node.text(deep=True, separator=" ")
-        if len(text) > self.collapse_limit:
+        if len(text) > self.collapse_limit and naming.site != "drop":
             return False
         if self.buf:
             self.flush()
@@ -202,7 +215,10 @@ class _Walker:
 
     # -- containers --------------------------------------------------------------
     def names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
-        """What an element's tag, ARIA role and class/id names say; cached per page."""
+        """What an element's tag, ARIA role and class/id names say; cached per page.
+        A site rule's mark overrides them."""
+        if attrs and MARK in attrs:
+            return site_naming(attrs[MARK] or "")
         key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role")) if attrs else tag
         hit = self.naming_cache.get(key)
         if hit is None:
@@ -234,7 +250,7 @@ class _Walker:
         return hit
 
     def open(self, parent: int, tag: str, naming: Naming) -> int:
-        chrome, role, _ = naming
+        chrome, role = naming.chrome, naming.role
         caption = role == "caption"
         idx = len(self.out.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
@@ -316,6 +332,8 @@ class _Walker:
                 if buf:
                     self.flush()
                 cont = self.open(cont, tag, naming)
+                if naming.site == "main" and self.out.main < 0:
+                    self.out.main = cont
                 is_pre = tag == "pre"
                 self.pre_depth += is_pre
                 its.append(node.iter(include_text=True))

@@ -16,6 +16,7 @@ from cleanweb.finish import finish, trim_edges
 from cleanweb.heuristics import classify
 from cleanweb.metadata import page_metadata
 from cleanweb.options import Options
+from cleanweb.site_rules import apply_to_metadata, apply_to_tree
 from cleanweb.sniff import looks_binary, text_looks_binary
 
 
@@ -31,6 +32,11 @@ def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options,
     tree = dom.parse(text, budget)
     budget.check()
     meta = page_metadata(tree)
+    rules = opts.site_rules.for_url(url) if opts.site_rules is not None else ()
+    site = None
+    if rules:
+        meta = apply_to_metadata(tree, rules, meta)
+        site = apply_to_tree(tree, rules)
     dom.drop_code(tree)
     root = tree.body or tree.root
     if root is None:
@@ -38,7 +44,7 @@ def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options,
     page = segment(root, budget, opts.max_nodes)
     budget.check()
     _, verdicts = classify(page, opts)
-    done = finish(page, verdicts, meta)
+    done = finish(page, verdicts, meta, site)
     verdicts = trim_edges(page.segs, done.verdicts)
     return build_document(page.segs, verdicts, done.meta, url, enc, opts)
 

@@ -14,6 +14,7 @@ from cleanweb.blocks import Seg, Segmented
 from cleanweb.heuristics import Verdict, link_density
 from cleanweb.metadata import Metadata, inline_credit, merge, parse_byline
 from cleanweb.rules.text import classify_line
+from cleanweb.site_rules import SiteEffects, line_rule
 from cleanweb.units import fingerprint
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
@@ -79,6 +80,15 @@ def image_caption(seg: Seg) -> bool:
     return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
+def _site_lines(segs: list[Seg], verdicts: list[Verdict], site: SiteEffects) -> None:
+    """Drop the lines a site rule's patterns name."""
+    for i, v in enumerate(verdicts):
+        if v.role != "drop":
+            rule_id = line_rule(segs[i].text, site)
+            if rule_id is not None:
+                verdicts[i] = Verdict("drop", f"site.{rule_id}")
+
+
 def _in_scope(page: Segmented, seg: Seg, scope: int) -> bool:
     return scope <= seg.container <= page.containers[scope].end
 
@@ -136,14 +146,17 @@ def _inline_credits(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) ->
     return meta
 
 
-def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata) -> Finished:
-    """Apply the textual pass to the scorer's verdicts."""
+def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata,
+           site: SiteEffects | None = None) -> Finished:
+    """Apply the textual pass to the scorer's verdicts (and a site's line rules)."""
     segs = page.segs
     title_fp = fingerprint(meta.title or "")
     out = [
         _text_verdict(seg, v, title_fp) if v.role != "drop" else v
         for seg, v in zip(segs, verdicts, strict=True)
     ]
+    if site is not None and site.lines:
+        _site_lines(segs, out, site)
     for i, v in enumerate(out):
         if v.role == "boundary":
             _after_boundary(page, segs, out, i)

@@ -84,7 +84,10 @@ def container_scores(page: Segmented) -> list[float]:
 
 
 def choose_region(page: Segmented) -> int:
-    """Index of the best-scoring container (0, the whole page, when nothing scores)."""
+    """Index of the best-scoring container (0, the whole page, when nothing scores),
+    unless a site rule names the main container."""
+    if page.main >= 0:
+        return page.main
     scores = container_scores(page)
     best = 0
     for idx, score in enumerate(scores):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from cleanweb.site_rules import RulePack
 
 Favor = Literal["balanced", "precision", "recall"]
 
@@ -29,6 +32,9 @@ class Options:
     #: Wall-clock budget per page in seconds, checked between stages and inside
     #: long loops; status ``timeout`` when exceeded. ``None`` disables it.
     time_budget: float | None = 20.0
+    #: Site rules (see :mod:`cleanweb.site_rules`); those whose domain or URL pattern
+    #: matches the page's ``url`` act on it.
+    site_rules: RulePack | None = None
 
     def __post_init__(self) -> None:
         if self.favor not in ("balanced", "precision", "recall"):
