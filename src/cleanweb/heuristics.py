@@ -107,7 +107,7 @@ def judge(seg: Seg, region: int, end: int, favor: str) -> Verdict:
     density = link_density(seg)
     if density > LINK_DENSITY[favor]:
         return Verdict("drop", f"links={density:.2f}")
-    return Verdict("body", f"region.units={seg.units}")
+    return Verdict("body", f"body:links={density:.2f},units={seg.units}")
 
 
 def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
