@@ -1,0 +1,1 @@
+"""Parts of the ``cleanweb`` command: inputs, worker processes, outputs, progress, explain."""

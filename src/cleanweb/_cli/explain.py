@@ -1,0 +1,69 @@
+"""``cleanweb explain PAGE``: every block of a page in order, kept or dropped, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleanweb.document import Block, Document
+
+GREEN, RED, CYAN = "\x1b[32m", "\x1b[31m", "\x1b[36m"
+DIM, BOLD, RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
+REASON_WIDTH = 18
+KIND_WIDTH = 9
+#: Characters before a block's text: number, verdict, reason and kind columns.
+PREFIX_WIDTH = 4 + 1 + 4 + 1 + REASON_WIDTH + 1 + KIND_WIDTH + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    color: bool
+    #: Characters per line for block text; None prints it whole.
+    width: int | None
+
+
+def paint(text: str, code: str, style: Style) -> str:
+    return f"{code}{text}{RESET}" if style.color else text
+
+
+def shorten(text: str, room: int | None) -> str:
+    """One line of at most ``room`` characters (ellipsis when cut)."""
+    flat = " ".join(text.split())
+    if room is None or len(flat) <= room:
+        return flat
+    return flat[: max(0, room - 1)] + "…"
+
+
+def kind_label(block: Block) -> str:
+    return f"h{block.level}" if block.kind == "heading" and block.level else block.kind
+
+
+def block_line(number: int, block: Block, style: Style) -> str:
+    verdict = paint("keep", GREEN, style) if block.kept else paint("drop", RED, style)
+    reason = paint(f"{block.reason or '-':<{REASON_WIDTH}}", CYAN, style)
+    head = f"{number:>4} {verdict} {reason} {kind_label(block):<{KIND_WIDTH}} "
+    room = None if style.width is None else max(10, style.width - PREFIX_WIDTH - 1)
+    text = shorten(block.text, room)
+    return head + (text if block.kept else paint(text, DIM, style))
+
+
+def header_lines(doc: Document, path: str, style: Style) -> list[str]:
+    kept = sum(1 for b in doc.trace if b.kept)
+    enc = f"{doc.encoding} ({doc.encoding_source})" if doc.encoding else "-"
+    lines = [paint(path, BOLD, style),
+             f"status {doc.status.value}, encoding {enc}, {len(doc.trace)} blocks, {kept} kept"]
+    fields = (("title", doc.title), ("date", doc.date), ("author", doc.author),
+              ("source", doc.source), ("editor", doc.editor), ("lang", doc.lang))
+    lines.extend(f"{name}: {value}" for name, value in fields if value)
+    if doc.captions:
+        lines.append(f"captions: {len(doc.captions)}")
+    return lines
+
+
+def explain_text(doc: Document, path: str, style: Style) -> str:
+    """The whole report; ``doc`` comes from ``extract(..., options=Options(explain=True))``."""
+    lines = header_lines(doc, path, style)
+    lines.append("")
+    if not doc.trace:
+        lines.append(f"(no blocks: the page's status is {doc.status.value})")
+    lines.extend(block_line(i, b, style) for i, b in enumerate(doc.trace, 1))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,214 @@
+"""Unit tests of the command's parts: input discovery, naming, ordering, pool, progress."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from cleanweb import cli
+from cleanweb._cli.explain import Style, block_line, shorten
+from cleanweb._cli.inputs import collect, first_clash, glob_base, is_page_name, output_name
+from cleanweb._cli.output import OrderedWriter, finished_records
+from cleanweb._cli.pool import Pool, batch_size
+from cleanweb._cli.progress import Counts, bar_line, clock, summary_line
+from cleanweb._cli.worker import Config, Job, PageError, gunzip, read_page
+from cleanweb.document import Block
+from cleanweb.options import Options
+
+ARTICLE = "<p>" + "A sentence of plain words for the body of a page, long enough. " * 5 + "</p>"
+
+
+def touch(root: Path, *rels: str) -> None:
+    for rel in rels:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("<p>x</p>")
+
+
+@pytest.mark.parametrize(("name", "taken"), [
+    ("a.html", True), ("a.HTM", True), ("a.xhtml", True), ("a.shtml", True),
+    ("a.html.gz", True), ("a.gz", True), ("a.tar.gz", False), ("a.txt", False),
+    ("a.json", False), ("a", False),
+])
+def test_page_names(name: str, taken: bool) -> None:
+    assert is_page_name(name, all_files=False) is taken
+    assert is_page_name(name, all_files=True)
+
+
+@pytest.mark.parametrize(("rel", "fmt", "out"), [
+    ("a/b/page.html", "txt", "a/b/page.txt"),
+    ("page.html.gz", "md", "page.md"),
+    ("page.gz", "json", "page.json"),
+    ("noext", "txt", "noext.txt"),
+    ("v1.2/page.htm", "txt", "v1.2/page.txt"),
+])
+def test_output_names(rel: str, fmt: str, out: str) -> None:
+    assert output_name(rel, fmt) == out
+
+
+def test_glob_base_is_the_literal_prefix() -> None:
+    assert glob_base("crawl/2024/**/*.html") == Path("crawl/2024")
+    assert glob_base("*.html") == Path(".")
+
+
+def test_collect_orders_dedups_and_skips(tmp_path: Path) -> None:
+    touch(tmp_path, "d/b/x.html", "d/a.html", "d/c.txt", "d/.git/y.html", "d/out/z.html")
+    found = collect([str(tmp_path / "d"), str(tmp_path / "d/a.html")], False,
+                    exclude=tmp_path / "d" / "out")
+    assert [s.rel for s in found.sources] == ["a.html", "b/x.html"]  # a.html once
+    assert not found.single_file
+
+
+def test_collect_globs_and_missing(tmp_path: Path) -> None:
+    touch(tmp_path, "c/1/p.html", "c/2/q.htm", "c/2/r.txt")
+    found = collect([str(tmp_path / "c/**/*.htm*"), str(tmp_path / "none.html")], False, None)
+    assert [s.rel for s in found.sources] == ["1/p.html", "2/q.htm"]
+    assert found.missing == (str(tmp_path / "none.html"),)
+
+
+def test_single_named_file(tmp_path: Path) -> None:
+    touch(tmp_path, "page.php")
+    found = collect([str(tmp_path / "page.php")], False, None)
+    assert found.single_file and [s.rel for s in found.sources] == ["page.php"]
+
+
+def test_first_clash() -> None:
+    assert first_clash([("o/a.txt", "a.html"), ("o/b.txt", "b.htm")]) is None
+    assert first_clash([("o/a.txt", "a.html"), ("o/a.txt", "a.htm")]) == (
+        "o/a.txt", "a.html", "a.htm")
+
+
+def test_ordered_writer_restores_input_order() -> None:
+    buf = io.BytesIO()
+    writer = OrderedWriter(buf, b"\n")
+    writer.put(2, "c")
+    writer.put(1, None)  # a failed page holds nothing back and writes nothing
+    assert buf.getvalue() == b""
+    writer.put(0, "a")
+    writer.put(3, "d")
+    assert buf.getvalue() == b"a\nc\nd"
+    assert writer.written == 3
+
+
+def test_finished_records_drop_a_cut_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b'{"path": "a.html", "text": "x"}\n{"path": "b.html", "te')
+    lines, done = finished_records(path)
+    assert done == {"a.html"} and len(lines) == 1
+
+
+def test_gunzip_stops_at_the_limit() -> None:
+    bomb = gzip.compress(b"\0" * 5_000_000)
+    with pytest.raises(PageError) as err:
+        gunzip(bomb, 1_000_000)
+    assert err.value.reason == "too_large"
+    assert gunzip(gzip.compress(b"<p>hi</p>"), 100) == b"<p>hi</p>"
+    with pytest.raises(PageError):
+        gunzip(b"\x1f\x8bnot really gzip", 100)
+
+
+def test_read_page_reasons(tmp_path: Path) -> None:
+    (tmp_path / "blank.html").write_bytes(b" \n\t ")
+    for path, reason in ((tmp_path / "blank.html", "empty_file"),
+                         (tmp_path / "absent.html", "unreadable"), (tmp_path, "unreadable")):
+        with pytest.raises(PageError) as err:
+            read_page(Job(0, str(path)), 1000)
+        assert err.value.reason == reason
+
+
+def test_batch_size_shrinks_toward_the_end() -> None:
+    assert batch_size(10_000, 2) == 16
+    assert batch_size(80, 2) == 5
+    assert batch_size(3, 2) == 1
+
+
+def test_pool_returns_every_page_once(tmp_path: Path) -> None:
+    jobs = []
+    for i in range(30):
+        path = tmp_path / f"{i}.html"
+        path.write_text(f"<html><body><h1>Page {i}</h1>{ARTICLE}</body></html>")
+        jobs.append(Job(i, str(path)))
+    pool = Pool(Config("txt", Options()), workers=2, timeout=30)
+    outcomes = list(pool.run(jobs))
+    pool.close()
+    assert sorted(o.index for o in outcomes) == list(range(30))
+    assert all(o.status == "ok" and o.output and "plain words" in o.output for o in outcomes)
+
+
+def test_clock_and_bar() -> None:
+    assert clock(75) == "1:15" and clock(3725) == "1:02:05"
+    line = bar_line(50, 100, 2, 10.0)
+    assert "50/100" in line and "5.0/s" in line and "ETA 0:10" in line and "2 failed" in line
+
+
+def test_summary_line() -> None:
+    counts = Counts()
+    for status in ("ok", "ok", "empty", "timeout"):
+        counts.add(status)
+    line = summary_line(counts, 10, 2.0, interrupted=True)
+    assert line.startswith("cleanweb: interrupted after 4 of 10 pages, 2 ok, 1 empty, 1 failed")
+    assert "(1 timeout)" in line and "2.0 pages/s" in line
+
+
+def test_explain_line_shortens_to_width() -> None:
+    block = Block("paragraph", "word " * 100, kept=False, reason="class.nav")
+    line = block_line(3, block, Style(color=False, width=80))
+    assert len(line) <= 80 and line.endswith("…")
+    assert line.split()[:4] == ["3", "drop", "class.nav", "paragraph"]
+    assert shorten("a\n  b", None) == "a b"
+
+
+def test_fixture_subcommand_is_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+
+    def fake_main(argv: list[str]) -> int:
+        seen.append(argv)
+        return 3
+
+    monkeypatch.setitem(sys.modules, "cleanweb.fixtures",
+                        types.SimpleNamespace(main=fake_main))
+    assert cli.main(["fixture", "check", "tests/pages"]) == 3
+    assert seen == [["check", "tests/pages"]]
+
+
+def test_fixture_subcommand_missing_module(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "cleanweb.fixtures", None)
+    assert cli.main(["fixture", "check"]) == 2
+    assert "not available" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    ["a.html", "b.html", "--url", "https://example.org/"],
+    ["-", "a.html"],
+    ["--skip-existing", "a.html"],
+])
+def test_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    touch(tmp_path, "a.html", "b.html")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+
+
+def test_output_clash_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    touch(tmp_path, "in/p.html", "in/p.htm")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["in", "-o", "out"])
+    assert exit_.value.code == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_jsonl_into_a_directory_is_a_usage_error(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    touch(tmp_path, "in/p.html")
+    (tmp_path / "outdir").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["in", "-f", "jsonl", "-o", "outdir"])
+    assert exit_.value.code == 2
