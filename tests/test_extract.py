@@ -139,3 +139,16 @@ def test_bundled_chinese_example_meets_the_output_contract(datasets: Path) -> No
     assert doc.editor == record["editor"]
     assert page_counts(str(record["text"]), doc.text).f1 > 0.95
     assert not leak_lines(doc.text, str(record["text"]))
+
+
+def test_random_bytes_are_not_html() -> None:
+    import random
+
+    rng = random.Random(7)
+    statuses = [extract(rng.randbytes(100)).status for _ in range(200)]
+    assert statuses.count(Status.OK) <= 2  # noise that happens to read as words and tags
+
+
+def test_plain_text_without_markup_is_still_a_page() -> None:
+    assert extract(b"Just a plain text note, with words and numbers 123.").status == Status.OK
+    assert extract("纯文本的一段话，没有标签，但有足够的文字。".encode()).status == Status.OK

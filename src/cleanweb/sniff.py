@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # File signatures of formats that are passed as "pages" by crawlers often enough.
 _MAGIC = (
     b"%PDF-", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x1f\x8b",
@@ -9,8 +11,14 @@ _MAGIC = (
     b"\xd0\xcf\x11\xe0", b"OggS", b"ID3", b"\x7fELF", b"wOFF", b"wOF2", b"%!PS",
 )
 _SAMPLE = 4096
+#: Share of control characters above which a head is binary. Real pages carry none; a
+#: random byte is a control byte once in ten, so binary crosses this even in 100 bytes.
+BINARY_CONTROL_SHARE = 0.04
+#: Share of letters, digits and spaces that markup-free text needs to count as text.
+MIN_WORDY_SHARE = 0.75
 # Control bytes other than tab/newline/CR/FF/ESC; UTF-16 pages are decoded before this.
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+_TAG_START = re.compile(r"<[a-zA-Z!/?]")
 # bytes.translate deletes every byte that is not a control byte: counting in C.
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _CONTROL_CHARS = "".join(map(chr, sorted(_CONTROL)))
@@ -24,7 +32,7 @@ def looks_binary(data: bytes) -> bool:
     if not head:
         return False
     controls = len(head.translate(None, _NOT_CONTROL))
-    return controls / len(head) > 0.1
+    return controls / len(head) > BINARY_CONTROL_SHARE
 
 
 def text_looks_binary(text: str) -> bool:
@@ -33,4 +41,11 @@ def text_looks_binary(text: str) -> bool:
     if not head:
         return False
     controls = sum(head.count(ch) for ch in _CONTROL_CHARS)
-    return controls / len(head) > 0.1
+    if controls / len(head) > BINARY_CONTROL_SHARE:
+        return True
+    # Without any markup, text must at least read as words: decoded noise is mostly
+    # symbols. (A loop, but only for the rare input without a single tag.)
+    if _TAG_START.search(head) is None:
+        wordy = sum(1 for ch in head if ch.isalnum() or ch.isspace())
+        return wordy / len(head) < MIN_WORDY_SHARE
+    return False

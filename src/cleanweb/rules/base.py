@@ -37,14 +37,27 @@ class RuleSet:
 
     __slots__ = ("_compiled", "rules")
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule],
+                 compiled: Iterable[regex.Pattern[str]] | None = None) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         ids = [r.id for r in self.rules]
         if len(set(ids)) != len(ids):
             raise ValueError(f"duplicate rule ids in {ids}")
         if any(not r.pattern for r in self.rules):
             raise ValueError("empty rule pattern")
-        self._compiled = tuple((r, r.compile()) for r in self.rules)
+        patterns = tuple(compiled) if compiled is not None else tuple(
+            r.compile() for r in self.rules)
+        self._compiled = tuple(zip(self.rules, patterns, strict=True))
+
+    def where(self, action: str) -> RuleSet:
+        """The rules with ``action``, sharing this set's compiled patterns (compiling
+        is most of the cost of importing a table)."""
+        kept = [(r, p) for r, p in self._compiled if r.action == action]
+        return RuleSet((r for r, _ in kept), (p for _, p in kept))
+
+    def pattern(self, index: int) -> regex.Pattern[str]:
+        """The compiled pattern of the rule at ``index``."""
+        return self._compiled[index][1]
 
     def first(self, text: str, action: str | None = None) -> Rule | None:
         """The first rule (in table order) whose pattern occurs in ``text``."""

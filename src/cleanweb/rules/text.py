@@ -792,9 +792,9 @@ TEXT_RULES = RuleSet(
         *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *ZH_PROMPT, *GENERIC_PROMPT, *ADS,
     )
 )
-DROP_RULES = RuleSet(r for r in TEXT_RULES if r.action == DROP)
-BOUNDARY_RULES = RuleSet(r for r in TEXT_RULES if r.action == BOUNDARY)
-CAPTION_RULES = RuleSet(r for r in TEXT_RULES if r.action == CAPTION)
+DROP_RULES = TEXT_RULES.where(DROP)
+BOUNDARY_RULES = TEXT_RULES.where(BOUNDARY)
+CAPTION_RULES = TEXT_RULES.where(CAPTION)
 
 #: Lower-case substrings at least one of which occurs in every line the rule matches. Given for
 #: the rules that look past the start of the line, so most lines skip them without a regex run.
@@ -926,7 +926,8 @@ def _any_needle(needles: Iterable[str]) -> re.Pattern[str]:
 
 _BY_FIRST_CHAR, _OTHER_FIRST_CHAR = _dispatch(TEXT_RULES.rules)
 _SCANNERS = tuple(
-    (i, r, r.compile(), gate(r)) for i, r in enumerate(TEXT_RULES.rules) if r.id in SCAN_NEEDLES
+    (i, r, TEXT_RULES.pattern(i), gate(r)) for i, r in enumerate(TEXT_RULES.rules)
+    if r.id in SCAN_NEEDLES
 )
 _NEEDLE_OWNERS = _needle_map(SCAN_NEEDLES)
 _NEEDLE_RE = _any_needle(_NEEDLE_OWNERS)
