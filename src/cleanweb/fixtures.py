@@ -6,7 +6,8 @@ A case is a folder ``<root>/<slug>/`` holding:
 - ``expected.json``: the fields that matter (any of :data:`FIELDS`), keys in that order,
   ``text`` and ``captions`` as lists with one paragraph / caption per line, so a changed
   paragraph is a one-line diff; a field left out is not checked;
-- ``meta.json`` (optional): ``url``, ``http_charset``, ``options`` (:class:`Options` fields),
+- ``meta.json`` (optional): ``url``, ``http_charset``, ``options`` (:class:`Options` fields;
+  ``site_rules`` as the path of a rule pack, see :func:`rule_pack_path`),
   ``compare`` (field -> mode, see :func:`parse_mode`), ``xfail`` (field -> why it is known to
   differ) and ``locked`` (why ``update`` must not re-bless the case, e.g. hand-made gold).
   Other keys are kept and ignored.
@@ -35,6 +36,7 @@ import regex
 from cleanweb.document import Document
 from cleanweb.extract import extract
 from cleanweb.options import Options
+from cleanweb.site_rules import RulePack
 
 #: The checked fields, in the order ``expected.json`` writes them.
 FIELDS = ("title", "text", "captions", "date", "author", "source", "editor", "encoding")
@@ -148,20 +150,36 @@ def read_page(path: Path) -> bytes:
         raise FixtureError(f"{path}: not a readable gzip file ({err})") from err
 
 
-def options_of(meta: dict[str, Any]) -> Options:
-    raw = meta.get("options") or {}
+def rule_pack_path(name: str, folder: Path | None) -> Path:
+    """A rule pack named in meta.json: an absolute path, or one relative to the case
+    folder or to the nearest folder above it that holds it (e.g. the repository)."""
+    path = Path(name)
+    if path.is_absolute() or folder is None:
+        return path
+    for base in (folder, *folder.resolve().parents):
+        if (base / path).exists():
+            return base / path
+    raise FixtureError(f"site_rules {name!r}: not found from {folder} or a folder above it")
+
+
+def options_of(meta: dict[str, Any], folder: Path | None = None) -> Options:
+    """The case's Options; ``site_rules`` is given as the path of a rule pack (a TOML
+    file or a folder of them), resolved by :func:`rule_pack_path`."""
+    raw = dict(meta.get("options") or {})
     known = {f.name for f in fields(Options)}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise FixtureError(f"unknown options {', '.join(unknown)}")
     try:
+        if isinstance(raw.get("site_rules"), str):
+            raw["site_rules"] = RulePack.load(rule_pack_path(raw["site_rules"], folder))
         return Options(**raw)
     except (TypeError, ValueError) as err:
         raise FixtureError(f"bad options: {err}") from err
 
 
 def run_case(case: Case, *, explain: bool = False) -> Document:
-    options = options_of(case.meta)
+    options = options_of(case.meta, case.path)
     if explain and not options.explain:
         options = Options(**{**_options_dict(options), "explain": True})
     return extract(read_page(case.page), url=case.meta.get("url"),
