@@ -476,3 +476,18 @@ def test_each_proved_rule_is_needed(folder: Path) -> None:
         assert rule_id in {r.id for r in pack.for_url(case.meta["url"])}
         reduced = RulePack(tuple(r for r in pack.rules if r.id != rule_id))
         assert _better(full, _score(case, _run(case, reduced))), rule_id
+
+
+def test_explain_names_the_rule_behind_a_forced_main_container() -> None:
+    from cleanweb import Options, extract
+    from cleanweb.site_rules import RulePack, SiteRule
+
+    prose = "The council met on Tuesday to discuss the new budget, with money for schools."
+    html = (f"<body><div class='a'><p>{prose}</p></div>"
+            f"<div class='b'><p>{prose} b1</p><p>{prose} b2</p><p>{prose} b3</p></div></body>")
+    pack = RulePack((SiteRule("ex.main", "the article sits in div.a", domains=("example.com",),
+                              main="div.a"),))
+    doc = extract(html, url="https://example.com/x",
+                  options=Options(site_rules=pack, explain=True))
+    assert doc.text == prose
+    assert [b.reason.split(":")[0] for b in doc.trace if b.kept] == ["site.ex.main"]

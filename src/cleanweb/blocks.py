@@ -56,6 +56,8 @@ class Container:
     caption: bool
     #: Index of the last container in this one's subtree (inclusive).
     end: int = 0
+    #: Id of the site rule that marked the element (main container, caption), if any.
+    site_rule: str | None = None
 
 
 class Seg(NamedTuple):
@@ -111,16 +113,19 @@ class Naming(NamedTuple):
     #: Chrome-named and not also named as content ("post-comments", "rail__body" are
     #: walked: such names are too often on the article's own wrapper).
     collapsible: bool
-    #: A site rule's action on the element ("drop", "main" or "caption"), if any.
+    #: A site rule's action on the element ("drop", "main" or "caption"), if any ...
     site: str | None = None
+    #: ... and that rule's id.
+    site_rule: str | None = None
 
 
 def site_naming(mark: str) -> Naming:
     """The naming a site rule's mark ("<action>:<rule id>") gives an element."""
     action, _, rule_id = mark.partition(":")
     if action == "drop":
-        return Naming(f"site.{rule_id}", None, True, action)
-    return Naming(None, "caption" if action == "caption" else None, False, action)
+        return Naming(f"site.{rule_id}", None, True, action, rule_id)
+    role = "caption" if action == "caption" else None
+    return Naming(None, role, False, action, rule_id)
 
 
 # Every class/id name the structure rules know, to the rules listing it: one dict
@@ -254,7 +259,8 @@ class _Walker:
         caption = role == "caption"
         idx = len(self.out.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
-        self.out.containers.append(Container(parent, tag, kind, chrome, caption))
+        self.out.containers.append(
+            Container(parent, tag, kind, chrome, caption, site_rule=naming.site_rule))
         self.chrome_of.append(idx if chrome else self.chrome_of[parent])
         self.caption_of.append(caption or self.caption_of[parent])
         return idx

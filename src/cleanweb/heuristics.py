@@ -96,22 +96,25 @@ def choose_region(page: Segmented) -> int:
     return best
 
 
-def judge(seg: Seg, region: int, end: int, favor: str) -> Verdict:
+def judge(seg: Seg, page: Segmented, region: int, favor: str) -> Verdict:
     """The structural verdict for one segment; textual rules run later, in finish."""
+    end = page.containers[region].end
     if not region <= seg.container <= end:
         return Verdict("drop", "region.outside")
     if region < seg.chrome_at <= end:
         return Verdict("drop", seg.chrome or "chrome")
     if seg.caption or seg.kind == "caption":
-        return Verdict("caption", "caption.element")
+        marked = page.containers[seg.container].site_rule
+        return Verdict("caption", f"site.{marked}" if marked else "caption.element")
     density = link_density(seg)
     if density > LINK_DENSITY[favor]:
         return Verdict("drop", f"links={density:.2f}")
-    return Verdict("body", f"body:links={density:.2f},units={seg.units}")
+    # A region a site rule names is reported as that rule's decision.
+    source = f"site.{page.containers[region].site_rule}" if region == page.main else "body"
+    return Verdict("body", f"{source}:links={density:.2f},units={seg.units}")
 
 
 def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
     """Choose the region and judge every segment structurally."""
     region = choose_region(page)
-    end = page.containers[region].end
-    return region, [judge(seg, region, end, options.favor) for seg in page.segs]
+    return region, [judge(seg, page, region, options.favor) for seg in page.segs]
