@@ -4,6 +4,10 @@ from cleanweb.document import Block, Document, Status
 from cleanweb.encoding import Decoded, decode
 from cleanweb.extract import extract
 from cleanweb.options import Options
+from cleanweb.site_rules import RulePack, RulePackError, SiteRule
 
-__all__ = ["Block", "Decoded", "Document", "Options", "Status", "decode", "extract"]
+__all__ = [
+    "Block", "Decoded", "Document", "Options", "RulePack", "RulePackError", "SiteRule", "Status",
+    "decode", "extract",
+]
 __version__ = "0.1.0"
