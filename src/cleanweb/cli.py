@@ -23,6 +23,7 @@ from cleanweb._cli.inputs import Collected, Source, collect, first_clash, output
 from cleanweb._cli.output import AtomicFile, ErrorLog, OrderedWriter, finished_records
 from cleanweb._cli.pool import Pool
 from cleanweb._cli.progress import Reporter
+from cleanweb._cli.warc import Ref, Scan, WarcUnavailable, is_warc_name, scan
 from cleanweb._cli.worker import Config, Job, Outcome, PageError, read_page
 from cleanweb.extract import extract
 from cleanweb.options import Options
@@ -39,6 +40,11 @@ inputs:
   .html .htm .xhtml .shtml files are read, and gzip files of them (page.html.gz, page.gz);
   --all-files reads every file. Hidden files and folders are skipped. Files named on the
   command line or matched by a glob are always read.
+  WARC files (.warc, .warc.gz; needs the 'warc' extra) are read record by record: each
+  HTTP response with an HTML content type is a page, with the record's target URI as its
+  URL and the charset of its HTTP Content-Type header; other records are counted and
+  skipped. Their results go to standard output or one -o FILE, and JSON records carry
+  "warc_record_id" and "warc_target_uri".
 
 outputs:
   Without -o, results go to standard output in input order (txt and md: pages separated
@@ -77,6 +83,7 @@ examples:
   cleanweb 'crawl/**/*.html.gz' -f jsonl -o pages.jsonl --errors failed.jsonl
   cleanweb crawl/ -f jsonl --jobs 4 | jq -r 'select(.status=="ok") | .title'
   cleanweb crawl/ -o out/ --skip-existing     resume an interrupted run
+  cleanweb CC-MAIN-x.warc.gz -f jsonl -o pages.jsonl   every HTML response of a crawl
   cleanweb explain page.html                  every block, kept or dropped, and why
   cleanweb fixture check tests/pages          regression fixtures (see cleanweb fixture -h)
 
@@ -191,6 +198,18 @@ class Plan:
     keep: list[bytes] = field(default_factory=list)
     skipped: int = 0
     missing: tuple[str, ...] = ()
+    #: WARC files read, with what their records came to.
+    warcs: dict[str, Scan] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One page to do: a file, or one record of a WARC file. ``key`` names it in messages
+    and in a resumed jsonl file."""
+
+    path: str
+    key: str
+    record: Ref | None = None
 
 
 def output_mode(args: argparse.Namespace, single: bool) -> Mode:
@@ -237,11 +256,29 @@ def dir_jobs(sources: Sequence[Source], out: Path, fmt: str,
     return jobs, paths, len(sources) - len(jobs)
 
 
-def stream_jobs(sources: Sequence[Source], data: bytes | None,
+def scan_warcs(sources: Sequence[Source]) -> dict[str, Scan]:
+    try:
+        return {s.path: scan(s.path) for s in sources if is_warc_name(s.path)}
+    except WarcUnavailable as err:
+        raise UsageError(str(err)) from None
+
+
+def units(sources: Sequence[Source], warcs: dict[str, Scan]) -> list[Unit]:
+    """Every page in input order; a WARC file stands for its HTML records."""
+    out: list[Unit] = []
+    for s in sources:
+        if s.path in warcs:
+            out.extend(Unit(s.path, f"{s.path}#{r.record_id}", r) for r in warcs[s.path].refs)
+        else:
+            out.append(Unit(s.path, s.path))
+    return out
+
+
+def stream_jobs(todo_all: Sequence[Unit], data: bytes | None,
                 done: set[str]) -> tuple[list[Job], list[str], int]:
-    todo = [s for s in sources if s.path not in done]
-    jobs = [Job(i, s.path, None, data) for i, s in enumerate(todo)]
-    return jobs, [s.path for s in todo], len(sources) - len(todo)
+    todo = [u for u in todo_all if u.key not in done]
+    jobs = [Job(i, u.path, None, data, u.record) for i, u in enumerate(todo)]
+    return jobs, [u.key for u in todo], len(todo_all) - len(todo)
 
 
 def make_plan(args: argparse.Namespace, stdin: BinaryIO) -> Plan:
@@ -249,6 +286,13 @@ def make_plan(args: argparse.Namespace, stdin: BinaryIO) -> Plan:
     if (args.url or args.charset) and not found.single_file:
         raise UsageError("--url and --charset apply to a single page")
     mode = output_mode(args, found.single_file)
+    if any(is_warc_name(s.path) for s in found.sources):
+        if args.url or args.charset:
+            raise UsageError("--url and --charset do not apply to WARC records "
+                             "(each carries its own)")
+        if mode == "dir":
+            raise UsageError("WARC input writes to standard output or one file "
+                             "(-o FILE with --format jsonl), not to a directory")
     if args.skip_existing and mode == "stream":
         raise UsageError("--skip-existing needs -o")
     out = Path(args.output) if args.output else None
@@ -258,14 +302,16 @@ def make_plan(args: argparse.Namespace, stdin: BinaryIO) -> Plan:
         return Plan(mode, jobs, paths, out, skipped=skipped, missing=found.missing)
     keep: list[bytes] = []
     done: set[str] = set()
+    warcs = scan_warcs(found.sources)
+    todo = units(found.sources, warcs)
     if mode == "file" and args.skip_existing:
         assert out is not None
         if args.format == "jsonl":
             keep, done = finished_records(out)
         elif out.exists():
-            done = {s.path for s in found.sources}
-    jobs, paths, skipped = stream_jobs(found.sources, data, done)
-    return Plan(mode, jobs, paths, out, keep, skipped, found.missing)
+            done = {u.key for u in todo}
+    jobs, paths, skipped = stream_jobs(todo, data, done)
+    return Plan(mode, jobs, paths, out, keep, skipped, found.missing, warcs)
 
 
 def worker_config(args: argparse.Namespace) -> Config:
@@ -303,6 +349,14 @@ class Run:
     def report_missing(self) -> None:
         for arg in self.plan.missing:
             self.fail(arg, "missing", "no such file, directory or glob match")
+        for path, found in self.plan.warcs.items():
+            if found.error:
+                self.fail(path, "unreadable", f"WARC file: {found.error}")
+            skipped = found.not_html + found.not_response
+            if skipped and not self.args.quiet:
+                self.reporter.message(
+                    f"cleanweb: {path}: {len(found.refs)} HTML records; skipped "
+                    f"{found.not_html} other responses and {found.not_response} other records")
 
     def fail(self, path: str, reason: str, detail: str) -> None:
         self.reporter.page(reason)

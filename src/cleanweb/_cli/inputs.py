@@ -14,7 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-#: Extensions read when walking a directory (a ``.gz`` of them, or a bare ``.gz``, too).
+from cleanweb._cli.warc import is_warc_name
+
+#: Extensions read when walking a directory (a ``.gz`` of them, or a bare ``.gz``, too;
+#: WARC files, ``.warc`` and ``.warc.gz``, as well).
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 GLOB_CHARS = frozenset("*?[")
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "json": ".json", "jsonl": ".jsonl"}
@@ -39,7 +42,7 @@ class Collected:
 
 def is_page_name(name: str, all_files: bool) -> bool:
     """Whether a file met while walking a directory is read."""
-    if all_files:
+    if all_files or is_warc_name(name):
         return True
     lower = name.lower()
     if lower.endswith(".gz"):

@@ -69,7 +69,7 @@ class AtomicFile:
 
 
 def finished_records(path: Path) -> tuple[list[bytes], set[str]]:
-    """Complete JSONL records of an earlier run and the source paths they cover.
+    """Complete JSONL records of an earlier run and the pages they cover (see record_key).
 
     A line that does not parse (cut off by a crash outside cleanweb) is dropped, so its
     page is done again.
@@ -86,8 +86,15 @@ def finished_records(path: Path) -> tuple[list[bytes], set[str]]:
                 continue
             if isinstance(record, dict) and isinstance(record.get("path"), str):
                 lines.append(line if line.endswith(b"\n") else line + b"\n")
-                done.add(record["path"])
+                done.add(record_key(record))
     return lines, done
+
+
+def record_key(record: dict[str, object]) -> str:
+    """What a record was made from: its file's path, and for a WARC record its id too."""
+    path = str(record["path"])
+    rid = record.get("warc_record_id")
+    return f"{path}#{rid}" if isinstance(rid, str) else path
 
 
 class ErrorLog:

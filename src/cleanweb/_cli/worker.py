@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from cleanweb._cli.warc import Ref, read_at
 from cleanweb.document import Document, Status
 from cleanweb.extract import extract
 from cleanweb.options import Options
@@ -33,13 +34,15 @@ DOC_FAILURES = {
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One page to do. ``data`` carries standard input's bytes; files are read by path."""
+    """One page to do. ``data`` carries standard input's bytes; files are read by path,
+    and a WARC record (``record``) at its offset in the file ``path``."""
 
     index: int
     path: str
     #: Output file the worker writes (``-o DIR``); None to return the rendered text.
     target: str | None = None
     data: bytes | None = None
+    record: Ref | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,10 @@ def gunzip(data: bytes, limit: int) -> bytes:
 
 def read_page(job: Job, limit: int) -> bytes:
     """The page's bytes, decompressed when gzipped; raises PageError."""
+    if job.record is not None:
+        # A record's payload is what the server sent, already decoded; an empty one is
+        # an empty page (status "empty"), not an unreadable file.
+        return read_record(job.path, job.record)
     if job.data is not None:
         data = job.data
     else:
@@ -102,13 +109,27 @@ def read_page(job: Job, limit: int) -> bytes:
     return data
 
 
-def render(doc: Document, fmt: str, path: str) -> str:
-    """The page's output in ``fmt``; JSON records carry the source path and every field."""
+def read_record(path: str, ref: Ref) -> bytes:
+    try:
+        return read_at(path, ref)
+    except (OSError, ValueError) as err:
+        raise PageError("unreadable", f"WARC record {ref.record_id}: {err}") from None
+
+
+def source_fields(path: str, ref: Ref | None) -> dict[str, str | None]:
+    """Where a JSON record came from: the file, and for a WARC record its id and URI."""
+    if ref is None:
+        return {"path": path}
+    return {"path": path, "warc_record_id": ref.record_id, "warc_target_uri": ref.uri}
+
+
+def render(doc: Document, fmt: str, path: str, ref: Ref | None = None) -> str:
+    """The page's output in ``fmt``; JSON records carry the source and every field."""
     if fmt == "txt":
         return doc.to_text() + "\n"
     if fmt == "md":
         return doc.to_markdown().rstrip("\n") + "\n"
-    record = {"path": path, **doc.to_dict()}
+    record = {**source_fields(path, ref), **doc.to_dict()}
     if fmt == "jsonl":
         return json.dumps(record, ensure_ascii=False) + "\n"
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
@@ -135,7 +156,9 @@ def extract_page(job: Job, cfg: Config) -> tuple[Document | None, Outcome | None
         data = read_page(job, cfg.options.max_bytes)
     except PageError as err:
         return None, Outcome(job.index, err.reason, err.detail)
-    doc = extract(data, url=cfg.url, http_charset=cfg.charset, options=cfg.options)
+    # A WARC record brings its own URL and HTTP charset; a lone page takes the command's.
+    url, charset = (job.record.uri, job.record.charset) if job.record else (cfg.url, cfg.charset)
+    doc = extract(data, url=url, http_charset=charset, options=cfg.options)
     if doc.status in DOC_FAILURES:
         return None, Outcome(job.index, doc.status.value, DOC_FAILURES[doc.status])
     return doc, None
@@ -148,7 +171,7 @@ def process(job: Job, cfg: Config) -> Outcome:
         if doc is None:
             assert failure is not None
             return failure
-        text = render(doc, cfg.fmt, job.path)
+        text = render(doc, cfg.fmt, job.path, job.record)
         status = doc.status.value
         if job.target is None:
             return Outcome(job.index, status, output=text)
