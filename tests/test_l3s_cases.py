@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from cleanweb import fixtures as fx
 
 #: Every 52nd page of the set in id order: twelve pages from different sites.

@@ -28,19 +28,19 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 # datatrove ships no type information.
-from datatrove.data import (  # type: ignore[import-untyped]
+from datatrove.data import (
     Document,
     DocumentsPipeline,
     Media,
     MediaType,
 )
-from datatrove.io import DataFileLike, DataFolderLike  # type: ignore[import-untyped]
-from datatrove.pipeline.extractors.base import (  # type: ignore[import-untyped]
+from datatrove.io import DataFileLike, DataFolderLike
+from datatrove.pipeline.extractors.base import (
     BaseExtractor,
     ExtractorSandbox,
 )
-from datatrove.pipeline.readers.base import BaseDiskReader  # type: ignore[import-untyped]
-from datatrove.utils.typeshelper import StatHints  # type: ignore[import-untyped]
+from datatrove.pipeline.readers.base import BaseDiskReader
+from datatrove.utils.typeshelper import StatHints
 
 from cleanweb._cli.warc import Page, Skip, pages
 from cleanweb.options import Options
