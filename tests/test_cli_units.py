@@ -212,3 +212,28 @@ def test_jsonl_into_a_directory_is_a_usage_error(tmp_path: Path,
     with pytest.raises(SystemExit) as exit_:
         cli.main(["in", "-f", "jsonl", "-o", "outdir"])
     assert exit_.value.code == 2
+
+
+PROSE = "The council met on Tuesday to discuss the new budget, with more money for schools."
+
+
+def test_rules_option_applies_a_pack_to_a_page_with_a_url(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "site.toml").write_text(
+        '[[rule]]\nid = "ex.promo"\nreason = "promo lines"\ndomains = ["example.com"]\n'
+        'drop_lines = ["^Promo:"]\n', encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(f"<body><div><p>{PROSE}</p><p>Promo: buy now, today only, while stocks"
+                    f" last</p><p>{PROSE} Again.</p></div></body>", encoding="utf-8")
+    args = [str(page), "--url", "https://www.example.com/a", "--rules", str(tmp_path / "site.toml")]
+    assert cli.main(args) == 0
+    assert "Promo" not in capsys.readouterr().out
+    assert cli.main([*args[:3]]) == 0
+    assert "Promo: buy now" in capsys.readouterr().out
+
+
+def test_a_broken_rule_pack_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text('[[rule]]\nid = "x"\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        cli.main([str(tmp_path / "bad.toml"), "--rules", str(tmp_path / "bad.toml")])
+    assert stop.value.code == 2

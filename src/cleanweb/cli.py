@@ -27,6 +27,7 @@ from cleanweb._cli.warc import Ref, Scan, WarcUnavailable, is_warc_name, scan
 from cleanweb._cli.worker import Config, Job, Outcome, PageError, read_page
 from cleanweb.extract import extract
 from cleanweb.options import Options
+from cleanweb.site_rules import RulePack, RulePackError
 
 Mode = Literal["stream", "file", "dir"]
 
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--charset", help="charset from the HTTP header (single page only)")
     p.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
                    help="precision drops borderline blocks, recall keeps them")
+    add_rules_option(p)
     p.add_argument("--no-tables", action="store_true", help="leave table rows out of the body")
     p.add_argument("--no-captions", action="store_true", help="do not collect image captions")
     p.add_argument("--explain", action="store_true",
@@ -161,6 +163,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="no progress bar and no summary line (failures are still reported)")
     p.add_argument("--version", action="version", version=f"cleanweb {__version__}")
     return p
+
+
+def rule_pack(value: str) -> RulePack:
+    """argparse type for --rules: the pack is loaded and checked once, at startup."""
+    try:
+        return RulePack.load(value)
+    except RulePackError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
+def add_rules_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", type=rule_pack, metavar="PATH",
+                   help="site rules: a TOML rule pack or a folder of them (docs/site-rules.md);"
+                        " they act on pages with a URL (--url, WARC records)")
 
 
 def explain_parser() -> argparse.ArgumentParser:
@@ -172,6 +188,7 @@ def explain_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's URL")
     p.add_argument("--charset", help="charset from the HTTP header")
     p.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced")
+    add_rules_option(p)
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the verdicts (auto: on a terminal, unless NO_COLOR is set)")
     p.add_argument("--wide", action="store_true", help="print each block's whole text")
@@ -319,7 +336,7 @@ def worker_config(args: argparse.Namespace) -> Config:
     # cooperative budget would only stop earlier than asked, so it is off.
     options = Options(favor=args.favor, include_tables=not args.no_tables,
                       include_captions=not args.no_captions, explain=args.explain,
-                      time_budget=None)
+                      time_budget=None, site_rules=args.rules)
     return Config(args.format, options, args.url, args.charset)
 
 
@@ -451,7 +468,7 @@ def explain_main(argv: Sequence[str]) -> int:
         print(f"cleanweb: {args.page}: {err.reason}: {err.detail}", file=sys.stderr)
         return EXIT_FAILED
     doc = extract(data, url=args.url, http_charset=args.charset,
-                  options=Options(favor=args.favor, explain=True))
+                  options=Options(favor=args.favor, explain=True, site_rules=args.rules))
     tty = sys.stdout.isatty()
     auto = tty and "NO_COLOR" not in os.environ
     color = args.color == "always" or (args.color == "auto" and auto)
