@@ -91,9 +91,6 @@ def test_str_input_is_stable(pages: list[bytes]) -> None:
     assert_same([cleanweb.extract(t, options=EXPLAIN) for t in texts], first)
 
 
-@pytest.mark.xfail(raises=TimeoutError, strict=False, reason="a regex finditer() timeout spans the "
-                   "loop over the matches, so under thread contention it can expire and escape "
-                   "extract(); the deterministic case is test_fuzz::test_title_separator_runs")
 def test_eight_threads_agree(pages: list[bytes], reference: list[Document]) -> None:
     """8 threads start together and each extracts every page, each in its own order."""
     start = threading.Barrier(THREADS)

@@ -40,10 +40,20 @@ def parse(text: str, budget: Budget | None = None) -> LexborHTMLParser:
     (the HTML parser reads everything after it as title text)."""
     if text.count("<") > DEPTH_CHECK_TAGS:
         text = limit_depth(text, MAX_DEPTH, budget)
+    if text.count("=") > ATTRIBUTE_CHECK:
+        text = _HUGE_TAG_RE.sub(r"<\1>", text)
     tree = LexborHTMLParser(text)
     if _swallowed_by_title(tree):
         tree = LexborHTMLParser(_TITLE_OPEN_RE.sub("", text, count=1))
     return tree
+
+
+#: The parser slows quadratically with the attributes of one tag (25,000 take seconds),
+#: so a tag longer than this loses its attributes. Only pages with more "=" signs than
+#: ATTRIBUTE_CHECK can hold such a tag, so others skip the scan.
+MAX_TAG_CHARS = 20_000
+ATTRIBUTE_CHECK = 10_000
+_HUGE_TAG_RE = re.compile(rf"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{{{MAX_TAG_CHARS},}}>")
 
 
 def limit_depth(text: str, limit: int, budget: Budget | None = None) -> str:

@@ -6,6 +6,8 @@ checks the page budget between them and turns early stops into a ``status``.
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborNode
+
 from cleanweb import dom
 from cleanweb.assemble import EncodingInfo, bare_document, build_document
 from cleanweb.blocks import segment
@@ -14,9 +16,9 @@ from cleanweb.encoding import decode
 from cleanweb.errors import Budget, Stop
 from cleanweb.finish import finish, trim_edges
 from cleanweb.heuristics import classify
-from cleanweb.metadata import page_metadata
+from cleanweb.metadata import Metadata, page_metadata
 from cleanweb.options import Options
-from cleanweb.site_rules import apply_to_metadata, apply_to_tree
+from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.sniff import looks_binary, text_looks_binary
 
 
@@ -41,10 +43,20 @@ def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options,
     root = tree.body or tree.root
     if root is None:
         return bare_document(Status.EMPTY, url, enc, meta)
+    try:
+        return _body(root, meta, site, url, enc, opts, budget)
+    except Stop as stop:  # the metadata is safe to report; a half-judged body is not
+        return bare_document(Status(stop.status), url, enc, meta)
+
+
+def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str | None,
+          enc: EncodingInfo, opts: Options, budget: Budget) -> Document:
     page = segment(root, budget, opts.max_nodes)
     budget.check()
     _, verdicts = classify(page, opts)
-    done = finish(page, verdicts, meta, site)
+    budget.check()
+    done = finish(page, verdicts, meta, site, budget)
+    budget.check()
     verdicts = trim_edges(page.segs, done.verdicts)
     return build_document(page.segs, verdicts, done.meta, url, enc, opts)
 

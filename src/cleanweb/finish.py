@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cleanweb.blocks import Seg, Segmented
+from cleanweb.errors import Budget
 from cleanweb.heuristics import Verdict, link_density
 from cleanweb.metadata import Metadata, inline_credit, merge, parse_byline
 from cleanweb.rules.text import classify_line
@@ -19,6 +20,8 @@ from cleanweb.units import fingerprint
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12
+# Segments between checks of the page budget.
+_BUDGET_EVERY = 127
 # How far outside the body a credit line is still the article's, in segments.
 _BYLINE_REACH = 6
 _BYLINE_MAX_UNITS = 40
@@ -146,15 +149,24 @@ def _inline_credits(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) ->
     return meta
 
 
+def _text_verdicts(segs: list[Seg], verdicts: list[Verdict], title_fp: str,
+                   budget: Budget | None) -> list[Verdict]:
+    """:func:`_text_verdict` for every kept segment; the page budget is checked as it
+    goes, since a page of thousands of short lines spends most of its time here."""
+    out = list(verdicts)
+    for i, (seg, v) in enumerate(zip(segs, verdicts, strict=True)):
+        if budget is not None and not i & _BUDGET_EVERY:
+            budget.check()
+        if v.role != "drop":
+            out[i] = _text_verdict(seg, v, title_fp)
+    return out
+
+
 def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata,
-           site: SiteEffects | None = None) -> Finished:
+           site: SiteEffects | None = None, budget: Budget | None = None) -> Finished:
     """Apply the textual pass to the scorer's verdicts (and a site's line rules)."""
     segs = page.segs
-    title_fp = fingerprint(meta.title or "")
-    out = [
-        _text_verdict(seg, v, title_fp) if v.role != "drop" else v
-        for seg, v in zip(segs, verdicts, strict=True)
-    ]
+    out = _text_verdicts(segs, verdicts, fingerprint(meta.title or ""), budget)
     if site is not None and site.lines:
         _site_lines(segs, out, site)
     for i, v in enumerate(out):

@@ -33,7 +33,7 @@ from cleanweb.dates import (
     find_date,
     normalize,
 )
-from cleanweb.rules.base import Rule, search
+from cleanweb.rules.base import MATCH_TIMEOUT, Rule, search
 from cleanweb.rules.byline import (
     BYLINE_RULES,
     DATE_LABEL_RULES,
@@ -57,6 +57,8 @@ def _squash(text: str) -> str:
 
 #: Longest line parse_byline considers; credit lines are short, body paragraphs are not.
 MAX_BYLINE_CHARS = 90
+#: A <title> is read up to this many characters (real ones are far shorter).
+MAX_TITLE_CHARS = 1000
 #: Text nodes read after the headline when looking for its date/source line.
 ZONE_NODES = 40
 ZONE_CHARS = 400
@@ -185,7 +187,11 @@ def _byline_from(rule: Rule, m: regex.Match[str], text: str) -> Byline:
 
 
 def _role_credits(text: str) -> Iterator[tuple[str, str]]:
-    for m in _ROLE_SPLIT.finditer(text, timeout=0.05):
+    try:  # collect first: the timeout must cover the matching, not the caller's loop
+        matches = list(_ROLE_SPLIT.finditer(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return
+    for m in matches:
         yield m.group("role"), m.group("names")
 
 
@@ -513,9 +519,15 @@ def strip_site_suffix(title: str) -> str:
     """The headline part of a ``<title>``: trailing short segments (site, channel) cut
     while the rest stays longer than what is cut. Leading segments stay: in Chinese titles
     they are column names that belong to the headline ("棱镜|…")."""
-    parts = _split_title(_squash(title))
-    while len(parts) > 1 and _is_site_segment(parts[-1], parts[:-1]):
-        parts = parts[:-1]
+    parts = _split_title(_squash(title)[:MAX_TITLE_CHARS])
+    sizes = [_units(seg) for _, seg in parts]
+    rest = sum(sizes)
+    # Running totals: one pass, however many segments a hostile title has.
+    while len(parts) > 1:
+        rest -= sizes[-1]
+        if not _is_site_segment(sizes[-1], rest):
+            break
+        parts, sizes = parts[:-1], sizes[:-1]
     if len(parts) > 1 and _leading_site(parts):
         parts = [("", parts[1][1]), *parts[2:]]
     return _rejoin(parts)
@@ -532,7 +544,11 @@ def _split_title(title: str) -> list[tuple[str, str]]:
     """Segments with the separator that preceded each (first has '')."""
     out: list[tuple[str, str]] = []
     pos, sep = 0, ""
-    for m in _TITLE_SEP.finditer(title, timeout=0.05):
+    try:  # collect first: the timeout must cover the matching, not this loop
+        matches = list(_TITLE_SEP.finditer(title, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return [("", title)]
+    for m in matches:
         out.append((sep, title[pos : m.start()]))
         pos, sep = m.end(), m.group(0)
     out.append((sep, title[pos:]))
@@ -543,9 +559,9 @@ def _rejoin(parts: list[tuple[str, str]]) -> str:
     return "".join(sep + seg for sep, seg in parts).strip() if parts else ""
 
 
-def _is_site_segment(seg: tuple[str, str], rest: list[tuple[str, str]]) -> bool:
-    units = _units(seg[1])
-    rest_units = sum(_units(s) for _, s in rest)
+def _is_site_segment(units: int, rest_units: int) -> bool:
+    """A trailing title segment of ``units`` is a site/channel name when it is short and
+    what stays before it is at least as long."""
     return units <= 12 and rest_units >= units
 
 
@@ -853,7 +869,9 @@ def _meta_author(
     value = _BY_PREFIX.sub("", value).strip()
     if not value or value.isdigit() or "." in value or "/" in value or len(value) > 60:
         return None
-    site = " ".join([title_tag.rsplit(strip_site_suffix(title_tag), 1)[-1], source or ""])
+    headline = strip_site_suffix(title_tag)
+    suffix = title_tag.rsplit(headline, 1)[-1] if headline else title_tag
+    site = " ".join([suffix, source or ""])
     site += " " + metas.get("og:site_name", "")
     return None if value in site else value
 

@@ -19,20 +19,13 @@ MIN_WORDY_SHARE = 0.75
 # Control bytes other than tab/newline/CR/FF/ESC; UTF-16 pages are decoded before this.
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
 _TAG_START = re.compile(r"<[a-zA-Z!/?]")
-# bytes.translate deletes every byte that is not a control byte: counting in C.
-_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _CONTROL_CHARS = "".join(map(chr, sorted(_CONTROL)))
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for known binary signatures, or a head full of control bytes."""
-    if data.startswith(_MAGIC):
-        return True
-    head = data[:_SAMPLE]
-    if not head:
-        return False
-    controls = len(head.translate(None, _NOT_CONTROL))
-    return controls / len(head) > BINARY_CONTROL_SHARE
+    """True for known binary signatures. (Control characters are judged after decoding:
+    in the bytes of a UTF-16 page every other byte is NUL.)"""
+    return data.startswith(_MAGIC)
 
 
 def text_looks_binary(text: str) -> bool:
