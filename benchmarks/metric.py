@@ -124,7 +124,8 @@ def aggregate(pages: Sequence[PageCounts]) -> Scores:
 
 def bootstrap(pages: Sequence[PageCounts], n: int = 1000, seed: int = 0) -> Scores:
     """Half-width of the 95% interval (1.96 standard deviations over page resamples),
-    as the benchmark reports it; seeded so reruns print the same numbers."""
+    a 95% interval (the benchmark's evaluate.py prints one standard deviation instead);
+    seeded so reruns print the same numbers."""
     if len(pages) < 2 or n < 2:
         return Scores(0.0, 0.0, 0.0)
     rng = random.Random(seed)

@@ -1,0 +1,28 @@
+"""trafilatura: ``extract()`` takes the raw bytes and decodes them itself (its docs: "bytes
+are decoded with the detected encoding"); variant ``precision`` sets ``favor_precision``.
+Text only (``extract`` returns no title unless asked for metadata, which costs time).
+Variant ``aeb-runner`` calls it as the Article Extraction Benchmark's runner does (UTF-8
+text, ``include_comments=False``), to check our metric against its published numbers."""
+
+from __future__ import annotations
+
+from benchmarks.peers.base import Extractor, Output, Page, need
+
+DIST = "trafilatura"
+
+
+def make(variant: str = "") -> Extractor:
+    need("trafilatura")
+    import trafilatura
+
+    if variant == "aeb-runner":
+        return lambda page: Output(
+            trafilatura.extract(page.html.decode("utf-8"), include_comments=False) or ""
+        )
+    precision = variant == "precision"
+
+    def run(page: Page) -> Output:
+        text = trafilatura.extract(page.html, url=page.url, favor_precision=precision)
+        return Output(text or "")
+
+    return run
