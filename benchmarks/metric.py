@@ -123,9 +123,9 @@ def aggregate(pages: Sequence[PageCounts]) -> Scores:
 
 
 def bootstrap(pages: Sequence[PageCounts], n: int = 1000, seed: int = 0) -> Scores:
-    """Half-width of the 95% interval (1.96 standard deviations over page resamples),
-    a 95% interval (the benchmark's evaluate.py prints one standard deviation instead);
-    seeded so reruns print the same numbers."""
+    """Half-width of the 95% interval (1.96 standard deviations over page resamples; the
+    benchmark's evaluate.py prints one standard deviation instead); seeded so reruns
+    print the same numbers."""
     if len(pages) < 2 or n < 2:
         return Scores(0.0, 0.0, 0.0)
     rng = random.Random(seed)
