@@ -44,12 +44,12 @@ def decode_html(data: bytes) -> str:
     otherwise w3lib's ``html_to_unicode``, the decoder Scrapy documents: BOM, then the
     ``<meta>`` / XML declaration, then chardet's guess. No peer gets cleanweb's own decoder.
     """
-    from w3lib.encoding import html_to_unicode
-
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from w3lib.encoding import html_to_unicode  # only legacy pages need it
+
     _, text = html_to_unicode(None, data, auto_detect_fun=_guess)
     return str(text)
 
