@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: make the ``benchmarks`` packag
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import cleanweb
-from benchmarks.quality import default_datasets
+from benchmarks.quality import add_datasets_argument, default_datasets
 
 CHECKPOINTS = (1_000, 10_000)
 
@@ -72,8 +72,7 @@ def run(pages: Sequence[bytes], checkpoints: Sequence[int]) -> list[Sample]:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="RSS after 1k and 10k extractions of dev pages")
-    ap.add_argument("--datasets", type=Path, default=None,
-                    help="datasets directory (default: $CLEANWEB_DATASETS or ../shared/datasets)")
+    add_datasets_argument(ap)
     ap.add_argument("--checkpoints", type=int, nargs="+", default=list(CHECKPOINTS))
     ap.add_argument("--max-growth-mb", type=float, default=10.0,
                     help="allowed RSS growth between the first and the last checkpoint")

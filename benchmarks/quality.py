@@ -55,6 +55,12 @@ def default_datasets() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "datasets"
 
 
+def add_datasets_argument(ap: argparse.ArgumentParser) -> None:
+    """The ``--datasets`` option every benchmark script takes (None: :func:`default_datasets`)."""
+    ap.add_argument("--datasets", type=Path, default=None,
+                    help=f"datasets directory (default: ${ENV_DATASETS} or ../shared/datasets)")
+
+
 # ---------------------------------------------------------------- running the extractor
 
 
@@ -388,12 +394,7 @@ def summary_lines(results: dict[str, Result], failures: list[str]) -> list[str]:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    ap.add_argument(
-        "--datasets",
-        type=Path,
-        default=None,
-        help=f"datasets directory (default: ${ENV_DATASETS} or ../shared/datasets)",
-    )
+    add_datasets_argument(ap)
     ap.add_argument(
         "--sets",
         nargs="+",

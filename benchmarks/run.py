@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: make the ``benchmarks`` packag
 
 from benchmarks import metric
 from benchmarks.peers import CLEANWEB, PEERS, Peer, by_name
-from benchmarks.quality import default_datasets, is_chinese, load_gold
+from benchmarks.quality import add_datasets_argument, default_datasets, is_chinese, load_gold
 from benchmarks.speed import p99
 
 REPO = Path(__file__).resolve().parents[1]
@@ -423,12 +423,7 @@ def split_args(values: Sequence[str]) -> list[str]:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="cleanweb against its peers: quality and speed")
-    ap.add_argument(
-        "--datasets",
-        type=Path,
-        default=None,
-        help="datasets directory (default: $CLEANWEB_DATASETS or ../shared/datasets)",
-    )
+    add_datasets_argument(ap)
     ap.add_argument("--sets", nargs="+", default=list(DEFAULT_SETS), help="sets to run")
     ap.add_argument(
         "--peers",

@@ -24,7 +24,7 @@ if __package__ in (None, ""):  # run as a script: make the ``benchmarks`` packag
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import cleanweb
-from benchmarks.quality import default_datasets, load_gold
+from benchmarks.quality import add_datasets_argument, default_datasets, load_gold
 
 DEFAULT_SETS = ("aeb", "zh-dev")
 
@@ -112,12 +112,7 @@ def row(set_name: str, t: Timing, ratio: float | None) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="mean and p99 ms per page, single process")
-    ap.add_argument(
-        "--datasets",
-        type=Path,
-        default=None,
-        help="datasets directory (default: $CLEANWEB_DATASETS or ../shared/datasets)",
-    )
+    add_datasets_argument(ap)
     ap.add_argument(
         "--sets",
         nargs="+",
