@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import re
 import statistics
@@ -65,7 +66,7 @@ def is_good(root: Path, case: dict[str, Any]) -> bool:
                                                         errors="surrogatepass")
     else:
         truth = None
-    check = case["check"]
+    check = str(case["check"])
     if check == "exact":
         return truth is not None and strip_xml(got) == strip_xml(truth)
     if check.startswith("recall>="):
@@ -160,7 +161,8 @@ def main() -> None:
                   ("legacy, no meta", regular(root, cases, "missing"), None)]
         for label, pages, codec in groups:
             size = statistics.median(len(p) for p in pages) / 1024 if pages else 0.0
-            base = per_page_us(lambda b, c=codec: b.decode(c), pages) if codec else None
+            base = per_page_us(functools.partial(bytes.decode, encoding=codec), pages) \
+                if codec else None
             print(f"| {label} | {len(pages)} | {size:.0f} | {per_page_us(decode, pages):.0f} "
                   f"| {f'{base:.0f}' if base is not None else '-'} |")
         dec, ext = extract_share(utf8)
