@@ -7,6 +7,7 @@ per-call timeout, so no pattern can stall on hostile page text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -20,6 +21,10 @@ import regex
 MATCH_TIMEOUT = 1.0
 
 
+#: A leading line-length gate ``^(?=.{0,N}$)`` in a rule pattern.
+_GATE_RE = re.compile(r"^\^\(\?=\.\{0,([0-9]+)\}\$\)")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One named pattern. ``pattern`` is a ``regex`` (V1) source, matched with search()."""
@@ -30,15 +35,29 @@ class Rule:
     action: str = "drop"
     ignore_case: bool = True
 
+    @property
+    def gate(self) -> int | None:
+        """The longest line the rule can match, from a leading ``^(?=.{0,N}$)``, if any."""
+        m = _GATE_RE.match(self.pattern)
+        return int(m.group(1)) if m else None
+
     def compile(self) -> regex.Pattern[str]:
+        """The pattern with its line-length gate replaced by a plain ``^``: the gate is
+        checked as a length instead (see :meth:`fits`), which is cheaper than the lookahead
+        and leaves one compiled pattern per rule for every user of the table."""
         flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
-        return regex.compile(self.pattern, flags)
+        return regex.compile(_GATE_RE.sub("^", self.pattern, count=1), flags)
+
+    def fits(self, text: str) -> bool:
+        """Whether ``text`` is a single line within the rule's gate (always, without one)."""
+        gate = self.gate
+        return gate is None or (len(text) <= gate and "\n" not in text)
 
 
 class RuleSet:
     """A compiled, immutable table of rules; rule ids must be unique and patterns non-empty."""
 
-    __slots__ = ("_compiled", "rules")
+    __slots__ = ("_compiled", "_gates", "rules")
 
     def __init__(self, rules: Iterable[Rule],
                  compiled: Iterable[regex.Pattern[str]] | None = None) -> None:
@@ -51,6 +70,7 @@ class RuleSet:
         patterns = tuple(compiled) if compiled is not None else tuple(
             r.compile() for r in self.rules)
         self._compiled = tuple(zip(self.rules, patterns, strict=True))
+        self._gates = tuple(r.gate for r in self.rules)
 
     def where(self, action: str) -> RuleSet:
         """The rules with ``action``, sharing this set's compiled patterns (compiling
@@ -64,15 +84,18 @@ class RuleSet:
 
     def first(self, text: str, action: str | None = None) -> Rule | None:
         """The first rule (in table order) whose pattern occurs in ``text``."""
-        for rule, pat in self._compiled:
-            if action is not None and rule.action != action:
-                continue
-            if search(pat, text) is not None:
-                return rule
+        for rule in self.all(text, action):
+            return rule
         return None
 
-    def all(self, text: str) -> Iterator[Rule]:
-        for rule, pat in self._compiled:
+    def all(self, text: str, action: str | None = None) -> Iterator[Rule]:
+        """Every rule (in table order) whose pattern occurs in ``text``."""
+        single_line = "\n" not in text
+        for (rule, pat), gate in zip(self._compiled, self._gates, strict=True):
+            if action is not None and rule.action != action:
+                continue
+            if gate is not None and (len(text) > gate or not single_line):
+                continue
             if search(pat, text) is not None:
                 yield rule
 
