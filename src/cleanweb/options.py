@@ -25,7 +25,8 @@ class Options:
     #: Keep every block, kept or dropped, with the rule id or score that decided it,
     #: in ``Document.trace``.
     explain: bool = False
-    #: Inputs larger than this many bytes are not parsed; status ``too_large``.
+    #: Inputs larger than this many bytes are not parsed; status ``too_large``. Peak
+    #: memory is up to ~50x the input on markup-dense pages: lower this to bound it.
     max_bytes: int = 32 * 1024 * 1024
     #: Pages with more elements than this are not segmented; status ``too_large``.
     max_nodes: int = 2_000_000
