@@ -97,7 +97,7 @@ exit status:
 
 EXPLAIN_EPILOG = """\
 Each line: block number, keep/drop, the rule id or score that decided (class.nav,
-zh.footer.icp, headline, links=0.83, body:links=0.02,units=42, ...), the block kind, and its text.
+zh.footer.icp, headline, links=0.83, body:links=0.02, ...), the block kind, and its text.
 
 examples:
   cleanweb explain page.html

@@ -111,7 +111,7 @@ def judge(seg: Seg, page: Segmented, region: int, favor: str) -> Verdict:
         return Verdict("drop", f"links={density:.2f}")
     # A region a site rule names is reported as that rule's decision.
     source = f"site.{page.containers[region].site_rule}" if region == page.main else "body"
-    return Verdict("body", f"{source}:links={density:.2f},units={seg.units}")
+    return Verdict("body", f"{source}:links={density:.2f}")
 
 
 def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
