@@ -12,7 +12,6 @@ from cleanweb.encoding import decode
 from cleanweb.metadata import (
     _marked,
     _short_text,
-    _squash,
     _text_of,
     guess_lang,
     page_metadata,
@@ -185,13 +184,6 @@ def test_one_walk_matches_separate_queries_on_real_pages() -> None:
     for path in pages:
         tree = LexborHTMLParser(decode(path.read_bytes()).text)
         assert _scanned(tree) == _separately(tree), path.name
-
-
-@pytest.mark.parametrize(
-    "text", ["", "  a \t b\n", "\u3000全角\u3000空格\u3000", "a\x1cb\x85c\xa0d"]
-)
-def test_squash_agrees_with_units(text: str) -> None:
-    assert _squash(text) == squash(text)
 
 
 @pytest.mark.parametrize(

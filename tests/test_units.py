@@ -35,3 +35,8 @@ def test_fingerprint_ignores_space_and_punctuation() -> None:
 
 def test_squash() -> None:
     assert squash("  a \n\t b  ") == "a b"
+
+
+def test_squash_treats_unicode_whitespace_as_space() -> None:
+    assert squash("\u3000全角\u3000空格\u3000") == "全角 空格"
+    assert squash("a\x1cb\x85c\xa0d") == "a b c d"

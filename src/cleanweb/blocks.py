@@ -24,7 +24,7 @@ from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
 from cleanweb.site_rules import MARK
-from cleanweb.units import CJK_RANGES, punct_count, units
+from cleanweb.units import CJK_RANGES, punct_count, squash, units
 
 # A line break between two CJK characters is source formatting, not a space.
 _CJK_BREAK_RE = re.compile(
@@ -41,7 +41,7 @@ def _clean(raw: str) -> str:
     """Whitespace-squashed text; source line breaks inside CJK text vanish."""
     if "\n" in raw and not raw.isascii():
         raw = _CJK_BREAK_RE.sub("", raw)
-    return " ".join(raw.split())
+    return squash(raw)
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from cleanweb.document import Document
 from cleanweb.extract import extract
 from cleanweb.options import Options
 from cleanweb.site_rules import RulePack
+from cleanweb.units import squash
 
 #: The checked fields, in the order ``expected.json`` writes them.
 FIELDS = ("title", "text", "captions", "date", "author", "source", "editor", "encoding")
@@ -53,7 +54,6 @@ MAX_CHARS = 160
 
 _SLUG_BAD_RE = re.compile(r"[^A-Za-z0-9._-]+")
 _MODE_RE = re.compile(r"^f1\s*>=\s*(0(?:\.\d+)?|1(?:\.0+)?)$")
-_WS_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 # Body-text similarity: the Article Extraction Benchmark's 4-token shingles, with every
 # Han / kana / hangul character a token of its own (as benchmarks/metric.py scores pages).
@@ -237,10 +237,6 @@ def modes_of(meta: dict[str, Any]) -> dict[str, Mode]:
     if unknown:
         raise FixtureError(f"compare names unknown fields {', '.join(unknown)}")
     return {f: parse_mode(str(raw.get(f, "exact"))) for f in FIELDS}
-
-
-def squash(text: str) -> str:
-    return _WS_RE.sub(" ", text).strip()
 
 
 def fingerprint(text: str) -> str:

@@ -33,6 +33,7 @@ from cleanweb.dates import (
     find_date,
     normalize,
 )
+from cleanweb.dom import is_hidden
 from cleanweb.rules.base import MATCH_TIMEOUT, Rule, search
 from cleanweb.rules.byline import (
     BYLINE_RULES,
@@ -45,15 +46,7 @@ from cleanweb.rules.byline import (
     RULE_GUARDS,
     SHORT_ROLE_FIELDS,
 )
-from cleanweb.units import CJK_CHAR_RE, fingerprint
-
-
-def _squash(text: str) -> str:
-    """``units.squash`` (whitespace runs to one space, trimmed) without a regex pass:
-    ``str.split`` and ``\\s`` agree on what is whitespace, and this is several times
-    faster on the long texts of container elements."""
-    return " ".join(text.split())
-
+from cleanweb.units import CJK_CHAR_RE, fingerprint, squash
 
 #: Longest line parse_byline considers; credit lines are short, body paragraphs are not.
 MAX_BYLINE_CHARS = 90
@@ -144,7 +137,7 @@ def parse_byline(line: str) -> Byline | None:
     that belongs in metadata; None for anything else (body text mentioning such words)."""
     if len(line) > 2 * MAX_BYLINE_CHARS or not _may_be_byline(line):
         return None
-    text = _unwrap(_squash(line))
+    text = _unwrap(squash(line))
     if not text or len(text) > MAX_BYLINE_CHARS:
         return None
     return _match_rules(text) or _date_line(text)
@@ -199,7 +192,7 @@ def _date_line(text: str) -> Byline | None:
     found = find_date(text)
     if found is None:
         return None
-    rest = _squash(text[: found.start] + " " + text[found.end :])
+    rest = squash(text[: found.start] + " " + text[found.end :])
     rule = DATE_LABEL_RULES.first(rest)
     if rule is not None:
         return Byline(kind=rule.id, date=found.text, date_iso=found.iso)
@@ -255,7 +248,7 @@ def _join(names: list[str]) -> str | None:
 def inline_credit(paragraph: str) -> Byline | None:
     """A reporter named inside a body paragraph (dateline opening, closing "(记者 …)").
     The paragraph itself stays in the body; only the name is metadata."""
-    text = _squash(paragraph)
+    text = squash(paragraph)
     for rule in INLINE_RULES:
         m = search(_COMPILED[rule.id], text)
         if m is not None:
@@ -375,17 +368,17 @@ def _marked(tree: LexborHTMLParser) -> _Marked:
 
 
 def _text_of(node: LexborNode | None) -> str:
-    return _squash(node.text(deep=True)) if node is not None else ""
+    return squash(node.text(deep=True)) if node is not None else ""
 
 
 def _short_text(node: LexborNode, limit: int) -> str | None:
     """:func:`_text_of`, or None when that is longer than ``limit``. A container's long
     text is not squashed whole: its squashed start is already too long."""
     raw = node.text(deep=True)
-    head = _squash(raw[: 4 * limit])  # a prefix of the squashed whole
+    head = squash(raw[: 4 * limit])  # a prefix of the squashed whole
     if len(head) > limit:
         return None
-    text = head if len(raw) <= 4 * limit else _squash(raw)
+    text = head if len(raw) <= 4 * limit else squash(raw)
     return text if len(text) <= limit else None
 
 
@@ -398,7 +391,7 @@ def _meta_map(tree: LexborHTMLParser | LexborNode) -> dict[str, str]:
         key = key or attrs.get("http-equiv")
         content = attrs.get("content")
         if key and content and content.strip():
-            out.setdefault(key.strip().lower(), _squash(content))
+            out.setdefault(key.strip().lower(), squash(content))
     return out
 
 
@@ -437,7 +430,7 @@ def _ld_fields(data: object) -> dict[str, str]:
 
 def _ld_str(value: object) -> str:
     if isinstance(value, str):
-        return _squash(value)
+        return squash(value)
     if isinstance(value, dict):
         return _ld_str(value.get("name"))
     if isinstance(value, list):
@@ -482,7 +475,7 @@ def _headline(
 def _visible_text(node: LexborNode) -> str:
     """Element text without script/style content (broken markup can nest them)."""
     texts = [n.text_content or "" for n in _texts_under(node, [ZONE_VISIT])]
-    return _squash(" ".join(texts))
+    return squash(" ".join(texts))
 
 
 def _logo_like(node: LexborNode) -> bool:
@@ -519,7 +512,7 @@ def strip_site_suffix(title: str) -> str:
     """The headline part of a ``<title>``: trailing short segments (site, channel) cut
     while the rest stays longer than what is cut. Leading segments stay: in Chinese titles
     they are column names that belong to the headline ("棱镜|…")."""
-    parts = _split_title(_squash(title)[:MAX_TITLE_CHARS])
+    parts = _split_title(squash(title)[:MAX_TITLE_CHARS])
     sizes = [_units(seg) for _, seg in parts]
     rest = sum(sizes)
     # Running totals: one pass, however many segments a hostile title has.
@@ -584,7 +577,6 @@ class _Seg:
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "select", "iframe"})
-_HIDDEN = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.V1 | regex.IGNORECASE)
 
 
 def _zone(head: LexborNode) -> list[_Seg]:
@@ -595,7 +587,7 @@ def _zone(head: LexborNode) -> list[_Seg]:
         raw = node.text_content
         if not raw or raw.isspace():  # layout whitespace, most text nodes: skip the squash
             continue
-        text = _squash(raw)
+        text = squash(raw)
         if _is_prose(text):
             break
         parent = node.parent
@@ -640,19 +632,11 @@ def _texts_under(root: LexborNode, budget: list[int]) -> Iterator[LexborNode]:
         if tag == "-text":
             yield node
             continue
-        if tag in _SKIP_TAGS or tag.startswith("-") or _hidden(node):
+        if tag in _SKIP_TAGS or tag.startswith("-") or is_hidden(node.attributes):
             continue
         children = list(node.iter(include_text=True))  # every child, comments included
         children.reverse()
         stack.extend(children)
-
-
-def _hidden(node: LexborNode) -> bool:
-    attrs = node.attributes  # one dict: cheaper than two lookups through ``attrs``
-    if "hidden" in attrs:
-        return True
-    style = attrs.get("style")
-    return style is not None and bool(_HIDDEN.search(style))
 
 
 def _attrs_text(node: LexborNode | None) -> str:
