@@ -1,10 +1,15 @@
-"""Milliseconds per page: ``python benchmarks/speed.py``.
+"""Milliseconds per page: ``python benchmarks/speed.py [--rounds 3] [--interleave sets]``.
 
-cleanweb and trafilatura run in this one process on the same page bytes in the same order;
-each gets an untimed warm-up pass over the pages first (imports, caches, lazy tables), then
-a timed pass in which the extractors take turns page by page. Both receive raw bytes:
-trafilatura documents that it decodes bytes itself. p99 is nearest-rank, so on a set of
-fewer than 100 pages it is the slowest page.
+cleanweb and trafilatura run in this one process on the same page bytes; each gets an
+untimed warm-up pass over the pages first (imports, caches, lazy tables), then timed
+rounds. By default each round times every extractor over the whole set in turn, the
+order reversed every other round so that a change in machine load hits both alike: this
+is how a pipeline runs one extractor over many pages. ``--interleave pages`` instead
+lets the extractors take turns page by page, so each starts every page with the other's
+data in the processor caches; that costs the faster extractor with the smaller working
+set the most (on aeb, about a millisecond per cleanweb page). Both receive raw bytes:
+trafilatura documents that it decodes bytes itself. Means are over every timed call;
+p99 is nearest-rank, so on a set of fewer than 100 pages it is the slowest call.
 """
 
 from __future__ import annotations
@@ -76,27 +81,37 @@ def p99(values: Sequence[float]) -> float:
     return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
 
 
-def measure(extractors: dict[str, Extractor], pages: Sequence[bytes]) -> list[Timing]:
-    """Warm every extractor up on all pages, then time them page by page, interleaved, so a
-    change in machine load during the run hits all of them alike."""
+def measure(extractors: dict[str, Extractor], pages: Sequence[bytes], rounds: int = 3,
+            by_page: bool = False) -> list[Timing]:
+    """Warm every extractor up on all pages, then time ``rounds`` rounds (see the module
+    docstring); errors are counted once per page, from the first round."""
     for fn in extractors.values():
         for html in pages:
             time_page(fn, html)
     gc.collect()
     runs: dict[str, list[tuple[float, bool]]] = {name: [] for name in extractors}
-    for html in pages:
-        for name, fn in extractors.items():
-            runs[name].append(time_page(fn, html))
-    return [timing(name, r) for name, r in runs.items()]
+    for r in range(rounds):
+        order = list(extractors) if r % 2 == 0 else list(reversed(extractors))
+        if by_page:
+            for html in pages:
+                for name in order:
+                    runs[name].append(time_page(extractors[name], html))
+        else:
+            for name in order:
+                runs[name] += [time_page(extractors[name], html) for html in pages]
+    return [timing(name, r, len(pages)) for name, r in runs.items()]
 
 
-def timing(name: str, runs: Sequence[tuple[float, bool]]) -> Timing:
+def timing(name: str, runs: Sequence[tuple[float, bool]], pages: int) -> Timing:
     times = [ms for ms, _ in runs]
-    return Timing(name, statistics.fmean(times), p99(times), len(runs), sum(f for _, f in runs))
+    errors = sum(failed for _, failed in runs[:pages])
+    return Timing(name, statistics.fmean(times), p99(times), pages, errors)
 
 
-def set_rows(set_name: str, pages: Sequence[bytes], others: dict[str, Extractor]) -> list[str]:
-    mine, *theirs = measure({"cleanweb": run_cleanweb, **others}, pages)
+def set_rows(set_name: str, pages: Sequence[bytes], others: dict[str, Extractor],
+             args: argparse.Namespace) -> list[str]:
+    mine, *theirs = measure({"cleanweb": run_cleanweb, **others}, pages, args.rounds,
+                            args.interleave == "pages")
     return [row(set_name, mine, None)] + [
         row(set_name, t, mine.mean_ms / t.mean_ms) for t in theirs
     ]
@@ -120,6 +135,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="sets to time (space- or comma-separated)",
     )
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each set only")
+    ap.add_argument("--rounds", type=int, default=3, help="timed rounds (default 3)")
+    ap.add_argument(
+        "--interleave", choices=("sets", "pages"), default="sets",
+        help="extractors take turns per whole set (default) or page by page",
+    )
     return ap.parse_args(argv)
 
 
@@ -141,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: no gold.jsonl for {missing} under {datasets}", file=sys.stderr)
         return 2
     for s in sets:
-        lines += set_rows(s, load_pages(datasets / s, args.limit), others)
+        lines += set_rows(s, load_pages(datasets / s, args.limit), others, args)
     print("\n".join(lines))
     print("cw/other = cleanweb mean ms / that extractor's mean ms (below 1: cleanweb is faster)")
     return 0
