@@ -212,11 +212,10 @@ class _Walker:
         kind = "code" if self.pre_depth else cont.kind
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
         n = units(text)
-        self.out.segs.append(Seg(
-            kind=kind, text=text, level=level, container=c, units=n,
-            link_units=min(n, units(links)) if links else 0, punct=punct_count(text),
-            chrome_at=chrome_at, chrome=chrome, caption=self.caption_of[c],
-        ))
+        link_units = min(n, units(links)) if links else 0
+        # positional: NamedTuple keywords cost as much again, once per segment
+        self.out.segs.append(Seg(kind, text, level, c, n, link_units, punct_count(text),
+                                 chrome_at, chrome, self.caption_of[c]))
 
     # -- containers --------------------------------------------------------------
     def names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
@@ -260,7 +259,7 @@ class _Walker:
         idx = len(self.out.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
         self.out.containers.append(
-            Container(parent, tag, kind, chrome, caption, site_rule=naming.site_rule))
+            Container(parent, tag, kind, chrome, caption, 0, naming.site_rule))
         self.chrome_of.append(idx if chrome else self.chrome_of[parent])
         self.caption_of.append(caption or self.caption_of[parent])
         return idx
