@@ -19,7 +19,7 @@ MIN_WORDY_SHARE = 0.75
 # Control bytes other than tab/newline/CR/FF/ESC; UTF-16 pages are decoded before this.
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
 _TAG_START = re.compile(r"<[a-zA-Z!/?]")
-_CONTROL_CHARS = "".join(map(chr, sorted(_CONTROL)))
+_CONTROL_RE = re.compile("[" + re.escape("".join(map(chr, sorted(_CONTROL)))) + "]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -33,8 +33,9 @@ def text_looks_binary(text: str) -> bool:
     head = text[:_SAMPLE]
     if not head:
         return False
-    controls = sum(head.count(ch) for ch in _CONTROL_CHARS)
-    if controls / len(head) > BINARY_CONTROL_SHARE:
+    # a real page has none, which one scan shows; they are counted only when present
+    if (_CONTROL_RE.search(head) is not None
+            and len(_CONTROL_RE.findall(head)) / len(head) > BINARY_CONTROL_SHARE):
         return True
     # Without any markup, text must at least read as words: decoded noise is mostly
     # symbols. (A loop, but only for the rare input without a single tag.)
