@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -127,8 +126,6 @@ def test_other_folders_are_not_collected(pytester: pytest.Pytester) -> None:
 
 
 def test_entry_point_is_declared() -> None:
-    if sys.version_info < (3, 11):
-        pytest.skip("tomllib needs Python 3.11")
     import tomllib
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]

@@ -216,17 +216,43 @@ def test_scanner_needles_occur_in_every_match() -> None:
             assert any(n in line.lower() for n in SCAN_NEEDLES[rule_id]), (rule_id, line)
 
 
+def _near_misses(rule_id: str) -> list[str]:
+    # a rule's own positive lines without their last character: repeated, they make the
+    # pattern start (and for scanners retry) a nearly complete match at every position
+    return [line[:-1] for line in POSITIVES[rule_id] if len(line) > 1]
+
+
 def test_rules_stay_fast_on_adversarial_lines() -> None:
-    # anchored rules run without a per-call timeout; bound their work on hostile lines
-    pieces = ("share ", "分享", "1", "| ", "a", "相关", "> ", "(", "关于我们", "+1", "...")
-    for rule in TEXT_RULES:
-        pat = rule.compile()
+    # text rules run on re, without a match timeout; bound their work on hostile lines
+    pieces = ("share ", "分享", "1", "| ", "a", "相关", "> ", "(", "关于我们", "+1", "...",
+              "图 ", "©", "\u3000", "记者", "[", "点击", "A-", "-")
+    for i, rule in enumerate(TEXT_RULES.rules):
+        pat = TEXT_RULES.pattern(i)
         limit = gate(rule)
-        for piece in pieces:
+        for piece in (*pieces, *_near_misses(rule.id)):
             line = (piece * limit)[: limit - 1] + "\u2603"
             start = time.perf_counter()
             pat.search(line)
             assert time.perf_counter() - start < 0.02, (rule.id, piece)
+
+
+def test_first_character_table_is_current() -> None:
+    # classify_line only tries the rules the generated table lists for a first character
+    regex = pytest.importorskip("regex", reason="the table is generated with regex")
+    assert regex is not None
+    from cleanweb.rules import starts_gen, text_starts
+
+    written = Path(text_starts.__file__).read_text(encoding="utf-8")
+    assert starts_gen.render(*starts_gen.tables()) == written, (
+        "stale: run python -m cleanweb.rules.starts_gen")
+
+
+@pytest.mark.parametrize("first", ["K", "k", "\u212a", "ſ", "ﬁ", "İ", "ı", "S", "图", "1", "|"])
+def test_classifier_agrees_with_rule_table_after_any_first_character(first: str) -> None:
+    # every positive with its first character replaced: the table must not hide a rule
+    for _, line in _all_positives():
+        changed = first + line[1:]
+        assert classify_line(changed) is TEXT_RULES.first(changed), changed
 
 
 def _gold(name: str) -> list[dict[str, object]]:
@@ -258,9 +284,51 @@ def test_classifier_agrees_with_rule_table_on_gold_lines() -> None:
     assert [ln for ln in lines if classify_line(ln) is not TEXT_RULES.first(ln)] == []
 
 
+def test_re_patterns_agree_with_regex_on_real_lines() -> None:
+    # the rules are written for regex (V1); on re, \\w, \\s and case folding differ only
+    # for rare characters, so both engines must give the same answers on real page text
+    regex = pytest.importorskip("regex", reason="comparing with the regex engine")
+    assert regex is not None
+    lines = [line for name in ("zh-dev", "aeb", "cx-netease-zh", "l3s-gn1")
+             if (DATASETS / name / "gold.jsonl").exists()
+             for rec in _gold(name) for line in _text_lines(rec)]
+    lines += [line for _, line in _all_positives()] + list(NEGATIVES)
+    for i, rule in enumerate(TEXT_RULES.rules):
+        ours, theirs, limit = TEXT_RULES.pattern(i), rule.compile(), gate(rule)
+        differ = [ln for ln in lines if len(ln) <= limit
+                  and (ours.search(ln) is None) != (theirs.search(ln) is None)]
+        assert differ == [], (rule.id, differ[:5])
+
+
 def test_english_gold_body_lines_are_rarely_flagged() -> None:
     # the AEB gold keeps some credit and copyright lines in the body, so allow a little
     lines = [line for rec in _gold("aeb") for line in _text_lines(rec)]
     flagged = [line for line in lines if classify_line(line) is not None]
     assert len(lines) > 1000
     assert len(flagged) <= 0.01 * len(lines), flagged[:20]
+
+
+def test_needles_of_scanners_that_a_line_outgrows_are_not_looked_for() -> None:
+    from cleanweb.rules import text as t
+
+    gates = {r.id: g for _, r, _, g in t._SCANNERS}
+    short_only = next(rid for rid, g in gates.items() if g == t._GATE_STEPS[0])
+    line = f"x {t.SCAN_NEEDLES[short_only][0]} y".lower()
+    assert short_only in t._owners_found(t._NEEDLES[0], line)
+    # the needles kept for lines longer than the shortest gate leave that scanner out
+    assert short_only not in t._owners_found(t._NEEDLES[1], line)
+    assert t._first_scanner("x" * (t._GATE_STEPS[-1] + 1), len(t.TEXT_RULES)) is None
+
+
+def test_needle_owners_are_exactly_the_scanners_whose_needle_occurs() -> None:
+    from cleanweb.rules import text as t
+
+    everything = t._NEEDLES[0]
+    for rule_id, needles in t.SCAN_NEEDLES.items():
+        for needle in needles:
+            found = t._owners_found(everything, f"abc {needle} xyz")
+            assert rule_id in found, (rule_id, needle)
+            owners = {r for r, ns in t.SCAN_NEEDLES.items()
+                      if any(n in f"abc {needle} xyz" for n in ns)}
+            assert found == owners
+    assert t._owners_found(everything, "nothing to see here") == set()

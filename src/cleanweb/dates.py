@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from cleanweb.rules.base import Rule, RuleSet, search
+from cleanweb.rules.base import LazyRegex, Rule, RuleSet, search
 
 _TIME = r"(?:[T\s]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?(?:\.\d+)?)?"
 _ZONE = r"(?P<Z>Z|[+-]\d{2}:?\d{2})?"
@@ -71,7 +71,13 @@ DATE_RULES = RuleSet(
         ),
     ]
 )
-_COMPILED = {rule.id: rule.compile() for rule in DATE_RULES}
+_COMPILED = {rule.id: LazyRegex(rule) for rule in DATE_RULES}  # compiled on first use
+
+
+def compile_patterns() -> None:
+    """Compile the date patterns now (see :func:`cleanweb.extract.compile_rules`)."""
+    for lazy in _COMPILED.values():
+        lazy.get()
 
 #: What text must contain for each date rule to match, as alternatives (stdlib ``re``,
 #: whose scans for a digit or a literal are several times cheaper than the full ``regex``

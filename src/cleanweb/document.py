@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table_row", "code", "caption"]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Why a Document looks the way it does. Never ``None``."""
 
     OK = "ok"  # body text found

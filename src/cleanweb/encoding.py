@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 
-import chardet
-
 from cleanweb._labels import CODEC_TO_ENCODING, ENCODINGS, Encoding, lookup
 
 #: The WHATWG prescan window; when it holds no charset, metas up to ``<body>`` count too,
@@ -570,6 +568,8 @@ def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
     """chardet's ranked answers, as web encodings, restricted to ``allowed`` codecs."""
     if not allowed:
         return []
+    import chardet  # needed for few pages only: importing it on demand saves startup
+
     # chardet answers no_match_encoding (cp1252 by default) when nothing fits; it must be
     # one of the candidates, and like every answer it is verified by decoding.
     fallback = "cp1252" if "cp1252" in allowed else allowed[0]

@@ -6,9 +6,11 @@ checks the page budget between them and turns early stops into a ``status``.
 
 from __future__ import annotations
 
+from functools import cache
+
 from selectolax.lexbor import LexborNode
 
-from cleanweb import dom
+from cleanweb import dates, dom, metadata
 from cleanweb.assemble import EncodingInfo, bare_document, build_document
 from cleanweb.blocks import segment
 from cleanweb.document import Document, Status
@@ -18,6 +20,7 @@ from cleanweb.finish import finish, trim_edges
 from cleanweb.heuristics import classify
 from cleanweb.metadata import Metadata, page_metadata
 from cleanweb.options import Options
+from cleanweb.rules.text import TEXT_RULES
 from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.sniff import looks_binary, text_looks_binary
 
@@ -61,6 +64,18 @@ def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str |
     return build_document(page.segs, verdicts, done.meta, url, enc, opts)
 
 
+@cache
+def compile_rules() -> None:
+    """Compile every rule pattern, once per process. Importing cleanweb compiles none
+    (a command that only prints its help stays quick); the first :func:`extract` call
+    compiles them all before its page's time budget starts, so no page is charged for
+    it and no result depends on which page came first. A process that forks workers
+    calls it first, so they share the compiled patterns."""
+    TEXT_RULES.compile_all()
+    dates.compile_patterns()
+    metadata.compile_patterns()
+
+
 def extract(
     html: bytes | str,
     *,
@@ -76,6 +91,7 @@ def extract(
     if not isinstance(html, (bytes, str)):
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
     opts = options if options is not None else Options()
+    compile_rules()
     size = len(html) if isinstance(html, bytes) else len(html.encode("utf-8", "surrogatepass"))
     if size > opts.max_bytes:
         return bare_document(Status.TOO_LARGE, url, EncodingInfo())

@@ -34,7 +34,7 @@ from cleanweb.dates import (
     normalize,
 )
 from cleanweb.dom import is_hidden
-from cleanweb.rules.base import MATCH_TIMEOUT, Rule, search
+from cleanweb.rules.base import MATCH_TIMEOUT, LazyRegex, Rule, search
 from cleanweb.rules.byline import (
     BYLINE_RULES,
     DATE_LABEL_RULES,
@@ -87,7 +87,16 @@ class Byline:
 
 # ---------------------------------------------------------------------------- byline lines
 
-_COMPILED = {r.id: r.compile() for r in (*BYLINE_RULES, *DATE_LABEL_RULES, *INLINE_RULES)}
+# compiled on first use: most lines never reach a rule (see _GUARDED), and import stays cheap
+_COMPILED = {r.id: LazyRegex(r) for r in (*BYLINE_RULES, *DATE_LABEL_RULES, *INLINE_RULES)}
+
+
+def compile_patterns() -> None:
+    """Compile the byline patterns now (see :func:`cleanweb.extract.compile_rules`)."""
+    for lazy in _COMPILED.values():
+        lazy.get()
+    DATE_LABEL_RULES.compile_all()
+
 _ROLE_OF = dict((*ROLE_FIELDS, *SHORT_ROLE_FIELDS))
 _ROLE_SPLIT = regex.compile(
     r"(?P<role>"

@@ -34,16 +34,14 @@ Precedence:
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import lxml.etree  # type: ignore[import-untyped]
-import lxml.html  # type: ignore[import-untyped]
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -53,10 +51,8 @@ from cleanweb.rules.base import search
 from cleanweb.rules.structure import INLINE_TAGS
 from cleanweb.units import squash
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+if TYPE_CHECKING:
+    import lxml.etree  # type: ignore[import-untyped]
 
 #: Attribute the site rules set on elements they act on: "<action>:<rule id>".
 MARK = "data-cleanweb-rule"
@@ -144,6 +140,8 @@ def _check_css(selector: str) -> None:
 
 
 def _check_xpath(expr: str) -> lxml.etree.XPath:
+    import lxml.etree  # only rules with XPath need lxml: importing it on demand saves startup
+
     try:
         return lxml.etree.XPath(expr)
     except lxml.etree.XPathSyntaxError as err:
@@ -445,6 +443,9 @@ def xpath_nodes(tree: LexborHTMLParser, exprs: Sequence[str]) -> list[LexborNode
     html = tree.html
     if root is None or not html:
         return []
+    import lxml.etree
+    import lxml.html  # type: ignore[import-untyped]
+
     try:
         lx_root = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):

@@ -2,7 +2,10 @@
 
 Rule tables live in sibling modules grouped by concept and language (``generic``,
 ``zh``); a :class:`RuleSet` compiles a table once and matches text against it with a
-per-call timeout, so no pattern can stall on hostile page text.
+per-call timeout, so no pattern can stall on hostile page text. A table whose patterns
+need no ``regex`` feature may run on the standard library's ``re`` instead (several times
+cheaper to compile); it has no timeout, so such a table's patterns must be gated and
+stress-tested with adversarial lines (see :class:`RuleSet`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Literal, TypeAlias
 
 import regex
 
@@ -19,6 +23,10 @@ import regex
 #: must stay far above any real match (microseconds; patterns are length-gated), or a
 #: busy process would change its output. It only stops a pattern gone catastrophic.
 MATCH_TIMEOUT = 1.0
+
+#: A compiled rule pattern, from either engine (see :class:`RuleSet`).
+Pattern: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+Engine = Literal["regex", "re"]
 
 
 #: A leading line-length gate ``^(?=.{0,N}$)`` in a rule pattern.
@@ -41,12 +49,23 @@ class Rule:
         m = _GATE_RE.match(self.pattern)
         return int(m.group(1)) if m else None
 
-    def compile(self) -> regex.Pattern[str]:
+    @property
+    def source(self) -> str:
         """The pattern with its line-length gate replaced by a plain ``^``: the gate is
         checked as a length instead (see :meth:`fits`), which is cheaper than the lookahead
         and leaves one compiled pattern per rule for every user of the table."""
+        return _GATE_RE.sub("^", self.pattern, count=1)
+
+    def compile(self) -> regex.Pattern[str]:
+        """:attr:`source` compiled by ``regex`` (V1)."""
         flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
-        return regex.compile(_GATE_RE.sub("^", self.pattern, count=1), flags)
+        return regex.compile(self.source, flags)
+
+    def compile_re(self) -> re.Pattern[str]:
+        """:attr:`source` compiled by the standard library's ``re``: the same matches for
+        patterns without ``regex``-only syntax, except on rare characters (``\\w``/``\\b``
+        and ``\\s`` follow ``str`` methods, and case folding is simple: no ß = ss)."""
+        return re.compile(self.source, re.IGNORECASE if self.ignore_case else 0)
 
     def fits(self, text: str) -> bool:
         """Whether ``text`` is a single line within the rule's gate (always, without one)."""
@@ -54,21 +73,68 @@ class Rule:
         return gate is None or (len(text) <= gate and "\n" not in text)
 
 
-class RuleSet:
-    """A compiled, immutable table of rules; rule ids must be unique and patterns non-empty."""
+class LazyPattern:
+    """A rule's ``re`` pattern, compiled on first use and then kept: importing a table
+    compiles nothing (``extract`` compiles every table before its first page, see
+    :func:`cleanweb.extract.compile_rules`). Compiling is idempotent, so threads racing on
+    the first use only repeat work."""
 
-    __slots__ = ("_compiled", "_gates", "rules")
+    __slots__ = ("_pattern", "rule")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self._pattern: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        pat = self._pattern
+        if pat is None:
+            pat = self._pattern = self.rule.compile_re()
+        return pat
+
+
+class LazyRegex:
+    """A rule's ``regex`` pattern, compiled on first use and then kept (as
+    :class:`LazyPattern`); :func:`search` takes it in place of a compiled pattern."""
+
+    __slots__ = ("_pattern", "rule")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self._pattern: regex.Pattern[str] | None = None
+
+    def get(self) -> regex.Pattern[str]:
+        pat = self._pattern
+        if pat is None:
+            pat = self._pattern = self.rule.compile()
+        return pat
+
+
+class RuleSet:
+    """A compiled, immutable table of rules; rule ids must be unique and patterns non-empty.
+
+    Each pattern is compiled on first use (:class:`LazyRegex`, :class:`LazyPattern`).
+    ``engine`` "regex" (the default) matches with a per-call timeout; "re" compiles with the
+    standard library, which has no timeout: use it only for tables whose every pattern
+    carries a line-length gate and is stress-tested with adversarial lines of that length.
+    The rules named in ``keep_regex`` stay on ``regex`` (whose engine cuts the nested
+    repeats that make ``re`` backtrack exponentially)."""
+
+    __slots__ = ("_compiled", "_gates", "engine", "rules")
 
     def __init__(self, rules: Iterable[Rule],
-                 compiled: Iterable[regex.Pattern[str]] | None = None) -> None:
+                 compiled: Iterable[LazyRegex | LazyPattern] | None = None,
+                 engine: Engine = "regex", keep_regex: Iterable[str] = ()) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
+        self.engine: Engine = engine
         ids = [r.id for r in self.rules]
         if len(set(ids)) != len(ids):
             raise ValueError(f"duplicate rule ids in {ids}")
         if any(not r.pattern for r in self.rules):
             raise ValueError("empty rule pattern")
+        kept = frozenset(keep_regex)
         patterns = tuple(compiled) if compiled is not None else tuple(
-            r.compile() for r in self.rules)
+            LazyPattern(r) if engine == "re" and r.id not in kept else LazyRegex(r)
+            for r in self.rules)
         self._compiled = tuple(zip(self.rules, patterns, strict=True))
         self._gates = tuple(r.gate for r in self.rules)
 
@@ -76,11 +142,20 @@ class RuleSet:
         """The rules with ``action``, sharing this set's compiled patterns (compiling
         is most of the cost of importing a table)."""
         kept = [(r, p) for r, p in self._compiled if r.action == action]
-        return RuleSet((r for r, _ in kept), (p for _, p in kept))
+        return RuleSet((r for r, _ in kept), (p for _, p in kept), self.engine)
 
-    def pattern(self, index: int) -> regex.Pattern[str]:
+    def pattern(self, index: int) -> Pattern:
         """The compiled pattern of the rule at ``index``."""
+        return self._compiled[index][1].get()
+
+    def lazy(self, index: int) -> LazyPattern | LazyRegex:
+        """The pattern of the rule at ``index``, compiled on first use."""
         return self._compiled[index][1]
+
+    def compile_all(self) -> None:
+        """Compile every pattern of the table now (see :func:`cleanweb.extract.compile_rules`)."""
+        for _, lazy in self._compiled:
+            lazy.get()
 
     def first(self, text: str, action: str | None = None) -> Rule | None:
         """The first rule (in table order) whose pattern occurs in ``text``."""
@@ -96,7 +171,7 @@ class RuleSet:
                 continue
             if gate is not None and (len(text) > gate or not single_line):
                 continue
-            if search(pat, text) is not None:
+            if find(pat.get(), text) is not None:
                 yield rule
 
     def __iter__(self) -> Iterator[Rule]:
@@ -106,12 +181,22 @@ class RuleSet:
         return len(self.rules)
 
 
-def search(pat: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+def search(pat: regex.Pattern[str] | LazyRegex, text: str) -> regex.Match[str] | None:
     """``pat.search`` bounded by :data:`MATCH_TIMEOUT`; a timeout counts as no match."""
+    compiled = pat.get() if isinstance(pat, LazyRegex) else pat
     try:
-        return pat.search(text, timeout=MATCH_TIMEOUT)
+        return compiled.search(text, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         return None
+
+
+def find(pat: Pattern, text: str) -> object | None:
+    """A match of ``pat`` in ``text``, or None: bounded by :data:`MATCH_TIMEOUT` on the
+    ``regex`` engine; ``re`` patterns come from gated, stress-tested tables (see
+    :class:`RuleSet`)."""
+    if isinstance(pat, re.Pattern):
+        return pat.search(text)
+    return search(pat, text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,20 +21,19 @@ classifier uses them to skip the scan. Both make :func:`classify_line` fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
-import regex
-
-from cleanweb.rules.base import Rule, RuleSet, search
+from cleanweb.rules.base import LazyPattern, LazyRegex, Rule, RuleSet, search
+from cleanweb.rules.chars import HAN
+from cleanweb.rules.text_starts import ANY_START, STARTS
 
 DROP = "drop"
 BOUNDARY = "boundary"
 CAPTION = "caption"
 ACTIONS = frozenset({DROP, BOUNDARY, CAPTION})
-
-_GATE_RE = regex.compile(r"^\^\(\?=\.\{0,([0-9]+)\}\$\)")
-
 
 # -- pattern builders: every pattern starts with ^(?=.{0,N}$), the line-length gate ------------
 
@@ -213,7 +212,8 @@ ZH_FOOTER: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.footer.licence",
-        _has(200, r"许可证(?:编号|号)?\s*[:：(（\[]\s*[A-Z\p{Han}]{0,3}[0-9A-Z-]{0,4}[0-9]{5,}"),
+        _has(200, r"许可证(?:编号|号)?\s*[:：(（\[]\s*[A-Z" + HAN
+                  + r"]{0,3}[0-9A-Z-]{0,4}[0-9]{5,}"),
         "licence numbers (视听节目许可证(0106168), 经营许可证：京B2-…) written as label plus code; "
         "a sentence about a licence has no code right after the word.",
     ),
@@ -281,8 +281,8 @@ ZH_FOOTER: tuple[Rule, ...] = (
 GENERIC_FOOTER: tuple[Rule, ...] = (
     Rule(
         "generic.footer.copyright",
-        _has(300, r"(?:©|\(c\)|&copy;|copyright\s*(?:©|\(c\))?)\s*(?:[a-z\p{Han}]\S{0,40}\s*)?"
-                  r"(?:[0-9]{4}|all rights?)"),
+        _has(300, r"(?:©|\(c\)|&copy;|copyright\s*(?:©|\(c\))?)\s*(?:[a-z" + HAN
+                  + r"]\S{0,40}\s*)?(?:[0-9]{4}|all rights?)"),
         "copyright notices carry ©/(c)/Copyright next to a year or 'all rights'; "
         "'copyright' alone in a sentence does not.",
     ),
@@ -662,7 +662,7 @@ BOUNDARIES: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.boundary.picks",
-        _line(20, r"[>》【\[·•]*\p{Han}{2,6}精选[\s】\]>》]*[:：]?"),
+        _line(20, r"[>》【\[·•]*[" + HAN + r"]{2,6}精选[\s】\]>》]*[:：]?"),
         "'国内新闻精选：' heads a list of picked stories, whole short line.",
         BOUNDARY,
     ),
@@ -706,7 +706,7 @@ ZH_CAPTION: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.caption.photographer",
-        _ends(200, r"(?:[\s　/／]|记者|通讯员|实习生|摄影|摄影师|特约)\p{Han}{2,4}"
+        _ends(200, r"(?:[\s　/／]|记者|通讯员|实习生|摄影|摄影师|特约)[" + HAN + r"]{2,4}"
                    r"\s?[/／]?\s?摄(?:影)?"
                    r"\s*[)）]?|[(（][^()（）]{0,20}\s摄[)）]"),
         "'… 牟永选 摄' / '（新华社记者 李响 摄）': a name plus 摄 ends the line; prose that "
@@ -784,13 +784,23 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
 
 # -- the full table ---------------------------------------------------------------------------
 
+#: Rules that stay on the regex engine: re backtracks exponentially on their nested repeats
+#: (a line of 60 digits and a stray character takes zh.nav.pages' (?:[0-9]+\s*)* forever),
+#: and so may the bars whose words and counters need no separator between them.
+REGEX_ONLY = frozenset({
+    "zh.nav.pages", "zh.toolbar.bar", "zh.toolbar.account", "zh.footer.link_bar",
+    "generic.toolbar.account",
+})
+
 #: All text rules in match order: captions and boundaries first (a 'Photo: … © 2019' line is a
 #: caption, 'Comments' opens a block), then chrome to drop.
 TEXT_RULES = RuleSet(
     (
         *ZH_CAPTION, *GENERIC_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER, *ZH_NAV,
         *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *ZH_PROMPT, *GENERIC_PROMPT, *ADS,
-    )
+    ),
+    engine="re",
+    keep_regex=REGEX_ONLY,
 )
 DROP_RULES = TEXT_RULES.where(DROP)
 BOUNDARY_RULES = TEXT_RULES.where(BOUNDARY)
@@ -833,104 +843,114 @@ SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 #
 # Same answer as TEXT_RULES.first(text), much faster:
 # - anchored rules can only match a line that starts with certain characters. Which ones is
-#   read off each pattern at import with partial matching (can the one-character string c be
-#   the start of a match?), and the rules possible for each first character are combined into
-#   one pattern, tried once at position 0;
+#   read off each pattern with partial matching (can the one-character string c be the start
+#   of a match?) by cleanweb.rules.starts_gen, which writes the table to text_starts (a test
+#   fails while it is stale); only the rules possible after a line's first character run;
 # - scanners run only when one of their needles occurs in the line.
-
-#: Stand-ins for first characters that no anchored pattern names: a rule that accepts one of
-#: them starts with a character class (\S, [0-9], [^…]) and is possible for any such character.
-_STAND_INS = "丌éЖ☃١"
-#: Non-ASCII characters that case-fold into ASCII letters, so case-insensitive rules may start
-#: with them.
-_FOLDS_TO_ASCII = "\u212a\u017f\u0130\u1e9e\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
-_ASCII = "".join(chr(c) for c in range(32, 127))
 
 
 def gate(rule: Rule) -> int:
     """The longest line (in characters) ``rule`` can match, read from its ``^(?=.{0,N}$)``."""
-    m = _GATE_RE.match(rule.pattern)
-    if m is None:
+    limit = rule.gate
+    if limit is None:
         raise ValueError(f"text rule {rule.id} lacks a line-length gate")
-    return int(m.group(1))
+    return limit
 
 
-def _start_pattern(rule: Rule) -> regex.Pattern[str]:
-    """``rule`` without its length gate, for asking which characters a match can start with."""
-    flags = regex.V1 | (regex.IGNORECASE if rule.ignore_case else 0)
-    return regex.compile(_GATE_RE.sub("^", rule.pattern, count=1), flags)
+_Candidates = tuple[tuple[int, Rule, LazyPattern | LazyRegex, int], ...]
 
 
-def _can_start(pat: regex.Pattern[str], chars: Iterable[str]) -> bool:
-    return any(pat.match(c, partial=True) is not None for c in chars)
+def _possible(rule_id: str, char: str) -> bool:
+    """Whether a match of the anchored rule ``rule_id`` can start with ``char`` (a rule the
+    table does not know yet can start with anything: slower, never wrong)."""
+    starts = STARTS.get(rule_id)
+    return char in starts if starts is not None else char not in ANY_START.get(rule_id, "")
 
 
-def _first_chars(rule: Rule, alphabet: str) -> tuple[frozenset[str], bool]:
-    """The characters of ``alphabet`` a match of ``rule`` can start with, and whether it can
-    start with characters outside it (a leading character class)."""
-    pat = _start_pattern(rule)
-    if _can_start(pat, _STAND_INS):
-        return frozenset(c for c in alphabet if _can_start(pat, c)), True
-    # without a leading class, a match starts with a character written in the pattern, or an
-    # ASCII one (ranges such as [0-9] name only their ends)
-    own = set(rule.pattern) | set(rule.pattern.swapcase()) | set(_ASCII) | set(_FOLDS_TO_ASCII)
-    return frozenset(c for c in own if _can_start(pat, c)), False
-
-
-_Candidates = tuple[tuple[int, Rule, "regex.Pattern[str]", int], ...]
-
-
-def _dispatch(rules: tuple[Rule, ...]) -> tuple[Mapping[str, _Candidates], _Candidates]:
-    """First character -> the anchored rules (index, rule, compiled) possible after it, in
-    table order; and those possible after a first character that no rule names."""
-    anchored = [(i, r) for i, r in enumerate(rules) if r.id not in SCAN_NEEDLES]
-    alphabet = "".join(
-        sorted({c for _, r in anchored for c in r.pattern if ord(c) > 126}
-               | set(_ASCII) | set(_FOLDS_TO_ASCII))
-    )
-    compiled = {i: _start_pattern(r) for i, r in anchored}  # the caller checks the gate
-    starts = {i: _first_chars(r, alphabet) for i, r in anchored}
-    by_char: dict[str, list[int]] = {}
-    for i, _ in anchored:
-        for c in starts[i][0]:
-            by_char.setdefault(c, []).append(i)
+def _dispatch(rules: RuleSet) -> tuple[Mapping[str, _Candidates], _Candidates]:
+    """First character -> the anchored rules (index, rule, compiled, gate) possible after
+    it, in table order; and those possible after a first character the table does not list."""
+    anchored = [(i, r) for i, r in enumerate(rules.rules) if r.id not in SCAN_NEEDLES]
 
     def candidates(ids: Iterable[int]) -> _Candidates:
-        return tuple((i, rules[i], compiled[i], gate(rules[i])) for i in sorted(ids))
+        return tuple((i, rules.rules[i], rules.lazy(i), gate(rules.rules[i])) for i in ids)
 
-    table = MappingProxyType({c: candidates(v) for c, v in by_char.items()})
-    return table, candidates(i for i, _ in anchored if starts[i][1])
+    chars = {c for table in (STARTS, ANY_START) for cs in table.values() for c in cs}
+    table = MappingProxyType({
+        c: candidates(i for i, r in anchored if _possible(r.id, c)) for c in chars
+    })
+    return table, candidates(i for i, r in anchored if r.id not in STARTS)
 
 
-def _needle_map(needles: Mapping[str, tuple[str, ...]]) -> Mapping[str, frozenset[str]]:
-    """Needle -> ids of the scanners to try when a non-overlapping scan reports it: its own,
-    and those of every needle it contains or overlaps (which the scan may have swallowed)."""
+class _Needles(NamedTuple):
+    """The needles of the scanners that a line of some length can still match."""
+
+    #: One character class of the single-character needles, and who owns each ...
+    chars: re.Pattern[str] | None
+    char_owners: Mapping[str, frozenset[str]]
+    #: ... and the longer needles with their owners, ASCII ones first; the others are
+    #: looked for only in a line holding one of their first characters.
+    words: tuple[tuple[str, frozenset[str]], ...]
+    ascii_words: int
+    other_starts: re.Pattern[str] | None
+
+
+def _needles(needles: Mapping[str, tuple[str, ...]]) -> _Needles:
     owners: dict[str, set[str]] = {}
     for rule_id, ns in needles.items():
         for n in ns:
             owners.setdefault(n, set()).add(rule_id)
-
-    def touches(k: str, j: str) -> bool:
-        return j in k or any(k.endswith(j[:m]) or j.endswith(k[:m]) for m in range(1, len(j)))
-
-    return MappingProxyType({
-        k: frozenset(r for j in owners if touches(k, j) for r in owners[j]) for k in owners
-    })
-
-
-def _any_needle(needles: Iterable[str]) -> re.Pattern[str]:
-    # stdlib re: a pure literal alternation compiles to a fast linear scan (much faster here
-    # than the regex module), and literals cannot backtrack, so no timeout is needed.
-    return re.compile("|".join(re.escape(n) for n in sorted(set(needles), key=len, reverse=True)))
+    chars = sorted(n for n in owners if len(n) == 1)
+    words = sorted((n for n in owners if len(n) > 1), key=lambda n: (not n.isascii(), n))
+    others = sorted({w[0] for w in words if not w.isascii()})
+    return _Needles(
+        _one_of(chars), MappingProxyType({c: frozenset(owners[c]) for c in chars}),
+        tuple((w, frozenset(owners[w])) for w in words), sum(w.isascii() for w in words),
+        _one_of(others),
+    )
 
 
-_BY_FIRST_CHAR, _OTHER_FIRST_CHAR = _dispatch(TEXT_RULES.rules)
+def _one_of(chars: list[str]) -> re.Pattern[str] | None:
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
+
+
+def _needles_by_gate(scanners: Iterable[tuple[int, Rule, object, int]]
+                     ) -> tuple[tuple[int, ...], tuple[_Needles, ...]]:
+    """Each distinct scanner gate, ascending, with the needles of the scanners whose gate is
+    at least that: a line longer than a scanner's gate never looks for its needles."""
+    gates = sorted({g for *_, g in scanners})
+    by_gate = tuple(
+        _needles({r.id: SCAN_NEEDLES[r.id] for _, r, _, g in scanners if g >= step})
+        for step in gates
+    )
+    return tuple(gates), by_gate
+
+
+def _owners_found(needles: _Needles, low: str) -> set[str]:
+    """Ids of the scanners one of whose needles occurs in the lower-cased line. Substring
+    tests run in C at memchr speed; one alternation of all needles would try each of them
+    at every position of the line."""
+    ids: set[str] = set()
+    if needles.chars is not None:
+        for c in set(needles.chars.findall(low)):
+            ids |= needles.char_owners[c]
+    others = needles.other_starts
+    if low.isascii() or others is None or others.search(low) is None:
+        words = needles.words[: needles.ascii_words]
+    else:
+        words = needles.words
+    for word, owners in words:
+        if word in low:
+            ids |= owners
+    return ids
+
+
+_BY_FIRST_CHAR, _OTHER_FIRST_CHAR = _dispatch(TEXT_RULES)
 _SCANNERS = tuple(
-    (i, r, TEXT_RULES.pattern(i), gate(r)) for i, r in enumerate(TEXT_RULES.rules)
+    (i, r, TEXT_RULES.lazy(i), gate(r)) for i, r in enumerate(TEXT_RULES.rules)
     if r.id in SCAN_NEEDLES
 )
-_NEEDLE_OWNERS = _needle_map(SCAN_NEEDLES)
-_NEEDLE_RE = _any_needle(_NEEDLE_OWNERS)
+_GATE_STEPS, _NEEDLES = _needles_by_gate(_SCANNERS)
 _MAX_GATE = max(gate(r) for r in TEXT_RULES)
 _NONE = len(TEXT_RULES.rules)
 
@@ -942,24 +962,34 @@ def _first_anchored(text: str) -> int:
         # No per-call timeout here: its clock setup costs several times the match itself,
         # while these patterns are anchored at position 0 and run only on lines no longer
         # than their gate; the tests stress each one with adversarial lines of that length.
-        if n <= limit and pat.match(text) is not None:
+        if n <= limit and pat.get().match(text) is not None:
             return index
     return _NONE
 
 
 def _first_scanner(text: str, before: int) -> Rule | None:
     """The first scanner rule with index < ``before`` that matches ``text``."""
-    found = _NEEDLE_RE.findall(text.lower())
-    if not found:
+    step = bisect_left(_GATE_STEPS, len(text))
+    if step == len(_GATE_STEPS):
         return None
-    ids = frozenset().union(*(_NEEDLE_OWNERS[k] for k in found))
+    ids = _owners_found(_NEEDLES[step], text.lower())
+    if not ids:
+        return None
     n = len(text)
     for index, rule, pat, limit in _SCANNERS:
         if index >= before:
             break
-        if rule.id in ids and n <= limit and search(pat, text) is not None:
+        # no timeout either: a scanner's lazy prefix retries its body at each position of a
+        # gated line, and the tests stress each scanner with adversarial lines of gate length
+        if rule.id in ids and n <= limit and _scan(pat, text):
             return rule
     return None
+
+
+def _scan(pat: LazyPattern | LazyRegex, text: str) -> bool:
+    if isinstance(pat, LazyRegex):
+        return search(pat, text) is not None  # regex scanners keep their timeout
+    return pat.get().search(text) is not None
 
 
 def classify_line(text: str) -> Rule | None:
