@@ -350,3 +350,19 @@ def test_any_text_as_utf8_round_trips(text: str, meta: str | None) -> None:
     d = decode(html.encode("utf-8", "surrogatepass"))
     if not any("\ud800" <= ch <= "\udfff" for ch in html) and "\x00" not in html:
         assert d.text == html
+
+
+@pytest.mark.parametrize(("data", "same"), [
+    (b"<p>plain ascii</p>", True),
+    ("<p>caf\u00e9 \u4e2d\u6587</p>".encode(), True),
+    (codecs.BOM_UTF8 + b"<p>x</p>", False),  # the BOM is not in the text
+    (b'<?xml version="1.0" encoding="utf-8"?><p>x</p>', False),  # declaration stripped
+    ("<p>\u4e2d".encode()[:-1], False),  # cut character: a U+FFFD was added
+    ("<meta charset=gbk><p>\u4e2d\u6587</p>".encode("gbk"), False),
+    (b"<p>caf\xe9</p>", False),  # windows-1252 by detection
+])
+def test_same_bytes_says_whether_the_input_is_the_texts_utf8(data: bytes, same: bool) -> None:
+    dec = decode(data)
+    assert dec.same_bytes is same
+    if same:
+        assert dec.text.encode("utf-8") == data

@@ -95,6 +95,8 @@ class Decoded:
     "utf8-lossy", "meta-lossy", "http-lossy", "detected-lossy", "fallback", "empty"),
     ``declared`` the charset label the header or page gave, ``declared_rejected`` whether
     the text was decoded against it, and ``replacements`` the U+FFFD decoding inserted.
+    ``same_bytes`` is True when ``text`` is the input read as UTF-8 with nothing replaced
+    or stripped, so the input bytes are ``text`` encoded as UTF-8.
     """
 
     text: str
@@ -104,6 +106,7 @@ class Decoded:
     declared: str | None = None
     declared_rejected: bool = False
     replacements: int = 0
+    same_bytes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +149,17 @@ def _finish(attempt: _Attempt, source: str, declarations: tuple[_Declaration, ..
     chosen = next((d for d in declarations if d.origin == origin), None)
     shown = chosen or (declarations[0] if declarations else None)
     rejected = shown is not None and not _followed(shown, attempt, source)
+    text = strip_xml_declaration(attempt.text)
     return Decoded(
-        text=strip_xml_declaration(attempt.text),
+        text=text,
         encoding=attempt.encoding.name,
         codec=attempt.codec,
         source=source,
         declared=shown.label if shown else None,
         declared_rejected=rejected,
         replacements=attempt.replacements,
+        same_bytes=(source in ("ascii", "utf8-valid") and attempt.codec == "utf-8"
+                    and not attempt.replacements and len(text) == len(attempt.text)),
     )
 
 

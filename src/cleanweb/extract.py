@@ -25,16 +25,20 @@ from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.sniff import looks_binary, text_looks_binary
 
 
-def _decode(html: bytes | str, http_charset: str | None) -> tuple[str, EncodingInfo]:
+def _decode(html: bytes | str,
+            http_charset: str | None) -> tuple[str, bytes | None, EncodingInfo]:
+    """The page's text, its bytes when they are that text's UTF-8 form, and how it was
+    decoded."""
     if isinstance(html, str):
-        return html, EncodingInfo(None, "str")
+        return html, None, EncodingInfo(None, "str")
     dec = decode(html, http_charset)
-    return dec.text, EncodingInfo(dec.encoding, dec.source, dec.declared_rejected)
+    info = EncodingInfo(dec.encoding, dec.source, dec.declared_rejected)
+    return dec.text, (html if dec.same_bytes else None), info
 
 
-def _run(text: str, url: str | None, enc: EncodingInfo, opts: Options,
+def _run(text: str, utf8: bytes | None, url: str | None, enc: EncodingInfo, opts: Options,
          budget: Budget) -> Document:
-    tree = dom.parse(text, budget)
+    tree = dom.parse(text, budget, utf8)
     budget.check()
     meta = page_metadata(tree)
     rules = opts.site_rules.for_url(url) if opts.site_rules is not None else ()
@@ -98,11 +102,11 @@ def extract(
     if isinstance(html, bytes) and looks_binary(html):
         return bare_document(Status.NOT_HTML, url, EncodingInfo())
     budget = Budget(opts.time_budget)
-    text, enc = _decode(html, http_charset)
+    text, utf8, enc = _decode(html, http_charset)
     if text_looks_binary(text):
         return bare_document(Status.NOT_HTML, url, enc)
     try:
         budget.check()
-        return _run(text, url, enc, opts, budget)
+        return _run(text, utf8, url, enc, opts, budget)
     except Stop as stop:
         return bare_document(Status(stop.status), url, enc)

@@ -1,0 +1,37 @@
+"""Parse stage: the page's own UTF-8 bytes parse to the same tree as its text, including
+when a guard has to rewrite the text first."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanweb import dom
+
+
+def _html(text: str, with_bytes: bool) -> str:
+    tree = dom.parse(text, None, text.encode("utf-8") if with_bytes else None)
+    return str(tree.html)
+
+
+DEEP = "<div>" * (dom.MAX_DEPTH + dom.DEPTH_CHECK_TAGS) + "deep text"
+HUGE_TAG = ('<p><span ' + " ".join(f'a{i}="v"' for i in range(dom.ATTRIBUTE_CHECK + 10))
+            + '>kept</span> caf\u00e9</p>')
+RUNAWAY_TITLE = "<html><head><title>x" + "<p>\u4e2d\u6587 text</p>" * 200
+
+
+@pytest.mark.parametrize("text", [
+    "<html><body><p>caf\u00e9 \u4e2d\u6587 \U0001f600</p></body></html>",
+    DEEP,
+    HUGE_TAG,
+    RUNAWAY_TITLE,
+], ids=["plain", "deep", "huge-tag", "runaway-title"])
+def test_bytes_and_text_parse_alike(text: str) -> None:
+    assert _html(text, with_bytes=True) == _html(text, with_bytes=False)
+
+
+def test_guards_rewrite_the_text_the_bytes_would_have_bypassed() -> None:
+    deep = dom.parse(DEEP, None, DEEP.encode())
+    assert deep.body is not None and deep.body.html is not None
+    assert deep.body.html.count("<div>") <= dom.MAX_DEPTH
+    huge = dom.parse(HUGE_TAG, None, HUGE_TAG.encode())
+    assert "a1=" not in str(huge.html) and "kept" in str(huge.html)
