@@ -4,11 +4,13 @@
 
 For each set, every round runs, in turn and each in a fresh interpreter:
 
-* **in-process**: a script that imports cleanweb, then reads and extracts every page in
-  one loop; it reports its import time and its loop time separately;
+* **in-process**: a script that imports cleanweb, compiles the rule patterns (what the
+  first ``extract()`` call does, once per process), then reads and extracts every page in
+  one loop; it reports the three times separately;
 * **cli j1 / j2**: ``cleanweb DIR -o OUT --jobs N --quiet`` into a fresh OUT. It is timed
-  from outside (``wall``: everything a user waits for) and, inside, split into the import
-  and the ``run`` (``cli.main``: finding the files, the worker pool, writing the outputs);
+  from outside (``wall``: everything a user waits for) and, inside, split into the import,
+  the same one-time compile, and the ``run`` (``cli.main``: finding the files, the worker
+  pool, writing the outputs);
 * **CPU**: processor seconds of the loop, and of the run (parent and workers together),
   which a busy shared host does not inflate the way it inflates wall time;
 * **machine**: a fixed pure-Python loop in one process, then in two at once, to show how
@@ -16,8 +18,8 @@ For each set, every round runs, in turn and each in a fresh interpreter:
 
 Rounds are interleaved so that a busy machine slows every variant alike; medians are
 reported. The bar compares the 2-job command with half the in-process loop: ``strict``
-uses the command's whole wall time, ``run`` leaves out the interpreter start and the
-import, which both sides pay once and which no number of jobs can divide; the last
+uses the command's whole wall time, ``run`` leaves out the interpreter start, the import
+and the compile, which both sides pay once and which no number of jobs can divide; the last
 figure divides the loop by the two-process speedup the machine showed instead of by 2.
 """
 
@@ -41,12 +43,15 @@ IN_PROCESS = """
 import json, sys, time
 t0 = time.perf_counter()
 import cleanweb
-t1, c1 = time.perf_counter(), time.process_time()
+from cleanweb.extract import compile_rules
+t1 = time.perf_counter()
+compile_rules()
+t2, c2 = time.perf_counter(), time.process_time()
 from pathlib import Path
 for p in sorted(Path(sys.argv[1]).glob("*.html")):
     cleanweb.extract(p.read_bytes())
-t2, c2 = time.perf_counter(), time.process_time()
-print(json.dumps({"import": t1 - t0, "loop": t2 - t1, "cpu": c2 - c1}))
+t3, c3 = time.perf_counter(), time.process_time()
+print(json.dumps({"import": t1 - t0, "compile": t2 - t1, "loop": t3 - t2, "cpu": c3 - c2}))
 """
 
 CLI = """
@@ -57,11 +62,14 @@ def cpu():
                 resource.getrusage(resource.RUSAGE_CHILDREN)))
 t0 = time.perf_counter()
 from cleanweb.cli import main
-t1, c1 = time.perf_counter(), cpu()
-code = main(sys.argv[1:])
+from cleanweb.extract import compile_rules
+t1 = time.perf_counter()
+compile_rules()  # the command does this before starting its workers; once per process
 t2, c2 = time.perf_counter(), cpu()
-print(json.dumps({"import": t1 - t0, "run": t2 - t1, "cpu": c2 - c1, "code": code}),
-      file=sys.stderr)
+code = main(sys.argv[1:])
+t3, c3 = time.perf_counter(), cpu()
+print(json.dumps({"import": t1 - t0, "compile": t2 - t1, "run": t3 - t2, "cpu": c3 - c2,
+                  "code": code}), file=sys.stderr)
 """
 
 SPIN = "x = 0\nfor i in range(4_000_000):\n    x += i\n"
@@ -70,6 +78,7 @@ SPIN = "x = 0\nfor i in range(4_000_000):\n    x += i\n"
 @dataclass(frozen=True, slots=True)
 class Round:
     import_s: float
+    compile_s: float
     loop_s: float
     loop_cpu_s: float
     cli1_s: float
@@ -82,12 +91,12 @@ class Round:
     spin2_s: float
 
 
-def in_process(pages: Path) -> tuple[float, float, float]:
-    """(import, loop, loop CPU) seconds of the in-process script."""
+def in_process(pages: Path) -> tuple[float, float, float, float]:
+    """(import, compile, loop, loop CPU) seconds of the in-process script."""
     out = subprocess.run([sys.executable, "-c", IN_PROCESS, str(pages)], check=True,
                          capture_output=True, text=True).stdout
     data = json.loads(out)
-    return float(data["import"]), float(data["loop"]), float(data["cpu"])
+    return float(data["import"]), float(data["compile"]), float(data["loop"]), float(data["cpu"])
 
 
 def cli(pages: Path, jobs: int, scratch: Path) -> tuple[float, float, float]:
@@ -117,10 +126,10 @@ def spin(processes: int) -> float:
 
 
 def one_round(pages: Path, scratch: Path) -> Round:
-    import_s, loop_s, loop_cpu = in_process(pages)
+    import_s, compile_s, loop_s, loop_cpu = in_process(pages)
     cli1, run1, cpu1 = cli(pages, 1, scratch)
     cli2, run2, cpu2 = cli(pages, 2, scratch)
-    return Round(import_s, loop_s, loop_cpu, cli1, run1, cpu1, cli2, run2, cpu2,
+    return Round(import_s, compile_s, loop_s, loop_cpu, cli1, run1, cpu1, cli2, run2, cpu2,
                  spin(1), spin(2))
 
 
@@ -129,7 +138,7 @@ def median(rounds: list[Round], name: str) -> float:
 
 
 def report(name: str, n: int, rounds: list[Round]) -> dict[str, float]:
-    keys = ("import_s", "loop_s", "loop_cpu_s", "cli1_s", "run1_s", "cpu1_s", "cli2_s",
+    keys = ("import_s", "compile_s", "loop_s", "loop_cpu_s", "cli1_s", "run1_s", "cpu1_s", "cli2_s",
             "run2_s", "cpu2_s", "spin1_s", "spin2_s")
     m = {k: median(rounds, k) for k in keys}
     half = m["loop_s"] / 2
@@ -147,7 +156,7 @@ def report(name: str, n: int, rounds: list[Round]) -> dict[str, float]:
     out["ratio_run_machine"] = m["run2_s"] / (m["loop_s"] / out["machine_two_process_speedup"])
     print(f"{name}: {n} pages, median of {len(rounds)} rounds")
     print(f"  in-process extract loop {m['loop_s']:6.2f} s {out['in_process_docs_s']:6.1f} docs/s"
-          f"   (+ import {m['import_s']:.2f} s)")
+          f"   (+ import {m['import_s']:.2f} s, compile {m['compile_s']:.2f} s)")
     for j in (1, 2):
         print(f"  cleanweb --jobs {j}  wall {m[f'cli{j}_s']:6.2f} s {out[f'cli_j{j}_docs_s']:6.1f}"
               f" docs/s   run {m[f'run{j}_s']:5.2f} s {out[f'run_j{j}_docs_s']:6.1f} docs/s")

@@ -22,6 +22,7 @@ from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
 from cleanweb._cli.worker import Config, Job, Outcome, serve, temp_path
+from cleanweb.extract import compile_rules
 
 if TYPE_CHECKING:  # the fork context class exists only where fork does
     from multiprocessing.context import ForkContext, SpawnContext
@@ -99,6 +100,10 @@ class Pool:
         self.cfg = cfg
         self.timeout = timeout
         self.ctx: Context = context()
+        if self.ctx.get_start_method() == "fork":
+            # once here rather than in every worker: forked workers, replacements too,
+            # start with the patterns compiled, and share their memory
+            compile_rules()
         self.slots = [Slot(self.ctx, cfg) for _ in range(max(1, workers))]
 
     def run(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
