@@ -110,3 +110,23 @@ def test_node_limit_stops_the_walk() -> None:
 def test_deep_nesting_is_walked_without_recursion() -> None:
     out = seg("<div>" * 20000 + "deep text" + "</div>" * 20000)
     assert [s.text for s in out.segs] == ["deep text"]
+
+
+def test_name_words_in_their_three_tiers() -> None:
+    from cleanweb.rules.base import name_words
+
+    words = name_words("main-nav_2 ad1 side-bar x:y/z.w")
+    plain = ["main", "nav", "2", "ad1", "side", "bar", "x", "y", "z", "w"]
+    assert words[: len(plain)] == plain
+    assert words[len(plain)] == "ad"  # trailing number dropped, after every plain word
+    assert "sidebar" in words[len(plain) + 1:] and "mainnav2" in words
+    assert "nav" not in name_words("canvas")
+
+
+def test_value_naming_first_word_decides_and_unknown_values_name_nothing() -> None:
+    from cleanweb.blocks import value_naming
+
+    assert value_naming("totally-unrelated words") == (None, None, False)
+    chrome, role, content = value_naming("site-nav article-body")
+    assert chrome is not None and role is None and content
+    assert value_naming("side-bar")[0] == value_naming("sidebar")[0] is not None

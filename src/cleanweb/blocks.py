@@ -131,15 +131,20 @@ def site_naming(mark: str) -> Naming:
 # Every class/id name the structure rules know, to the rules listing it: one dict
 # probe per word of a value answers all three tables.
 _NAMES = merged_index(st.CLASS_RULES, st.ROLE_CLASS_RULES, st.CONTENT_NAMES)
+_NAME_SET = frozenset(_NAMES)
+_NO_NAMES: tuple[str | None, str | None, bool] = (None, None, False)
 
 
 def value_naming(value: str) -> tuple[str | None, str | None, bool]:
     """(chrome rule id, "caption"/"heading" role, names content?) of one class or id
     value; the first word that names each decides it."""
+    words = name_words(value.lower())
+    if _NAME_SET.isdisjoint(words):  # most values: one C check
+        return _NO_NAMES
     chrome: str | None = None
     role: str | None = None
     content = False
-    for word in name_words(value.lower()):
+    for word in words:
         for rule in _NAMES.get(word, ()):
             if rule.action == "drop":
                 chrome = chrome or rule.id
@@ -221,28 +226,32 @@ class _Walker:
     def names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
         """What an element's tag, ARIA role and class/id names say; cached per page.
         A site rule's mark overrides them."""
-        if attrs and MARK in attrs:
+        if not attrs:
+            key: tuple[str, str | None, str | None, str | None] | str = tag
+            cls = ident = role_attr = None
+        elif MARK in attrs:
             return site_naming(attrs[MARK] or "")
-        key = (tag, attrs.get("class"), attrs.get("id"), attrs.get("role")) if attrs else tag
+        else:
+            cls, ident, role_attr = attrs.get("class"), attrs.get("id"), attrs.get("role")
+            key = (tag, cls, ident, role_attr)
         hit = self.naming_cache.get(key)
         if hit is None:
-            hit = self.naming_cache[key] = self.new_names(tag, attrs)
+            hit = self.naming_cache[key] = self.new_names(tag, cls, ident, role_attr)
         return hit
 
-    def new_names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
+    def new_names(self, tag: str, cls: str | None, ident: str | None,
+                  role_attr: str | None) -> Naming:
         chrome = st.TAG_RULES.get(tag)
-        role_attr = attrs.get("role") if attrs else None
         if chrome is None and role_attr:
             chrome = st.ROLE_RULES.get(role_attr.strip().lower())
         role = "caption" if tag in st.CAPTION_TAGS else None
         content = False
-        for value in (attrs.get("class"), attrs.get("id")) if attrs else ():
-            if not value:
-                continue
-            v_chrome, v_role, v_content = self.value_names(value)
-            chrome = chrome or v_chrome
-            role = role or v_role
-            content = content or v_content
+        for value in (cls, ident):
+            if value:
+                v_chrome, v_role, v_content = self.value_names(value)
+                chrome = chrome or v_chrome
+                role = role or v_role
+                content = content or v_content
         return Naming(chrome, role, chrome is not None and not content)
 
     def value_names(self, value: str) -> tuple[str | None, str | None, bool]:

@@ -216,17 +216,17 @@ _DIGITS = "0123456789"
 
 
 def name_words(value: str) -> list[str]:
-    """The words of a lower-cased class/id value that name rules are looked up by: its
-    parts between separators ("main-nav_2" → main, nav, 2), each also without a trailing
-    number ("ad1" → ad), and each name with its joiners removed ("side-bar" → sidebar).
-    Whole words only, so "nav" never matches inside "canvas". One C scan and string
-    methods: this runs for every distinct class and id on a page."""
+    """The words of a lower-cased class/id value that name rules are looked up by, in
+    three tiers: its parts between separators ("main-nav_2" → main, nav, 2), each also
+    without a trailing number ("ad1" → ad), and its names with their joiners removed
+    ("side-bar" → sidebar; names without joiners come again here, which changes no
+    first hit). Whole words only, so "nav" never matches inside "canvas". C scans and
+    string methods: this runs for every distinct class and id on a page."""
     words = _WORD_RE.findall(value)
     if _HAS_DIGIT_RE.search(value) is not None:
         words += [w.rstrip(_DIGITS) for w in words if w[-1] in _DIGITS and not w.isdigit()]
     if "-" in value or "_" in value:
-        words += [n.replace("-", "").replace("_", "") for n in value.split()
-                  if "-" in n or "_" in n]
+        words += value.replace("-", "").replace("_", "").split()
     return words
 
 
