@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal, TypeAlias
+from typing import Generic, Literal, TypeAlias, TypeVar
 
 import regex
 
@@ -73,9 +73,12 @@ class Rule:
         return gate is None or (len(text) <= gate and "\n" not in text)
 
 
-class LazyPattern:
-    """A rule's ``re`` pattern, compiled on first use and then kept: importing a table
-    compiles nothing (``extract`` compiles every table before its first page, see
+_P = TypeVar("_P")
+
+
+class _Lazy(Generic[_P]):
+    """A rule's pattern, compiled on first use and then kept: importing a table compiles
+    nothing (``extract`` compiles every table before its first page, see
     :func:`cleanweb.extract.compile_rules`). Compiling is idempotent, so threads racing on
     the first use only repeat work."""
 
@@ -83,30 +86,35 @@ class LazyPattern:
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: _P | None = None
 
-    def get(self) -> re.Pattern[str]:
+    def get(self) -> _P:
         pat = self._pattern
         if pat is None:
-            pat = self._pattern = self.rule.compile_re()
+            pat = self._pattern = self._compile()
         return pat
 
+    def _compile(self) -> _P:
+        raise NotImplementedError
 
-class LazyRegex:
-    """A rule's ``regex`` pattern, compiled on first use and then kept (as
-    :class:`LazyPattern`); :func:`search` takes it in place of a compiled pattern."""
 
-    __slots__ = ("_pattern", "rule")
+class LazyPattern(_Lazy["re.Pattern[str]"]):
+    """A rule's ``re`` pattern (see :class:`_Lazy`)."""
 
-    def __init__(self, rule: Rule) -> None:
-        self.rule = rule
-        self._pattern: regex.Pattern[str] | None = None
+    __slots__ = ()
 
-    def get(self) -> regex.Pattern[str]:
-        pat = self._pattern
-        if pat is None:
-            pat = self._pattern = self.rule.compile()
-        return pat
+    def _compile(self) -> re.Pattern[str]:
+        return self.rule.compile_re()
+
+
+class LazyRegex(_Lazy["regex.Pattern[str]"]):
+    """A rule's ``regex`` pattern (see :class:`_Lazy`); :func:`search` takes it in place of
+    a compiled pattern."""
+
+    __slots__ = ()
+
+    def _compile(self) -> regex.Pattern[str]:
+        return self.rule.compile()
 
 
 class RuleSet:
