@@ -152,3 +152,37 @@ def test_random_bytes_are_not_html() -> None:
 def test_plain_text_without_markup_is_still_a_page() -> None:
     assert extract(b"Just a plain text note, with words and numbers 123.").status == Status.OK
     assert extract("纯文本的一段话，没有标签，但有足够的文字。".encode()).status == Status.OK
+
+
+def _fresh(code: str) -> str:
+    """Run ``code`` in a new interpreter (nothing compiled yet) and return its output."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    return done.stdout.strip()
+
+
+_PATTERNS_COMPILED = """
+from cleanweb.rules.text import TEXT_RULES
+n = len(TEXT_RULES)
+print(sum(TEXT_RULES.lazy(i)._pattern is not None for i in range(n)), n)
+"""
+
+
+def test_import_compiles_no_pattern_and_compile_rules_compiles_all() -> None:
+    assert _fresh("import cleanweb\n" + _PATTERNS_COMPILED).split()[0] == "0"
+    done, total = _fresh("import cleanweb\ncleanweb.compile_rules()\n" + _PATTERNS_COMPILED).split()
+    assert done == total
+
+
+def test_first_page_is_not_charged_for_compiling() -> None:
+    # compiling takes a good part of a second; a 50 ms budget only holds if it is not counted
+    out = _fresh(
+        "import cleanweb\n"
+        "doc = cleanweb.extract(b'<html><body><p>' + b'Some words here. ' * 50 + b'</p>',"
+        " options=cleanweb.Options(time_budget=0.05))\n"
+        "print(doc.status.value)\n"
+    )
+    assert out == "ok"

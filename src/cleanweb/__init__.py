@@ -2,12 +2,12 @@
 
 from cleanweb.document import Block, Document, Status
 from cleanweb.encoding import Decoded, decode
-from cleanweb.extract import extract
+from cleanweb.extract import compile_rules, extract
 from cleanweb.options import Options
 from cleanweb.site_rules import RulePack, RulePackError, SiteRule
 
 __all__ = [
     "Block", "Decoded", "Document", "Options", "RulePack", "RulePackError", "SiteRule", "Status",
-    "decode", "extract",
+    "compile_rules", "decode", "extract",
 ]
 __version__ = "0.1.0"
