@@ -13,7 +13,6 @@ separate pruning pass over the tree is needed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -282,26 +281,27 @@ class _Walker:
 
     # -- the walk ----------------------------------------------------------------
     def run(self, root: LexborNode) -> Segmented:
-        # Iterators of open elements, and what to restore when each one closes:
-        # (container, in_link, opened a container, first segment, is <pre>).
-        # The loop is the hot path of the whole pipeline, hence the local names.
-        its: list[Iterator[LexborNode]] = [root.iter(include_text=True)]
-        frames: list[tuple[int, bool, bool, int, bool]] = [(0, False, False, 0, False)]
+        # Open elements, each with what to restore when it closes: (element, container,
+        # in_link, opened a container, first segment, is <pre>). Children are reached by
+        # child/next links (cheaper than an iterator per element). The loop is the hot
+        # path of the whole pipeline, hence the local names.
+        stack: list[tuple[LexborNode, int, bool, bool, int, bool]] = []
         cont, in_link, count = 0, False, 0
         buf, link_buf, segs = self.buf, self.link_buf, self.out.segs
         skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
-        while its:
-            node = next(its[-1], None)
+        node = root.child
+        while True:
             if node is None:
-                its.pop()
-                closed, _, is_block, first, pre = frames.pop()
+                if not stack:
+                    break
+                elem, closed, _, is_block, first, pre = stack.pop()
                 if pre:
                     self.flush()
                     self.pre_depth -= 1
                 if is_block:
                     self.close(closed, first)
-                if frames:
-                    cont, in_link = frames[-1][0], frames[-1][1]
+                cont, in_link = (stack[-1][1], stack[-1][2]) if stack else (0, False)
+                node = elem.next
                 continue
             count += 1
             if not count & _CHECK_MASK:
@@ -309,39 +309,41 @@ class _Walker:
             tag = node.tag
             if tag == "-text":
                 text = node.text_content or ""
-                if not buf:
-                    if text.isspace():
-                        continue
-                    self.buf_container = cont
-                buf.append(text)
-                if in_link:
-                    link_buf.append(text)
+                if buf or not text.isspace():
+                    if not buf:
+                        self.buf_container = cont
+                    buf.append(text)
+                    if in_link:
+                        link_buf.append(text)
+                node = node.next
                 continue
             if tag is None or tag in skip or tag[0] == "-":
+                node = node.next
                 continue
             attrs = node.attributes
             if attrs and ("hidden" in attrs or "style" in attrs) and is_hidden(attrs):
+                node = node.next
                 continue
-            if tag == "br" or tag == "hr":
-                if buf:
+            if tag == "br" or tag == "hr" or tag == "img":
+                if tag == "img":
+                    self.out.images.append(len(segs))
+                elif buf:
                     self.flush()
-                continue
-            if tag == "img":
-                self.out.images.append(len(segs))
+                node = node.next
                 continue
             if tag == "a":
                 in_link = True
-                its.append(node.iter(include_text=True))
-                frames.append((cont, True, False, 0, False))
+                stack.append((node, cont, True, False, 0, False))
+                node = node.child
                 continue
             naming = self.names(tag, attrs)
             # An inline element is a block of its own when it is chrome-, caption- or
             # heading-named (<span class="share">).
             if tag in inline and naming.chrome is None and naming.role is None:
-                its.append(node.iter(include_text=True))
-                frames.append((cont, in_link, False, 0, False))
+                stack.append((node, cont, in_link, False, 0, False))
             else:
                 if naming.collapsible and self.collapsed(node, root, cont, tag, naming):
+                    node = node.next
                     continue
                 if buf:
                     self.flush()
@@ -350,8 +352,8 @@ class _Walker:
                     self.out.main = cont
                 is_pre = tag == "pre"
                 self.pre_depth += is_pre
-                its.append(node.iter(include_text=True))
-                frames.append((cont, in_link, True, len(segs), is_pre))
+                stack.append((node, cont, in_link, True, len(segs), is_pre))
+            node = node.child
         self.flush()
         self.out.containers[0].end = len(self.out.containers) - 1
         self.out.node_count = count
