@@ -96,3 +96,20 @@ def test_image_caption_rules() -> None:
 def test_trailing_short_lines_trimmed() -> None:
     got = roles(f"<div><p>{ZH}</p><p>{ZH}2</p><p>张三 李四</p></div>")
     assert got["张三 李四"] == ("drop", "edge.tail")
+
+
+def test_the_byline_pass_keeps_the_page_budget() -> None:
+    import time
+
+    import pytest
+
+    from cleanweb.errors import Stop
+    from cleanweb.finish import _bylines
+
+    segs = [Seg("paragraph", f"line {i}", 0, 0, 2, 0, 0, -1, None, False) for i in range(300)]
+    verdicts = [Verdict("body", "body")] * len(segs)
+    expired = Budget(0.001)
+    time.sleep(0.002)
+    with pytest.raises(Stop):
+        _bylines(segs, verdicts, Metadata(), expired)
+    assert _bylines(segs, verdicts, Metadata(), Budget(None)) == Metadata()

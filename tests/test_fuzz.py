@@ -25,6 +25,7 @@ A failure prints the shrunk input and a ``@reproduce_failure`` blob to replay it
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -401,11 +402,18 @@ def test_time_budget_is_kept() -> None:
     cleanweb.extract(page, options=Options(time_budget=None))
     full = time.perf_counter() - start
     overruns = []
-    for share in (0.3, 0.5, 0.7, 0.9):
-        budget = full * share
-        start = time.perf_counter()
-        doc = cleanweb.extract(page, options=Options(time_budget=budget))
-        elapsed = time.perf_counter() - start
-        if elapsed > budget * OVERRUN + NOISE:
-            overruns.append(f"{elapsed:.3f}s for {budget:.3f}s ({doc.status.value})")
+    # A collection of this test process's own heap (large by now) can pause any call for
+    # longer than the noise allowance; that is not the page's doing, so it waits.
+    gc.collect()
+    gc.disable()
+    try:
+        for share in (0.3, 0.5, 0.7, 0.9):
+            budget = full * share
+            start = time.perf_counter()
+            doc = cleanweb.extract(page, options=Options(time_budget=budget))
+            elapsed = time.perf_counter() - start
+            if elapsed > budget * OVERRUN + NOISE:
+                overruns.append(f"{elapsed:.3f}s for {budget:.3f}s ({doc.status.value})")
+    finally:
+        gc.enable()
     assert not overruns, f"full run {full:.3f}s; over budget: {overruns}"

@@ -122,10 +122,13 @@ def _byline_window(verdicts: list[Verdict]) -> range:
     return range(max(0, body[0] - _BYLINE_REACH), min(len(verdicts), body[-1] + _BYLINE_REACH + 1))
 
 
-def _bylines(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) -> Metadata:
+def _bylines(segs: list[Seg], verdicts: list[Verdict], meta: Metadata,
+             budget: Budget | None = None) -> Metadata:
     """Move whole-line bylines, source and editor lines into metadata (out of the body
-    when they sit in it)."""
+    when they sit in it). The window can be the whole page, so the budget is checked."""
     for i in _byline_window(verdicts):
+        if budget is not None and not i & _BUDGET_EVERY:
+            budget.check()
         seg = segs[i]
         if verdicts[i].role not in ("body", "drop") or seg.units > _BYLINE_MAX_UNITS:
             continue
@@ -172,7 +175,7 @@ def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata,
     for i, v in enumerate(out):
         if v.role == "boundary":
             _after_boundary(page, segs, out, i)
-    meta = _bylines(segs, out, meta)
+    meta = _bylines(segs, out, meta, budget)
     for i, v in enumerate(out):
         if v.role == "body" and image_caption(segs[i]):
             out[i] = Verdict("caption", "caption.after_image")
