@@ -216,7 +216,7 @@ class _Walker:
         kind = "code" if self.pre_depth else cont.kind
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
         n = units(text)
-        link_units = min(n, units(links)) if links else 0
+        link_units = n if links is text else min(n, units(links)) if links else 0
         # positional: NamedTuple keywords cost as much again, once per segment
         self.out.segs.append(Seg(kind, text, level, c, n, link_units, punct_count(text),
                                  chrome_at, chrome, self.caption_of[c]))
