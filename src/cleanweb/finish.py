@@ -8,7 +8,7 @@ the headline go; captions are collected on their own. What is left is the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cleanweb.blocks import Seg, Segmented
 from cleanweb.errors import Budget
@@ -190,5 +190,5 @@ def trim_edges(segs: list[Seg], verdicts: list[Verdict]) -> list[Verdict]:
         seg = segs[i]
         if seg.punct or seg.units >= 8 or seg.kind in ("table_row", "code"):
             break
-        out[i] = replace(out[i], role="drop", reason="edge.tail")
+        out[i] = Verdict("drop", "edge.tail")
     return out

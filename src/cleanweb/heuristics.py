@@ -14,7 +14,7 @@ ancestor, link density, ...); the first that fires decides and its id is the rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleanweb.blocks import Seg, Segmented
 from cleanweb.options import Options
@@ -31,9 +31,9 @@ UNITS_PER_PUNCT = 30
 MIN_PROSE_UNITS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """What the scorer decided for one segment: its role and the reason."""
+class Verdict(NamedTuple):
+    """What the scorer decided for one segment: its role and the reason (a tuple: one
+    per segment, and a frozen dataclass costs several times as much to create)."""
 
     role: str  # "body" | "caption" | "drop"
     reason: str
