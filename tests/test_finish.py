@@ -113,3 +113,13 @@ def test_the_byline_pass_keeps_the_page_budget() -> None:
     with pytest.raises(Stop):
         _bylines(segs, verdicts, Metadata(), expired)
     assert _bylines(segs, verdicts, Metadata(), Budget(None)) == Metadata()
+
+
+def test_headline_copies_with_context_dependent_lower_case() -> None:
+    # Σ lower-cases to σ or ς by its neighbours, which differ once spaces are removed;
+    # İ lower-cases to two characters
+    for title, line in [("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ", "ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ!"),
+                        ("İstanbul haber", "İSTANBUL HABER"),
+                        ("Kelvin K and ß", "KELVIN K AND ß")]:
+        assert headline_copy(line, fingerprint(title)), (title, line)
+    assert not headline_copy("ΟΔΟΣ ΠΡΟΣ ΑΛΛΟΥ", fingerprint("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ"))

@@ -20,6 +20,7 @@ from cleanweb.units import fingerprint
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12
+_SIGMAS = "σς"
 # Segments between checks of the page budget.
 _BUDGET_EVERY = 127
 # How far outside the body a credit line is still the article's, in segments.
@@ -49,6 +50,12 @@ def headline_copy(text: str, title_fp: str) -> bool:
     # A copy is at most ``limit`` word characters; a line three times that long would
     # need two thirds of punctuation and space to be one, so skip the fingerprint.
     if not title_fp or len(text) > 3 * limit:
+        return False
+    # A copy holds every character of the headline's fingerprint, which ``lower()`` maps
+    # the same in the line as in the fingerprint (all but the sigmas, whose lower case
+    # depends on their neighbours): most lines fail this before the fingerprint is made.
+    low = text.lower()
+    if any(c not in low for c in set(title_fp).difference(_SIGMAS)):
         return False
     fp = fingerprint(text)
     if fp == title_fp:
