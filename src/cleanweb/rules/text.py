@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -914,7 +914,7 @@ def _one_of(chars: list[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
 
 
-def _needles_by_gate(scanners: Iterable[tuple[int, Rule, object, int]]
+def _needles_by_gate(scanners: Sequence[tuple[int, Rule, object, int]]
                      ) -> tuple[tuple[int, ...], tuple[_Needles, ...]]:
     """Each distinct scanner gate, ascending, with the needles of the scanners whose gate is
     at least that: a line longer than a scanner's gate never looks for its needles."""
