@@ -7,7 +7,7 @@ from conftest import page
 from cleanweb import dom
 from cleanweb.blocks import Seg, Segmented, segment
 from cleanweb.errors import Budget
-from cleanweb.finish import finish, headline_copy, image_caption, trim_edges
+from cleanweb.finish import finish, headline, headline_copy, image_caption, trim_edges
 from cleanweb.heuristics import Verdict, classify
 from cleanweb.metadata import Metadata
 from cleanweb.options import Options
@@ -39,6 +39,13 @@ def test_headline_copies() -> None:
     assert not headline_copy(ZH, fp)
     assert not headline_copy(TITLE + "，" + ZH, fp)  # a paragraph that merely starts with it
     assert not headline_copy("anything", "")
+
+
+def test_headline_characters_rare_first_without_sigmas() -> None:
+    # a line lacking any of these is no copy; rare ones first, so most lines fail at once
+    title = headline(fingerprint("Σ 2 zebras eat"))
+    assert title.fp == "σ2zebraseat"
+    assert title.chars == ("2", "z", "b", "r", "s", "a", "t", "e")
 
 
 def test_headline_repeat_removed_from_body() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from cleanweb.rules.text import (
     ACTIONS,
+    SCAN_ENDS,
     SCAN_NEEDLES,
     TEXT_RULES,
     classify_line,
@@ -214,6 +215,18 @@ def test_scanner_needles_occur_in_every_match() -> None:
     for rule_id, line in _all_positives():
         if rule_id in SCAN_NEEDLES:
             assert any(n in line.lower() for n in SCAN_NEEDLES[rule_id]), (rule_id, line)
+
+
+def test_scanner_ends_end_every_match() -> None:
+    # a scanner is skipped when the line does not end with one of its ends
+    assert set(SCAN_ENDS) <= set(SCAN_NEEDLES)
+    checked = set()
+    for rule_id, line in _all_positives():
+        if rule_id in SCAN_ENDS:
+            assert line.endswith(SCAN_ENDS[rule_id]), (rule_id, line)
+            assert classify_line(line + " more") is TEXT_RULES.first(line + " more")
+            checked.add(rule_id)
+    assert checked == set(SCAN_ENDS)
 
 
 def _near_misses(rule_id: str) -> list[str]:

@@ -9,6 +9,7 @@ the headline go; captions are collected on their own. What is left is the body.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleanweb.blocks import Seg, Segmented
 from cleanweb.errors import Budget
@@ -21,6 +22,8 @@ from cleanweb.units import fingerprint
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12
 _SIGMAS = "σς"
+# Latin letters by how seldom they occur in English text; any other character first.
+_LETTERS_RARE_FIRST = "zqjxkvbpygfwmucldrhsnioate"
 # Segments between checks of the page budget.
 _BUDGET_EVERY = 127
 # How far outside the body a credit line is still the article's, in segments.
@@ -43,29 +46,48 @@ class Finished:
     meta: Metadata
 
 
+class Headline(NamedTuple):
+    """The page title's fingerprint, and the characters a copy of it must hold, rarest
+    first (made once per page: each kept segment is compared with it)."""
+
+    fp: str
+    chars: tuple[str, ...]
+
+
+def headline(title_fp: str) -> Headline:
+    """The :class:`Headline` of a title's fingerprint."""
+    # Every character of the fingerprint occurs in a copy of it, and ``lower()`` maps it
+    # the same in the line as in the fingerprint (all but the sigmas, whose lower case
+    # depends on their neighbours); rare ones first, so most lines fail at the first test.
+    chars = set(title_fp).difference(_SIGMAS)
+    return Headline(title_fp, tuple(sorted(chars, key=lambda c: (_LETTERS_RARE_FIRST.find(c), c))))
+
+
 def headline_copy(text: str, title_fp: str) -> bool:
     """True when ``text`` is the headline again: equal ignoring whitespace and
     punctuation, or the headline with a short column prefix / "原标题" wrapper."""
-    limit = len(title_fp) + _HEADLINE_SLACK
+    return _copies(text, headline(title_fp))
+
+
+def _copies(text: str, title: Headline) -> bool:
+    """:func:`headline_copy` with the page's headline made once."""
+    limit = len(title.fp) + _HEADLINE_SLACK
     # A copy is at most ``limit`` word characters; a line three times that long would
     # need two thirds of punctuation and space to be one, so skip the fingerprint.
-    if not title_fp or len(text) > 3 * limit:
+    if not title.fp or len(text) > 3 * limit:
         return False
-    # A copy holds every character of the headline's fingerprint, which ``lower()`` maps
-    # the same in the line as in the fingerprint (all but the sigmas, whose lower case
-    # depends on their neighbours): most lines fail this before the fingerprint is made.
     low = text.lower()
-    if any(c not in low for c in set(title_fp).difference(_SIGMAS)):
+    if any(c not in low for c in title.chars):
         return False
     fp = fingerprint(text)
-    if fp == title_fp:
+    if fp == title.fp:
         return True
-    return len(title_fp) >= 6 and title_fp in fp and len(fp) <= limit
+    return len(title.fp) >= 6 and title.fp in fp and len(fp) <= limit
 
 
-def _text_verdict(seg: Seg, verdict: Verdict, title_fp: str) -> Verdict:
+def _text_verdict(seg: Seg, verdict: Verdict, title: Headline) -> Verdict:
     """Textual checks for a segment the scorer kept (body or caption)."""
-    if headline_copy(seg.text, title_fp):
+    if _copies(seg.text, title):
         return Verdict("drop", "headline")
     rule = classify_line(seg.text)
     if rule is None:
@@ -159,7 +181,7 @@ def _inline_credits(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) ->
     return meta
 
 
-def _text_verdicts(segs: list[Seg], verdicts: list[Verdict], title_fp: str,
+def _text_verdicts(segs: list[Seg], verdicts: list[Verdict], title: Headline,
                    budget: Budget | None) -> list[Verdict]:
     """:func:`_text_verdict` for every kept segment; the page budget is checked as it
     goes, since a page of thousands of short lines spends most of its time here."""
@@ -168,7 +190,7 @@ def _text_verdicts(segs: list[Seg], verdicts: list[Verdict], title_fp: str,
         if budget is not None and not i & _BUDGET_EVERY:
             budget.check()
         if v.role != "drop":
-            out[i] = _text_verdict(seg, v, title_fp)
+            out[i] = _text_verdict(seg, v, title)
     return out
 
 
@@ -176,7 +198,7 @@ def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata,
            site: SiteEffects | None = None, budget: Budget | None = None) -> Finished:
     """Apply the textual pass to the scorer's verdicts (and a site's line rules)."""
     segs = page.segs
-    out = _text_verdicts(segs, verdicts, fingerprint(meta.title or ""), budget)
+    out = _text_verdicts(segs, verdicts, headline(fingerprint(meta.title or "")), budget)
     if site is not None and site.lines:
         _site_lines(segs, out, site)
     for i, v in enumerate(out):

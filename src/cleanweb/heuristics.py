@@ -59,8 +59,8 @@ def seg_mass(seg: Seg) -> tuple[float, float]:
 def container_scores(page: Segmented) -> list[float]:
     """good - bad per container, aggregated bottom-up in one pass (children follow
     their parents in the table, so a reverse scan sees every child first)."""
-    n = len(page.containers)
-    in_chrome = [False] * n
+    containers = page.containers
+    n = len(containers)
     good = [0.0] * n
     bad = [0.0] * n
     for seg in page.segs:
@@ -68,7 +68,7 @@ def container_scores(page: Segmented) -> list[float]:
         good[seg.container] += g
         bad[seg.container] += b
     for idx in range(n - 1, 0, -1):
-        cont = page.containers[idx]
+        cont = containers[idx]
         if cont.chrome is not None:
             bad[cont.parent] += good[idx] + bad[idx]
         else:
@@ -76,8 +76,10 @@ def container_scores(page: Segmented) -> list[float]:
             bad[cont.parent] += bad[idx]
     scores = [g - BAD_WEIGHT * b for g, b in zip(good, bad, strict=True)]
     # A region inside a chrome-named element (comments, a popup) is a last resort.
+    in_chrome = [False] * n
     for idx in range(1, n):
-        if page.containers[idx].chrome is not None or in_chrome[page.containers[idx].parent]:
+        cont = containers[idx]
+        if cont.chrome is not None or in_chrome[cont.parent]:
             in_chrome[idx] = True
             scores[idx] *= CHROME_REGION_WEIGHT
     return scores
@@ -89,18 +91,17 @@ def choose_region(page: Segmented) -> int:
     if page.main >= 0:
         return page.main
     scores = container_scores(page)
-    best = 0
-    for idx, score in enumerate(scores):
-        if score > scores[best]:
-            best = idx
-    return best
+    return max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
+
+
+_OUTSIDE = Verdict("drop", "region.outside")
 
 
 def judge(seg: Seg, page: Segmented, region: int, favor: str) -> Verdict:
     """The structural verdict for one segment; textual rules run later, in finish."""
     end = page.containers[region].end
     if not region <= seg.container <= end:
-        return Verdict("drop", "region.outside")
+        return _OUTSIDE
     if region < seg.chrome_at <= end:
         return Verdict("drop", seg.chrome or "chrome")
     if seg.caption or seg.kind == "caption":
@@ -117,4 +118,9 @@ def judge(seg: Seg, page: Segmented, region: int, favor: str) -> Verdict:
 def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
     """Choose the region and judge every segment structurally."""
     region = choose_region(page)
-    return region, [judge(seg, page, region, options.favor) for seg in page.segs]
+    end = page.containers[region].end
+    # Most of a page lies outside the region: those segments share one verdict.
+    return region, [
+        judge(seg, page, region, options.favor) if region <= seg.container <= end else _OUTSIDE
+        for seg in page.segs
+    ]

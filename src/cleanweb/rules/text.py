@@ -20,7 +20,6 @@ classifier uses them to skip the scan. Both make :func:`classify_line` fast.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -838,6 +837,15 @@ SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "zh.prompt.app": ("客户端", "app"),
 })
 
+#: The characters one of which ends every line the scanner matches, for the scanners whose
+#: needles are common in prose: a sentence with a bracket in it runs them only when it also
+#: ends with a closing bracket (the classifier's lines are squashed, so the last character
+#: is where the pattern's ``$`` falls).
+SCAN_ENDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "zh.caption.agency": (")", "）"),
+    "generic.caption.credit_paren": (")", "]"),
+})
+
 
 # -- the classifier -----------------------------------------------------------------------------
 #
@@ -883,16 +891,11 @@ def _dispatch(rules: RuleSet) -> tuple[Mapping[str, _Candidates], _Candidates]:
 
 
 class _Needles(NamedTuple):
-    """The needles of the scanners that a line of some length can still match."""
+    """The needles of the scanners that a line of some length can still match, each with
+    the scanners that own it: ASCII needles first, since an ASCII line can hold no other."""
 
-    #: One character class of the single-character needles, and who owns each ...
-    chars: re.Pattern[str] | None
-    char_owners: Mapping[str, frozenset[str]]
-    #: ... and the longer needles with their owners, ASCII ones first; the others are
-    #: looked for only in a line holding one of their first characters.
-    words: tuple[tuple[str, frozenset[str]], ...]
-    ascii_words: int
-    other_starts: re.Pattern[str] | None
+    found: tuple[tuple[str, frozenset[str]], ...]
+    ascii: int
 
 
 def _needles(needles: Mapping[str, tuple[str, ...]]) -> _Needles:
@@ -900,18 +903,9 @@ def _needles(needles: Mapping[str, tuple[str, ...]]) -> _Needles:
     for rule_id, ns in needles.items():
         for n in ns:
             owners.setdefault(n, set()).add(rule_id)
-    chars = sorted(n for n in owners if len(n) == 1)
-    words = sorted((n for n in owners if len(n) > 1), key=lambda n: (not n.isascii(), n))
-    others = sorted({w[0] for w in words if not w.isascii()})
-    return _Needles(
-        _one_of(chars), MappingProxyType({c: frozenset(owners[c]) for c in chars}),
-        tuple((w, frozenset(owners[w])) for w in words), sum(w.isascii() for w in words),
-        _one_of(others),
-    )
-
-
-def _one_of(chars: list[str]) -> re.Pattern[str] | None:
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
+    ordered = sorted(owners, key=lambda n: (not n.isascii(), n))
+    return _Needles(tuple((n, frozenset(owners[n])) for n in ordered),
+                    sum(n.isascii() for n in ordered))
 
 
 def _needles_by_gate(scanners: Sequence[tuple[int, Rule, object, int]]
@@ -931,16 +925,8 @@ def _owners_found(needles: _Needles, low: str) -> set[str]:
     tests run in C at memchr speed; one alternation of all needles would try each of them
     at every position of the line."""
     ids: set[str] = set()
-    if needles.chars is not None:
-        for c in set(needles.chars.findall(low)):
-            ids |= needles.char_owners[c]
-    others = needles.other_starts
-    if low.isascii() or others is None or others.search(low) is None:
-        words = needles.words[: needles.ascii_words]
-    else:
-        words = needles.words
-    for word, owners in words:
-        if word in low:
+    for needle, owners in needles.found[: needles.ascii] if low.isascii() else needles.found:
+        if needle in low:
             ids |= owners
     return ids
 
@@ -981,7 +967,8 @@ def _first_scanner(text: str, before: int) -> Rule | None:
             break
         # no timeout either: a scanner's lazy prefix retries its body at each position of a
         # gated line, and the tests stress each scanner with adversarial lines of gate length
-        if rule.id in ids and n <= limit and _scan(pat, text):
+        if (rule.id in ids and n <= limit and text.endswith(SCAN_ENDS.get(rule.id, ""))
+                and _scan(pat, text)):
             return rule
     return None
 
