@@ -1,4 +1,12 @@
-from cleanweb.units import cjk_share, fingerprint, punct_count, squash, tokens, units
+from cleanweb.units import (
+    cjk_share,
+    fingerprint,
+    punct_count,
+    squash,
+    squashed_units,
+    tokens,
+    units,
+)
 
 
 def test_cjk_character_is_one_unit() -> None:
@@ -40,3 +48,10 @@ def test_squash() -> None:
 def test_squash_treats_unicode_whitespace_as_space() -> None:
     assert squash("\u3000全角\u3000空格\u3000") == "全角 空格"
     assert squash("a\x1cb\x85c\xa0d") == "a b c d"
+
+
+def test_squashed_units_agree_with_units_on_squashed_text() -> None:
+    cases = ["", "  one ", "a  b\tc\nd", "x\u3000y", "中文 words 和 English", "\u00a0lone\u00a0"]
+    for raw in cases:
+        text = squash(raw)
+        assert squashed_units(text) == units(text), raw

@@ -23,7 +23,7 @@ from cleanweb.errors import Budget, Stop
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
 from cleanweb.site_rules import MARK
-from cleanweb.units import CJK_RANGES, punct_count, squash, units
+from cleanweb.units import CJK_RANGES, punct_count, squash, squashed_units, units
 
 # A line break between two CJK characters is source formatting, not a space.
 _CJK_BREAK_RE = re.compile(
@@ -215,7 +215,7 @@ class _Walker:
         chrome = self.out.containers[chrome_at].chrome if chrome_at >= 0 else None
         kind = "code" if self.pre_depth else cont.kind
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
-        n = units(text)
+        n = units(text) if self.pre_depth else squashed_units(text)  # code keeps its spacing
         link_units = n if links is text else min(n, units(links)) if links else 0
         # positional: NamedTuple keywords cost as much again, once per segment
         self.out.segs.append(Seg(kind, text, level, c, n, link_units, punct_count(text),

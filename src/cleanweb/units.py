@@ -44,6 +44,14 @@ def units(text: str) -> int:
     return len(text) - len(rest) + runs + len(_WORD_RE.findall(rest))
 
 
+def squashed_units(text: str) -> int:
+    """:func:`units` of text already passed through :func:`squash`: its words are
+    separated by single spaces, so an ASCII one is counted by its spaces."""
+    if text.isascii():
+        return text.count(" ") + 1 if text else 0
+    return units(text)
+
+
 def tokens(text: str) -> list[str]:
     """The tokens behind :func:`units`, lower-cased."""
     return [t.lower() for t in TOKEN_RE.findall(text)]
