@@ -24,8 +24,7 @@ _NOT_WORD_RE = re.compile(r"[\W_]+")
 
 _CJK_RUN_RE = re.compile(f"[{CJK_RANGES}]+")
 _WORD_RE = re.compile(r"[^\W_]+")
-_ASCII_PUNCT = ".!?;:,"
-_ALL_PUNCT = ".!?;:,，。！？；：、…"
+_PUNCT_RE = re.compile("[.!?;:,，。！？；：、…]")
 
 
 def units(text: str) -> int:
@@ -66,8 +65,9 @@ def cjk_share(text: str) -> float:
 
 
 def punct_count(text: str) -> int:
-    """Sentence punctuation marks, half- and full-width (counted in C, per mark)."""
-    return sum(map(text.count, _ASCII_PUNCT if text.isascii() else _ALL_PUNCT))
+    """Sentence punctuation marks, half- and full-width (one scan: cheaper than a count
+    per mark)."""
+    return len(_PUNCT_RE.findall(text))
 
 
 def squash(text: str) -> str:
