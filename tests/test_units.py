@@ -51,7 +51,8 @@ def test_squash_treats_unicode_whitespace_as_space() -> None:
 
 
 def test_squashed_units_agree_with_units_on_squashed_text() -> None:
-    cases = ["", "  one ", "a  b\tc\nd", "x\u3000y", "中文 words 和 English", "\u00a0lone\u00a0"]
+    cases = ["", "  one ", "café  au\u2009lait", "a  b\tc\nd", "x\u3000y",
+             "中文 words 和 English", "\u00a0lone\u00a0"]
     for raw in cases:
         text = squash(raw)
         assert squashed_units(text) == units(text), raw

@@ -35,20 +35,25 @@ def units(text: str) -> int:
     one pass (their length is the character count) and the word runs left between
     them are counted.
     """
-    if text.isascii():
-        return len(text.split())
-    rest, runs = _CJK_RUN_RE.subn(" ", text)
-    if not runs:
-        return len(text.split())
-    return len(text) - len(rest) + runs + len(_WORD_RE.findall(rest))
+    with_cjk = None if text.isascii() else _cjk_units(text)
+    return len(text.split()) if with_cjk is None else with_cjk
 
 
 def squashed_units(text: str) -> int:
     """:func:`units` of text already passed through :func:`squash`: its words are
-    separated by single spaces, so an ASCII one is counted by its spaces."""
-    if text.isascii():
+    separated by single spaces, so text without CJK is counted by its spaces."""
+    with_cjk = None if text.isascii() else _cjk_units(text)
+    if with_cjk is None:
         return text.count(" ") + 1 if text else 0
-    return units(text)
+    return with_cjk
+
+
+def _cjk_units(text: str) -> int | None:
+    """:func:`units` of text holding CJK; None when it holds none."""
+    rest, runs = _CJK_RUN_RE.subn(" ", text)
+    if not runs:
+        return None
+    return len(text) - len(rest) + runs + len(_WORD_RE.findall(rest))
 
 
 def tokens(text: str) -> list[str]:
