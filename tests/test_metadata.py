@@ -10,9 +10,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.encoding import decode
 from cleanweb.metadata import (
+    _CREDIT_HINT,
+    ZONE_VISIT,
+    _following,
+    _machine_date,
     _marked,
+    _may_credit,
     _short_text,
     _text_of,
+    _visible_text,
     guess_lang,
     page_metadata,
     strip_site_suffix,
@@ -203,3 +209,56 @@ def test_short_text_is_text_of_up_to_the_limit(inner: str, expected: str | None)
     full = _text_of(node)
     assert expected is None or full == expected
     assert expected is not None or len(full) > 80
+
+
+WALK = """<html><body><div id="top"><h1>Headline <i>here</i></h1><p>one <b>two</b></p>
+<!-- a comment --><script>var x = 1;</script><div hidden>gone</div>
+<div style="display: none">gone too</div><span>three</span></div>
+<div>four<noscript>no</noscript></div></body></html>"""
+
+
+def test_following_walks_on_past_the_headline_in_document_order() -> None:
+    tree = LexborHTMLParser(WALK)
+    h1 = tree.css_first("h1")
+    assert h1 is not None
+    texts = [n.text_content for n in _following(h1) if (n.text_content or "").strip()]
+    assert texts == ["one ", "two", "three", "four"]  # not the headline's own words
+
+
+def test_visible_text_stays_inside_its_node() -> None:
+    tree = LexborHTMLParser(WALK)
+    h1, top = tree.css_first("h1"), tree.css_first("#top")
+    assert h1 is not None and top is not None
+    assert _visible_text(h1) == "Headline here"
+    assert _visible_text(top) == "Headline here one two three"
+
+
+def test_following_stops_after_the_visit_budget() -> None:
+    spans = "<span>x</span>" * ZONE_VISIT  # each span is two visits: element and text
+    h1 = LexborHTMLParser(f"<body><h1>t</h1>{spans}</body>").css_first("h1")
+    assert h1 is not None
+    assert len(list(_following(h1))) == ZONE_VISIT // 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe", "BY STAFF", "记者 张三", "作者：李四", "撰文/王五", "责任编辑：赵六",
+        "采写 某某", "执笔 某某", "原创 某某", "文/某某", "文", "（文）",
+    ],
+)  # fmt: skip
+def test_may_credit_passes_what_the_credit_hint_finds(text: str) -> None:
+    assert _CREDIT_HINT.search(text) is not None
+    assert _may_credit(text)
+
+
+def test_may_credit_rejects_plain_header_lines() -> None:
+    assert not _may_credit("Nov. 19, 2019 8:03 am ET")
+    assert not _may_credit("来源：某某网")
+
+
+def test_machine_date_gives_the_iso_form_of_the_meta_it_picks() -> None:
+    metas = {"pubdate": "not a date", "date": "2020-02-26T16:12:05+08:00"}
+    assert _machine_date(metas, {}) == ("2020-02-26T16:12:05+08:00", "2020-02-26T16:12:05+08:00")
+    assert _machine_date({}, {"date": "2020-02-26"}) == ("2020-02-26", "2020-02-26")
+    assert _machine_date({}, {}) is None

@@ -93,20 +93,25 @@ _COMPILED = {r.id: LazyRegex(r) for r in (*BYLINE_RULES, *DATE_LABEL_RULES, *INL
 
 def compile_patterns() -> None:
     """Compile the byline patterns now (see :func:`cleanweb.extract.compile_rules`)."""
-    for lazy in _COMPILED.values():
+    for lazy in (*_COMPILED.values(), _ROLE_SPLIT, *_FIELD_LABELS.values()):
         lazy.get()
     DATE_LABEL_RULES.compile_all()
 
 _ROLE_OF = dict((*ROLE_FIELDS, *SHORT_ROLE_FIELDS))
-_ROLE_SPLIT = regex.compile(
-    r"(?P<role>"
-    + "|".join(r for r, _ in ROLE_FIELDS)
-    + r"|(?:"
-    + "|".join(r for r, _ in SHORT_ROLE_FIELDS)
-    + r")(?=\s*[/:：|]))\s*[:：/|]?\s*(?P<names>"
-    + NAMES
-    + ")",
-    regex.V1,
+# Lazy like the rules: the name list makes it the costliest pattern to compile.
+_ROLE_SPLIT = LazyRegex(
+    Rule(
+        "metadata.role_split",
+        r"(?P<role>"
+        + "|".join(r for r, _ in ROLE_FIELDS)
+        + r"|(?:"
+        + "|".join(r for r, _ in SHORT_ROLE_FIELDS)
+        + r")(?=\s*[/:：|]))\s*[:：/|]?\s*(?P<names>"
+        + NAMES
+        + ")",
+        "one role and its names in a credits line",
+        ignore_case=False,
+    )
 )
 _OPEN = r"[(（【\[〔<＜]"
 _WRAP = regex.compile(rf"^{_OPEN}\s*(?P<inner>.*?)\s*[)）】\]〕>＞]$", regex.V1)
@@ -190,7 +195,7 @@ def _byline_from(rule: Rule, m: regex.Match[str], text: str) -> Byline:
 
 def _role_credits(text: str) -> Iterator[tuple[str, str]]:
     try:  # collect first: the timeout must cover the matching, not the caller's loop
-        matches = list(_ROLE_SPLIT.finditer(text, timeout=MATCH_TIMEOUT))
+        matches = list(_ROLE_SPLIT.get().finditer(text, timeout=MATCH_TIMEOUT))
     except TimeoutError:
         return
     for m in matches:
@@ -305,13 +310,14 @@ def page_metadata(tree: LexborHTMLParser) -> Metadata:
     ld = _jsonld(head) if head is not None else {}
     title_node = head.css_first("title") if head is not None else None
     title_tag = _text_of(title_node or tree.css_first("title"))
+    title_head = strip_site_suffix(title_tag) if title_tag else ""
     marked = _marked(tree)
-    head_node, title = _headline(tree, marked.h1s, title_tag, metas)
+    head_node, title = _headline(tree, marked.h1s, title_tag, title_head, metas)
     zone = _zone(head_node) if head_node is not None else []
     date, date_iso = _page_date(tree, zone, metas, ld)
     source = _zone_source(zone) or _meta_source(metas) or _class_source(marked.sources)
     source = source or ld.get("publisher") or None
-    author = _zone_author(zone) or _meta_author(metas, ld, title_tag, source)
+    author = _zone_author(zone) or _meta_author(metas, ld, title_tag, title_head, source)
     if author and _cjk_page(title) and not _in_zone(author, zone):
         author = None
     return Metadata(
@@ -461,10 +467,14 @@ _TITLE_SELECTORS = (
 
 
 def _headline(
-    tree: LexborHTMLParser, first_h1s: list[LexborNode], title_tag: str, metas: dict[str, str]
+    tree: LexborHTMLParser,
+    first_h1s: list[LexborNode],
+    title_tag: str,
+    head: str,
+    metas: dict[str, str],
 ) -> tuple[LexborNode | None, str | None]:
+    """The headline element and text; ``head`` is ``title_tag`` without its site suffix."""
     og = metas.get("og:title") or metas.get("twitter:title") or ""
-    head = strip_site_suffix(title_tag) if title_tag else ""
     refs = [fingerprint(t) for t in (title_tag, og) if t]
     h1s = [n for n in first_h1s if not _logo_like(n)]
     best = _best_match(h1s, refs, fingerprint(head or og))
@@ -483,7 +493,7 @@ def _headline(
 
 def _visible_text(node: LexborNode) -> str:
     """Element text without script/style content (broken markup can nest them)."""
-    texts = [n.text_content or "" for n in _texts_under(node, [ZONE_VISIT])]
+    texts = [n.text_content or "" for n in _visible_texts(node, within=True)]
     return squash(" ".join(texts))
 
 
@@ -609,7 +619,7 @@ def _zone(head: LexborNode) -> list[_Seg]:
     return segs
 
 
-_CJK_PUNCT = regex.compile(r"[，。！？；]", regex.V1)
+_CJK_PUNCT = re.compile(r"[，。！？；]")
 
 
 def _is_prose(text: str) -> bool:
@@ -622,30 +632,41 @@ def _is_prose(text: str) -> bool:
 def _following(node: LexborNode) -> Iterator[LexborNode]:
     """Visible text nodes after ``node`` in document order (its descendants excluded);
     script/style and inline-hidden subtrees are skipped; at most ZONE_VISIT nodes."""
-    budget = [ZONE_VISIT]
-    cur: LexborNode | None = node
-    while cur is not None and budget[0] > 0:
-        sib = cur.next
-        while sib is not None and budget[0] > 0:
-            yield from _texts_under(sib, budget)
-            sib = sib.next
-        cur = cur.parent
+    return _visible_texts(node, within=False)
 
 
-def _texts_under(root: LexborNode, budget: list[int]) -> Iterator[LexborNode]:
-    stack = [root]
-    while stack and budget[0] > 0:
-        budget[0] -= 1
-        node = stack.pop()
-        tag = node.tag or "-"
-        if tag == "-text":
-            yield node
-            continue
-        if tag in _SKIP_TAGS or tag.startswith("-") or is_hidden(node.attributes):
-            continue
-        children = list(node.iter(include_text=True))  # every child, comments included
-        children.reverse()
-        stack.extend(children)
+def _visible_texts(node: LexborNode, *, within: bool) -> Iterator[LexborNode]:
+    """The text nodes of ``node``'s subtree (``within``) or of all that follows it, in
+    document order, minus script/style and inline-hidden subtrees; every node visited
+    counts against ZONE_VISIT. One loop over the child/next/parent links: no per-element
+    list or generator, and the walk stops as soon as the caller does."""
+    budget = ZONE_VISIT
+    level = 0  # depth below the start node; the ``within`` walk never leaves level 0
+    enter = within
+    while budget > 0:
+        if enter:
+            budget -= 1
+            tag = node.tag or "-"
+            if tag == "-text":
+                yield node
+            elif not (tag in _SKIP_TAGS or tag.startswith("-") or is_hidden(node.attributes)):
+                child = node.first_child
+                if child is not None:
+                    node, level = child, level + 1
+                    continue
+        enter = True
+        # on to the next sibling, or the nearest ancestor's
+        while True:
+            if within and level == 0:
+                return
+            step = node.next
+            if step is not None:
+                node = step
+                break
+            step = node.parent
+            if step is None:
+                return
+            node, level = step, level - 1
 
 
 def _attrs_text(node: LexborNode | None) -> str:
@@ -670,8 +691,15 @@ _SOURCE_HINT_WORDS = re.compile("sour|nickname|media|from")  # one is in every _
 _AUTHOR_HINT = re.compile(r"author|byline|writer|reporter")
 _SOURCE_LABEL = regex.compile(r"(?:来源|出处)\s*(?:[:：]\s*|\s+)(?P<v>[^\s|｜:：]{2,30})", regex.V1)
 _AUTHOR_LABELS = frozenset({"作者", "记者", "撰文", "文", "by", "By"})
-_FIELD_LABELS = {
-    "editor": regex.compile(rf"(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<v>{NAMES})", regex.V1),
+_FIELD_LABELS = {  # lazy, as _ROLE_SPLIT
+    "editor": LazyRegex(
+        Rule(
+            "metadata.editor_label",
+            rf"(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<v>{NAMES})",
+            "a labelled editor in the header",
+            ignore_case=False,
+        )
+    ),
 }
 #: Words one of which each _FIELD_LABELS pattern needs: a segment without any skips it.
 _FIELD_WORDS = {"editor": ("编辑", "责编")}
@@ -717,7 +745,7 @@ def _after_date(zone: list[_Seg]) -> str | None:
     return None
 
 
-_BRACKET_NOTE = regex.compile(r"[\[【(（][^\]】)）]{1,4}[\]】)）]$", regex.V1)
+_BRACKET_NOTE = re.compile(r"[\[【(（][^\]】)）]{1,4}[\]】)）]$")
 
 
 def _strip_source_label(text: str) -> str:
@@ -739,11 +767,24 @@ _CREDIT_HINT = regex.compile(
     r"记者|作者|撰文|编辑|采写|执笔|原创|文\s*[/:：]|^\W*(?:作者|记者|文)\W*$|^by\s",
     regex.V1 | regex.IGNORECASE,
 )
+#: Each word _CREDIT_HINT finds holds one of these characters, unless the text starts
+#: with "by" (no other character folds to "b").
+_CREDIT_CHARS = "记作撰编采执原文"
+
+
+def _may_credit(text: str) -> bool:
+    """False when :data:`_CREDIT_HINT` cannot match ``text``: a few substring tests cost
+    less than that case-blind pattern, and most header lines (English ones all but
+    always) fail them."""
+    if text[:1] in ("b", "B"):
+        return True
+    return not text.isascii() and any(ch in text for ch in _CREDIT_CHARS)
 
 
 def _zone_author(zone: list[_Seg]) -> str | None:
     for i, seg in enumerate(zone):
-        if not _CREDIT_HINT.search(seg.text):  # cheap gate before the full rule table
+        # cheap gates before the full rule table
+        if not _may_credit(seg.text) or not _CREDIT_HINT.search(seg.text):
             continue
         found = parse_byline(seg.text)
         if found is None and seg.text.strip(":： |·") in _AUTHOR_LABELS and i + 1 < len(zone):
@@ -803,15 +844,19 @@ def _page_date(
         machine = _machine_date(metas, _jsonld(tree))  # JSON-LD placed in the body
         written = _class_date(tree)
     if written is None:
-        return (machine, normalize(machine)) if machine else (None, None)
-    return written.text, fill_year(written, normalize(machine) if machine else None)
+        return machine or (None, None)
+    return written.text, fill_year(written, machine[1] if machine else None)
 
 
-def _machine_date(metas: dict[str, str], ld: dict[str, str]) -> str | None:
+def _machine_date(metas: dict[str, str], ld: dict[str, str]) -> tuple[str, str | None] | None:
+    """A meta or JSON-LD timestamp and its ISO form (a date search costs more than the
+    rest of this function: the match that picks the meta key gives the ISO form too)."""
     for key in _META_DATE_KEYS:
-        if key in metas and find_date(metas[key]) is not None:
-            return metas[key]
-    return ld.get("date") or None
+        found = find_date(metas[key]) if key in metas else None
+        if found is not None:
+            return metas[key], found.iso
+    date = ld.get("date")
+    return (date, normalize(date)) if date else None
 
 
 def _class_date(tree: LexborHTMLParser) -> DateMatch | None:
@@ -854,7 +899,7 @@ _BY_PREFIX = regex.compile(r"^by\s+", regex.V1 | regex.IGNORECASE)
 
 
 def _meta_author(
-    metas: dict[str, str], ld: dict[str, str], title_tag: str, source: str | None
+    metas: dict[str, str], ld: dict[str, str], title_tag: str, headline: str, source: str | None
 ) -> str | None:
     """A meta/JSON-LD author, unless it is the site itself or a numeric staff id."""
     value = ld.get("author") or metas.get("author") or metas.get("article:author")
@@ -862,7 +907,6 @@ def _meta_author(
     value = _BY_PREFIX.sub("", value).strip()
     if not value or value.isdigit() or "." in value or "/" in value or len(value) > 60:
         return None
-    headline = strip_site_suffix(title_tag)
     suffix = title_tag.rsplit(headline, 1)[-1] if headline else title_tag
     site = " ".join([suffix, source or ""])
     site += " " + metas.get("og:site_name", "")
