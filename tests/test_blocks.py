@@ -130,3 +130,17 @@ def test_value_naming_first_word_decides_and_unknown_values_name_nothing() -> No
     chrome, role, content = value_naming("site-nav article-body")
     assert chrome is not None and role is None and content
     assert value_naming("side-bar")[0] == value_naming("sidebar")[0] is not None
+
+
+def test_naming_memos_give_what_a_fresh_computation_gives() -> None:
+    from cleanweb.blocks import clear_naming_memos, element_naming, value_naming
+
+    clear_naming_memos()
+    first = element_naming("div", "site-nav article-body", "main", None)
+    assert element_naming.cache_info().currsize == 1
+    assert element_naming("div", "site-nav article-body", "main", None) is first  # memo hit
+    clear_naming_memos()
+    assert element_naming.cache_info().currsize == value_naming.cache_info().currsize == 0
+    again = element_naming("div", "site-nav article-body", "main", None)
+    assert again == first and again is not first
+    assert first.chrome is not None and not first.collapsible  # content-named too

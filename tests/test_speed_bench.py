@@ -40,3 +40,18 @@ def test_errors_count_pages_once_and_means_cover_every_call() -> None:
     assert (t.pages, t.errors) == (2, 1)
     assert len(calls) == 2 + 3 * 2
     assert t.p99_ms >= t.mean_ms > 0  # p99 of six calls is the slowest
+
+
+def test_naming_memos_are_emptied_before_every_round() -> None:
+    from cleanweb.blocks import value_naming
+
+    sizes: list[int] = []
+
+    def run(html: bytes) -> None:  # what the memo holds when the call starts, then use it
+        sizes.append(value_naming.cache_info().currsize)
+        value_naming(html.decode())
+
+    value_naming("left-over")
+    measure({"a": run}, PAGES, rounds=2)
+    # warm-up p1 p2, then each round starts empty and fills as it goes
+    assert sizes[2:] == [0, 1, 0, 1]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
@@ -134,6 +135,37 @@ _NAME_SET = frozenset(_NAMES)
 _NO_NAMES: tuple[str | None, str | None, bool] = (None, None, False)
 
 
+#: Entries of each naming memo below. The same class and id values recur within a page
+#: and across the pages of a site (and of a framework). What a memo holds is a pure
+#: function of its key, so no result depends on it; it is bounded in entries, and keeps
+#: alive only class/id strings of recent pages.
+NAMING_MEMO = 4096
+
+
+def clear_naming_memos() -> None:
+    """Empty the naming memos (for benchmarks that must not reuse a previous pass)."""
+    element_naming.cache_clear()
+    value_naming.cache_clear()
+
+
+@lru_cache(maxsize=NAMING_MEMO)
+def element_naming(tag: str, cls: str | None, ident: str | None, role_attr: str | None) -> Naming:
+    """What an element's tag, ARIA role and class/id values say about it."""
+    chrome = st.TAG_RULES.get(tag)
+    if chrome is None and role_attr:
+        chrome = st.ROLE_RULES.get(role_attr.strip().lower())
+    role = "caption" if tag in st.CAPTION_TAGS else None
+    content = False
+    for value in (cls, ident):
+        if value:
+            v_chrome, v_role, v_content = value_naming(value)
+            chrome = chrome or v_chrome
+            role = role or v_role
+            content = content or v_content
+    return Naming(chrome, role, chrome is not None and not content)
+
+
+@lru_cache(maxsize=NAMING_MEMO)
 def value_naming(value: str) -> tuple[str | None, str | None, bool]:
     """(chrome rule id, "caption"/"heading" role, names content?) of one class or id
     value; the first word that names each decides it."""
@@ -167,9 +199,6 @@ class _Walker:
         self.link_buf: list[str] = []
         self.buf_container = 0
         self.pre_depth = 0
-        self.name_cache: dict[str, tuple[str | None, str | None, bool]] = {}
-        self.naming_cache: dict[tuple[str, str | None, str | None, str | None] | str,
-                                Naming] = {}
         self.collapse_limit = -1
 
     # -- chrome subtrees ---------------------------------------------------------
@@ -222,44 +251,15 @@ class _Walker:
                                  chrome_at, chrome, self.caption_of[c]))
 
     # -- containers --------------------------------------------------------------
-    def names(self, tag: str, attrs: dict[str, str | None]) -> Naming:
-        """What an element's tag, ARIA role and class/id names say; cached per page.
-        A site rule's mark overrides them."""
+    @staticmethod
+    def names(tag: str, attrs: dict[str, str | None]) -> Naming:
+        """What an element's tag, ARIA role and class/id names say; a site rule's mark
+        overrides them."""
         if not attrs:
-            key: tuple[str, str | None, str | None, str | None] | str = tag
-            cls = ident = role_attr = None
-        elif MARK in attrs:
+            return element_naming(tag, None, None, None)
+        if MARK in attrs:
             return site_naming(attrs[MARK] or "")
-        else:
-            cls, ident, role_attr = attrs.get("class"), attrs.get("id"), attrs.get("role")
-            key = (tag, cls, ident, role_attr)
-        hit = self.naming_cache.get(key)
-        if hit is None:
-            hit = self.naming_cache[key] = self.new_names(tag, cls, ident, role_attr)
-        return hit
-
-    def new_names(self, tag: str, cls: str | None, ident: str | None,
-                  role_attr: str | None) -> Naming:
-        chrome = st.TAG_RULES.get(tag)
-        if chrome is None and role_attr:
-            chrome = st.ROLE_RULES.get(role_attr.strip().lower())
-        role = "caption" if tag in st.CAPTION_TAGS else None
-        content = False
-        for value in (cls, ident):
-            if value:
-                v_chrome, v_role, v_content = self.value_names(value)
-                chrome = chrome or v_chrome
-                role = role or v_role
-                content = content or v_content
-        return Naming(chrome, role, chrome is not None and not content)
-
-    def value_names(self, value: str) -> tuple[str | None, str | None, bool]:
-        """:func:`value_naming`, cached per page: the same class values repeat hundreds
-        of times."""
-        hit = self.name_cache.get(value)
-        if hit is None:
-            hit = self.name_cache[value] = value_naming(value)
-        return hit
+        return element_naming(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
 
     def open(self, parent: int, tag: str, naming: Naming) -> int:
         chrome, role = naming.chrome, naming.role
