@@ -144,3 +144,22 @@ def test_naming_memos_give_what_a_fresh_computation_gives() -> None:
     again = element_naming("div", "site-nav article-body", "main", None)
     assert again == first and again is not first
     assert first.chrome is not None and not first.collapsible  # content-named too
+
+
+def test_cjk_line_breaks_vanish_exactly_where_the_plain_rule_says() -> None:
+    # the plain rule: spaces/tabs, a line break and any whitespace between two CJK
+    # characters go; everything else is squashed to single spaces
+    import random
+    import re
+
+    from cleanweb.blocks import _CJK, _clean
+    from cleanweb.units import squash
+
+    plain = re.compile(f"(?<={_CJK})[ \\t]*\\n\\s*(?={_CJK})")
+    assert _clean("中 \t\n  文\nb \n c") == "中文 b c"
+    assert _clean("“引”\r\n文") == "“引” 文"  # a carriage return is no bare line break
+    rng = random.Random(7)
+    alphabet = ["中", "，", "“", "a", " ", "\t", "\n", "\r", "\u3000", "\xa0", "\U00020001"]
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _clean(s) == squash(plain.sub("", s)), repr(s)

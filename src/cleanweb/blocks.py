@@ -26,10 +26,12 @@ from cleanweb.rules.base import merged_index, name_words
 from cleanweb.site_rules import MARK
 from cleanweb.units import CJK_RANGES, punct_count, squash, squashed_units, units
 
-# A line break between two CJK characters is source formatting, not a space.
-_CJK_BREAK_RE = re.compile(
-    f"(?<=[{CJK_RANGES}，。！？；：、“”（）])[ \\t]*\\n\\s*(?=[{CJK_RANGES}，。！？；：、“”（）])"
-)
+# A line break between two CJK characters is source formatting, not a space. Led by the
+# line break, the pattern is tried only at line breaks (a leading look-behind would be
+# tried at every character); spaces and tabs that end a line are cut first, so that the
+# character before the break is the one the look-behind sees.
+_CJK = f"[{CJK_RANGES}，。！？；：、“”（）]"
+_CJK_BREAK_RE = re.compile(f"\\n(?<={_CJK}\\n)\\s*(?={_CJK})")
 #: A chrome-named element holding less than this share of the page's text is taken
 #: as one segment without walking it.
 COLLAPSE_SHARE = 0.15
@@ -40,6 +42,8 @@ _CHECK_MASK = 2047
 def _clean(raw: str) -> str:
     """Whitespace-squashed text; source line breaks inside CJK text vanish."""
     if "\n" in raw and not raw.isascii():
+        if " \n" in raw or "\t\n" in raw:  # (a split, not a regex: indents are long runs)
+            raw = "\n".join([line.rstrip(" \t") for line in raw.split("\n")])
         raw = _CJK_BREAK_RE.sub("", raw)
     return squash(raw)
 
