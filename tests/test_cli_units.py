@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import gzip
 import io
+import multiprocessing
+import os
 import sys
+import time
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from cleanweb import cli
+from cleanweb._cli import worker
 from cleanweb._cli.explain import Style, block_line, shorten
 from cleanweb._cli.inputs import collect, first_clash, glob_base, is_page_name, output_name
 from cleanweb._cli.output import OrderedWriter, finished_records
 from cleanweb._cli.pool import Pool, batch_size
 from cleanweb._cli.progress import Counts, bar_line, clock, summary_line
-from cleanweb._cli.worker import Config, Job, PageError, gunzip, read_page
+from cleanweb._cli.worker import (
+    Config,
+    Job,
+    Outcome,
+    PageError,
+    gunzip,
+    read_page,
+    write_atomic,
+)
 from cleanweb.document import Block
 from cleanweb.options import Options
 
@@ -45,6 +58,8 @@ def test_page_names(name: str, taken: bool) -> None:
     ("page.gz", "json", "page.json"),
     ("noext", "txt", "noext.txt"),
     ("v1.2/page.htm", "txt", "v1.2/page.txt"),
+    ("x..gz", "txt", "x..txt"),  # pathlib's rule: a trailing dot starts no suffix
+    ("d/.gz", "md", "d/.gz.md"),  # nor does a leading one
 ])
 def test_output_names(rel: str, fmt: str, out: str) -> None:
     assert output_name(rel, fmt) == out
@@ -61,6 +76,14 @@ def test_collect_orders_dedups_and_skips(tmp_path: Path) -> None:
                     exclude=tmp_path / "d" / "out")
     assert [s.rel for s in found.sources] == ["a.html", "b/x.html"]  # a.html once
     assert not found.single_file
+
+
+def test_collect_reads_a_linked_file_once_and_skips_linked_folders(tmp_path: Path) -> None:
+    touch(tmp_path, "d/a.html", "e/b.html")
+    (tmp_path / "d/link.html").symlink_to(tmp_path / "d/a.html")
+    (tmp_path / "d/linked").symlink_to(tmp_path / "e", target_is_directory=True)
+    found = collect([str(tmp_path / "d"), str(tmp_path / "e/b.html")], False, None)
+    assert [s.rel for s in found.sources] == ["a.html", "b.html"]
 
 
 def test_collect_globs_and_missing(tmp_path: Path) -> None:
@@ -120,6 +143,14 @@ def test_read_page_reasons(tmp_path: Path) -> None:
         assert err.value.reason == reason
 
 
+def test_write_atomic_makes_missing_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "page.txt"
+    write_atomic(str(target), "text\n")
+    write_atomic(str(tmp_path / "a" / "b" / "next.txt"), "more\n")
+    assert target.read_bytes() == b"text\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["next.txt", "page.txt"]
+
+
 def test_batch_size_shrinks_toward_the_end() -> None:
     assert batch_size(10_000, 2) == 16
     assert batch_size(80, 2) == 5
@@ -137,6 +168,43 @@ def test_pool_returns_every_page_once(tmp_path: Path) -> None:
     pool.close()
     assert sorted(o.index for o in outcomes) == list(range(30))
     assert all(o.status == "ok" and o.output and "plain words" in o.output for o in outcomes)
+
+
+def stalling_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stall: Callable[[], None],
+                  timeout: float) -> dict[int, list[str]]:
+    """Statuses by page of a 2-worker run of 24 pages in which page 3 calls ``stall``."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the stall is patched in before the workers fork")
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><h1>Page</h1>{ARTICLE}</body></html>")
+    real = worker.process
+
+    def process(job: Job, cfg: Config) -> Outcome:
+        if job.index == 3:
+            stall()
+        return real(job, cfg)
+
+    monkeypatch.setattr(worker, "process", process)
+    pool = Pool(Config("txt", Options()), workers=2, timeout=timeout)
+    statuses: dict[int, list[str]] = {}
+    for outcome in pool.run([Job(i, str(path)) for i in range(24)]):
+        statuses.setdefault(outcome.index, []).append(outcome.status)
+    pool.close()
+    return statuses
+
+
+def test_pool_replaces_a_crashed_worker_and_redoes_its_queue_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    statuses = stalling_pool(tmp_path, monkeypatch, lambda: os._exit(3), timeout=30)
+    assert statuses.pop(3) == ["crashed"]
+    assert statuses == {i: ["ok"] for i in range(24) if i != 3}
+
+
+def test_pool_stops_a_runaway_page_and_redoes_its_queue_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    statuses = stalling_pool(tmp_path, monkeypatch, lambda: time.sleep(60), timeout=1.0)
+    assert statuses.pop(3) == ["timeout"]
+    assert statuses == {i: ["ok"] for i in range(24) if i != 3}
 
 
 def test_clock_and_bar() -> None:

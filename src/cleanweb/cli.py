@@ -15,19 +15,28 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from cleanweb import __version__
-from cleanweb._cli.explain import Style, explain_text
-from cleanweb._cli.inputs import Collected, Source, collect, first_clash, output_name
+from cleanweb._cli.inputs import (
+    Collected,
+    Source,
+    child,
+    collect,
+    first_clash,
+    is_warc_name,
+    output_name,
+)
 from cleanweb._cli.output import AtomicFile, ErrorLog, OrderedWriter, finished_records
 from cleanweb._cli.pool import Pool
 from cleanweb._cli.progress import Reporter
-from cleanweb._cli.warc import Ref, Scan, WarcUnavailable, is_warc_name, scan
 from cleanweb._cli.worker import Config, Job, Outcome, PageError, read_page
 from cleanweb.extract import extract
 from cleanweb.options import Options
 from cleanweb.site_rules import RulePack, RulePackError
+
+if TYPE_CHECKING:  # WARC reading is loaded only by runs that read WARC files
+    from cleanweb._cli.warc import Ref, Scan
 
 Mode = Literal["stream", "file", "dir"]
 
@@ -259,7 +268,8 @@ def gather(args: argparse.Namespace, stdin: BinaryIO) -> tuple[Collected, bytes 
 
 def dir_jobs(sources: Sequence[Source], out: Path, fmt: str,
              skip: bool) -> tuple[list[Job], list[str], int]:
-    targets = [str(out / output_name(s.rel, fmt)) for s in sources]
+    folder = str(out)
+    targets = [child(folder, output_name(s.rel, fmt)) for s in sources]
     clash = first_clash(zip(targets, (s.path for s in sources), strict=True))
     if clash:
         raise UsageError(f"{clash[1]} and {clash[2]} would both be written to {clash[0]}")
@@ -274,8 +284,13 @@ def dir_jobs(sources: Sequence[Source], out: Path, fmt: str,
 
 
 def scan_warcs(sources: Sequence[Source]) -> dict[str, Scan]:
+    paths = [s.path for s in sources if is_warc_name(s.path)]
+    if not paths:
+        return {}
+    from cleanweb._cli.warc import WarcUnavailable, scan
+
     try:
-        return {s.path: scan(s.path) for s in sources if is_warc_name(s.path)}
+        return {path: scan(path) for path in paths}
     except WarcUnavailable as err:
         raise UsageError(str(err)) from None
 
@@ -460,6 +475,9 @@ def run_main(argv: Sequence[str]) -> int:
 
 
 def explain_main(argv: Sequence[str]) -> int:
+    # only this subcommand needs it: loaded here, it stays out of every run's startup
+    from cleanweb._cli.explain import Style, explain_text
+
     args = explain_parser().parse_args(argv)
     source = Job(0, args.page, None, sys.stdin.buffer.read() if args.page == "-" else None)
     try:

@@ -4,7 +4,10 @@
 process with its own pipe. The parent hands out small batches of jobs (paths, not
 bytes), receives one Outcome per page as it finishes, and knows when each page started;
 a page over the time limit gets its worker killed, is reported as ``timeout``, and the
-rest of that worker's batch goes back to the front of the queue.
+pages queued behind it go back to the front of the queue.
+
+A worker is given its next batch while it still has pages of the current one to do, so
+it never waits for the parent between batches.
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ def batch_size(pending: int, workers: int) -> int:
 
 
 class Slot:
-    """One worker process, the batch it is working on, and when its current page began."""
+    """One worker process, the jobs it has been given and not yet answered (in the order
+    it does them: the first is the page it is on), and when that page began."""
 
     __slots__ = ("batch", "conn", "proc", "started")
 
@@ -69,9 +73,22 @@ class Slot:
         self.started = 0.0
 
     def give(self, jobs: list[Job]) -> None:
+        # A busy worker's clock keeps running for the page it is on; the jobs queue up.
+        if not self.batch:
+            self.started = time.monotonic()
         self.batch.extend(jobs)
-        self.started = time.monotonic()
         self.conn.send(jobs)
+
+    def receive(self) -> Outcome:
+        """The outcome of the page the worker was on, which starts the clock of the next.
+        Raises EOFError or OSError when the worker has died."""
+        outcome: Outcome = self.conn.recv()
+        self.batch.popleft()
+        self.started = time.monotonic()
+        return outcome
+
+    def overdue(self, timeout: float) -> bool:
+        return bool(self.batch) and time.monotonic() - self.started > timeout
 
     def kill(self) -> None:
         """Stop the worker now and remove the file it may have been writing."""
@@ -82,10 +99,12 @@ class Slot:
             with contextlib.suppress(OSError):
                 os.unlink(temp_path(self.batch[0].target, self.proc.pid))
 
-    def stop(self) -> None:
-        """Ask an idle worker to exit; kill it if it does not."""
+    def ask_to_stop(self) -> None:
         with contextlib.suppress(OSError):
             self.conn.send(None)
+
+    def reap(self) -> None:
+        """Wait for a worker asked to stop; kill it if it does not."""
         self.proc.join(timeout=1.0)
         if self.proc.is_alive():
             self.kill()
@@ -115,24 +134,28 @@ class Pool:
             yield from self.enforce(pending)
 
     def dispatch(self, pending: deque[Job]) -> None:
+        """Top up every worker that has no more than a batch to go, so that its next batch
+        is already in its pipe when it finishes the current one."""
         size = batch_size(len(pending), len(self.slots))
         for slot in self.slots:
-            if pending and not slot.batch:
+            if pending and len(slot.batch) <= size:
                 slot.give([pending.popleft() for _ in range(min(size, len(pending)))])
 
     def collect(self, pending: deque[Job]) -> Iterator[Outcome]:
-        """Outcomes that are ready (waiting briefly for the first); a dead worker is replaced."""
+        """One outcome from each worker that has one ready (waiting briefly for the first);
+        a dead worker is replaced. Further outcomes wait for the next round: asking a
+        pipe whether it holds more costs as much as the round."""
         busy = [s for s in self.slots if s.batch]
         ready = wait([s.conn for s in busy], timeout=self.wait_time())
-        for slot in (s for s in busy if s.conn in ready):
-            try:
-                while slot.batch and slot.conn.poll():
-                    outcome: Outcome = slot.conn.recv()
-                    slot.batch.popleft()
-                    slot.started = time.monotonic()
-                    yield outcome
-            except (EOFError, OSError):
-                yield self.replace(slot, pending, "crashed", "the worker process died")
+        for slot in busy:
+            if slot.conn in ready:
+                yield self.receive(slot, pending)
+
+    def receive(self, slot: Slot, pending: deque[Job]) -> Outcome:
+        try:
+            return slot.receive()
+        except (EOFError, OSError):
+            return self.replace(slot, pending, "crashed", "the worker process died")
 
     def wait_time(self) -> float:
         if self.timeout is None:
@@ -145,16 +168,20 @@ class Pool:
         """Kill workers whose current page is over the time limit."""
         if self.timeout is None:
             return
-        now = time.monotonic()
         for slot in list(self.slots):
-            if slot.batch and now - slot.started > self.timeout:
+            if not slot.overdue(self.timeout):
+                continue
+            if slot.conn.poll():  # the page finished in time; its outcome came in meanwhile
+                yield self.receive(slot, pending)
+            else:
                 yield self.replace(slot, pending, "timeout", f"stopped after {self.timeout:g} s")
 
     def replace(self, slot: Slot, pending: deque[Job], status: str, detail: str) -> Outcome:
-        """Kill ``slot``'s worker, start a fresh one, requeue the rest of its batch first,
-        and fail the page it was on."""
+        """Kill ``slot``'s worker, start a fresh one, requeue the jobs queued behind the
+        page it was on (first, in their order), and fail that page."""
         job, rest = slot.batch[0], list(slot.batch)[1:]
         slot.kill()
+        slot.batch.clear()
         self.slots[self.slots.index(slot)] = Slot(self.ctx, self.cfg)
         pending.extendleft(reversed(rest))
         return Outcome(job.index, status, detail)
@@ -163,8 +190,12 @@ class Pool:
         for slot in self.slots:
             if slot.batch:
                 slot.kill()
-            else:
-                slot.stop()
+        idle = [s for s in self.slots if not s.batch]
+        # all asked first, so that the workers wind down at the same time
+        for slot in idle:
+            slot.ask_to_stop()
+        for slot in idle:
+            slot.reap()
 
     def abort(self) -> None:
         """Stop everything at once (Ctrl-C): kill workers, remove their temporary files."""

@@ -18,8 +18,6 @@ from itertools import pairwise
 from types import ModuleType
 from typing import Any, BinaryIO, Literal
 
-#: File names read as WARC files (compared lower-cased).
-WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Content types extracted; everything else (images, PDF, JSON, ...) is skipped.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: Why a record is not a page.
@@ -68,10 +66,6 @@ class Scan:
     not_response: int = 0
     #: Why reading stopped early (a damaged file); the refs found before still count.
     error: str | None = None
-
-
-def is_warc_name(name: str) -> bool:
-    return name.lower().endswith(WARC_SUFFIXES)
 
 
 def fastwarc() -> ModuleType:

@@ -16,11 +16,14 @@ import zlib
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cleanweb._cli.warc import Ref, read_at
 from cleanweb.document import Document, Status
 from cleanweb.extract import extract
 from cleanweb.options import Options
+
+if TYPE_CHECKING:  # WARC reading is loaded only by runs that read WARC files
+    from cleanweb._cli.warc import Ref
 
 #: Outcome statuses that count as done; every other status is a failure.
 DONE = frozenset({"ok", "empty"})
@@ -104,12 +107,14 @@ def read_page(job: Job, limit: int) -> bytes:
             raise PageError("unreadable", err.strerror or str(err)) from None
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data, limit)
-    if not data.strip():
+    if not data or data.isspace():  # isspace() stops at the first other byte; strip() copies
         raise PageError("empty_file", "no bytes to read" if not data else "only whitespace")
     return data
 
 
 def read_record(path: str, ref: Ref) -> bytes:
+    from cleanweb._cli.warc import read_at
+
     try:
         return read_at(path, ref)
     except (OSError, ValueError) as err:
@@ -143,11 +148,19 @@ def temp_path(target: str, pid: int) -> str:
 
 def write_atomic(target: str, text: str) -> None:
     """Write ``text`` to ``target`` so that the file is either absent or complete."""
-    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+    data = text.encode("utf-8")
     tmp = temp_path(target, os.getpid())
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    try:
+        write_file(tmp, data)
+    except FileNotFoundError:  # a folder's first page: made then, not tried for every page
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        write_file(tmp, data)
     os.replace(tmp, target)
+
+
+def write_file(path: str, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
 
 
 def extract_page(job: Job, cfg: Config) -> tuple[Document | None, Outcome | None]:
