@@ -35,3 +35,16 @@ def test_guards_rewrite_the_text_the_bytes_would_have_bypassed() -> None:
     assert deep.body.html.count("<div>") <= dom.MAX_DEPTH
     huge = dom.parse(HUGE_TAG, None, HUGE_TAG.encode())
     assert "a1=" not in str(huge.html) and "kept" in str(huge.html)
+
+
+@pytest.mark.parametrize("offset", [0, 1, 9_999, 10_000, 10_001, 23_456])
+def test_a_tag_of_max_length_anywhere_is_noticed(offset: int) -> None:
+    tag = "<p " + "a" * dom.MAX_TAG_CHARS + ">"
+    page = "<b>x</b>" * (offset // 8) + "y" * (offset % 8) + tag + "<i>z</i>" * 3000
+    assert dom._may_hold_huge_tag(page) and dom._may_hold_huge_tag(page.encode())
+
+
+def test_pages_whose_tags_all_close_soon_skip_the_attribute_count() -> None:
+    page = "<p class='x' id='y'>text</p>" * 5000
+    assert not dom._may_hold_huge_tag(page) and not dom._may_hold_huge_tag(page.encode())
+    assert not dom._may_hold_huge_tag("")

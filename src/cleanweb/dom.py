@@ -47,8 +47,8 @@ def parse(text: str, budget: Budget | None = None,
     if tags > DEPTH_CHECK_TAGS:
         limited = limit_depth(text, MAX_DEPTH, budget)
         text, utf8 = limited, (utf8 if limited is text else None)
-    equals = utf8.count(b"=") if utf8 is not None else text.count("=")
-    if equals > ATTRIBUTE_CHECK:
+    if _may_hold_huge_tag(utf8 if utf8 is not None else text) and (
+            utf8.count(b"=") if utf8 is not None else text.count("=")) > ATTRIBUTE_CHECK:
         text, cut = _HUGE_TAG_RE.subn(r"<\1>", text)
         utf8 = None if cut else utf8
     tree = LexborHTMLParser(utf8 if utf8 is not None else text)
@@ -63,6 +63,17 @@ def parse(text: str, budget: Budget | None = None,
 MAX_TAG_CHARS = 20_000
 ATTRIBUTE_CHECK = 10_000
 _HUGE_TAG_RE = re.compile(rf"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{{{MAX_TAG_CHARS},}}>")
+
+
+def _may_hold_huge_tag(data: bytes | str) -> bool:
+    """False when every stretch of MAX_TAG_CHARS holds a ">", so no tag is that long. A
+    stretch that long without one covers a whole aligned window of half its length, so a
+    find per window answers it: a few memchr calls, where counting "=" reads every byte."""
+    half = MAX_TAG_CHARS // 2
+    starts = range(0, len(data), half)
+    if isinstance(data, bytes):
+        return any(data.find(b">", s, s + half) < 0 for s in starts)
+    return any(data.find(">", s, s + half) < 0 for s in starts)
 
 
 def limit_depth(text: str, limit: int, budget: Budget | None = None) -> str:
