@@ -286,25 +286,27 @@ class _Walker:
     # -- the walk ----------------------------------------------------------------
     def run(self, root: LexborNode) -> Segmented:
         # Open elements, each with what to restore when it closes: (element, container,
-        # in_link, opened a container, first segment, is <pre>). Children are reached by
-        # child/next links (cheaper than an iterator per element). The loop is the hot
-        # path of the whole pipeline, hence the local names.
-        stack: list[tuple[LexborNode, int, bool, bool, int, bool]] = []
+        # opened a container, first segment, is <pre>, the parent's container, the
+        # parent's in_link). Children are reached by child/next links (cheaper than an
+        # iterator per element). The loop is the hot path of the whole pipeline, hence
+        # the local names, bound methods included.
+        stack: list[tuple[LexborNode, int, bool, int, bool, int, bool]] = []
         cont, in_link, count = 0, False, 0
-        buf, link_buf, segs = self.buf, self.link_buf, self.out.segs
+        buf, link_buf, segs, images = self.buf, self.link_buf, self.out.segs, self.out.images
         skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
+        flush, close, names, open_, collapsed = (
+            self.flush, self.close, self.names, self.open, self.collapsed)
         node = root.child
         while True:
             if node is None:
                 if not stack:
                     break
-                elem, closed, _, is_block, first, pre = stack.pop()
+                elem, closed, is_block, first, pre, cont, in_link = stack.pop()
                 if pre:
-                    self.flush()
+                    flush()
                     self.pre_depth -= 1
                 if is_block:
-                    self.close(closed, first)
-                cont, in_link = (stack[-1][1], stack[-1][2]) if stack else (0, False)
+                    close(closed, first)
                 node = elem.next
                 continue
             count += 1
@@ -330,35 +332,36 @@ class _Walker:
                 continue
             if tag == "br" or tag == "hr" or tag == "img":
                 if tag == "img":
-                    self.out.images.append(len(segs))
+                    images.append(len(segs))
                 elif buf:
-                    self.flush()
+                    flush()
                 node = node.next
                 continue
             if tag == "a":
+                stack.append((node, cont, False, 0, False, cont, in_link))
                 in_link = True
-                stack.append((node, cont, True, False, 0, False))
                 node = node.child
                 continue
-            naming = self.names(tag, attrs)
+            naming = names(tag, attrs)
             # An inline element is a block of its own when it is chrome-, caption- or
             # heading-named (<span class="share">).
             if tag in inline and naming.chrome is None and naming.role is None:
-                stack.append((node, cont, in_link, False, 0, False))
+                stack.append((node, cont, False, 0, False, cont, in_link))
             else:
-                if naming.collapsible and self.collapsed(node, root, cont, tag, naming):
+                if naming.collapsible and collapsed(node, root, cont, tag, naming):
                     node = node.next
                     continue
                 if buf:
-                    self.flush()
-                cont = self.open(cont, tag, naming)
+                    flush()
+                parent = cont
+                cont = open_(cont, tag, naming)
                 if naming.site == "main" and self.out.main < 0:
                     self.out.main = cont
                 is_pre = tag == "pre"
                 self.pre_depth += is_pre
-                stack.append((node, cont, in_link, True, len(segs), is_pre))
+                stack.append((node, cont, True, len(segs), is_pre, parent, in_link))
             node = node.child
-        self.flush()
+        flush()
         self.out.containers[0].end = len(self.out.containers) - 1
         self.out.node_count = count
         return self.out
