@@ -1,8 +1,8 @@
-"""Build script: the walk that turns the DOM into segments (``blocks.py``) and the text
-measures it calls for every segment (``units.py``) are compiled with mypyc, which takes a
-fifth off the whole extraction. They are typed Python like the rest and stay the source of
-truth: an editable install, a machine without a C compiler, or ``CLEANWEB_PURE_PYTHON=1``
-gets the same modules as plain Python, with the same results."""
+"""Build script: the stages that run Python code per element and per segment (the segment
+walk, the text measures, scoring, the textual pass, metadata, assembly) are compiled with
+mypyc, which takes about a seventh off an extraction. They are typed Python like the rest
+and stay the source of truth: an editable install, a machine without a C compiler, or
+``CLEANWEB_PURE_PYTHON=1`` gets the same modules as plain Python, with the same results."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ import sys
 
 from setuptools import Extension, setup
 
-COMPILED = ["src/cleanweb/blocks.py", "src/cleanweb/units.py"]
+COMPILED = [
+    f"src/cleanweb/{name}.py"
+    for name in ("blocks", "units", "heuristics", "finish", "metadata", "assemble")
+]
 
 
 def compiled_modules() -> list[Extension]:
