@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from setuptools import Extension, setup
+from setuptools import Extension, setup  # type: ignore[import-untyped]
 
 COMPILED = [
     f"src/cleanweb/{name}.py"
