@@ -21,9 +21,13 @@ def compiled_modules() -> list[Extension]:
     # An editable install must run the sources as they are edited, not a stale build.
     if os.environ.get("CLEANWEB_PURE_PYTHON") == "1" or "editable_wheel" in sys.argv:
         return []
-    from mypyc.build import mypycify
+    try:
+        from mypyc.build import mypycify
 
-    extensions = mypycify(COMPILED, opt_level="3")
+        extensions = mypycify(COMPILED, opt_level="3")
+    except (Exception, SystemExit) as err:  # mypy missing, or refusing the sources
+        print(f"cleanweb: building the stages as plain Python ({err!r})", file=sys.stderr)
+        return []
     for ext in extensions:
         ext.optional = True  # no C compiler: install the plain-Python modules instead
     return extensions
