@@ -20,7 +20,7 @@ pytest.importorskip("fastwarc", reason="the 'warc' extra (fastwarc) is not insta
 from datatrove.data import Document as DTDocument
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.writers import JsonlWriter
-from warc_samples import Sample, big_page, samples, write_warc
+from warc_samples import Sample, big_page, samples, write_crawl, write_warc
 
 from cleanweb import Options, extract
 from cleanweb.integrations.datatrove import LEFT_OUT, CleanwebExtractor, WarcReader
@@ -62,9 +62,7 @@ def check_outputs(got: dict[str, dict[str, object]], sent: list[Sample]) -> None
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Sample]]:
     """Two WARC files (gzip and plain) holding the samples, one task's worth each."""
     root = tmp_path_factory.mktemp("crawl")
-    items = samples()
-    sent = write_warc(root / "a.warc.gz", items[:6]) + write_warc(root / "b.warc", items[6:])
-    return root, sent
+    return root, write_crawl(root, "b.warc")
 
 
 def run_steps(folder: Path, step: CleanwebExtractor, **reader: object) -> list[DTDocument]:

@@ -133,3 +133,10 @@ def write_warc(path: Path, items: Sequence[Sample], members: bool = True) -> lis
         data = b"".join(raw)
     path.write_bytes(data)
     return stamped
+
+
+def write_crawl(root: Path, second: str) -> list[Sample]:
+    """The samples as a crawl of two WARC files, one task's worth each: ``a.warc.gz`` and
+    ``second`` (a name in ``root``); returns them with their record ids."""
+    items = samples()
+    return write_warc(root / "a.warc.gz", items[:6]) + write_warc(root / second, items[6:])
