@@ -97,11 +97,9 @@ def choose_region(page: Segmented) -> int:
 _OUTSIDE = Verdict("drop", "region.outside")
 
 
-def judge(seg: Seg, page: Segmented, region: int, favor: str) -> Verdict:
-    """The structural verdict for one segment; textual rules run later, in finish."""
-    end = page.containers[region].end
-    if not region <= seg.container <= end:
-        return _OUTSIDE
+def judge(seg: Seg, page: Segmented, region: int, end: int, favor: str) -> Verdict:
+    """The structural verdict for one segment inside the region (containers ``region`` to
+    ``end``); textual rules run later, in finish."""
     if region < seg.chrome_at <= end:
         return Verdict("drop", seg.chrome or "chrome")
     if seg.caption or seg.kind == "caption":
@@ -121,6 +119,7 @@ def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
     end = page.containers[region].end
     # Most of a page lies outside the region: those segments share one verdict.
     return region, [
-        judge(seg, page, region, options.favor) if region <= seg.container <= end else _OUTSIDE
+        judge(seg, page, region, end, options.favor) if region <= seg.container <= end
+        else _OUTSIDE
         for seg in page.segs
     ]
