@@ -839,8 +839,8 @@ SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 #: The characters one of which ends every line the scanner matches, for the scanners whose
 #: needles are common in prose: a sentence with a bracket in it runs them only when it also
-#: ends with a closing bracket (the classifier's lines are squashed, so the last character
-#: is where the pattern's ``$`` falls).
+#: ends with a closing bracket (the classifier's lines never end in a line break, so the
+#: last character is where the pattern's ``$`` falls).
 SCAN_ENDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "zh.caption.agency": (")", "）"),
     "generic.caption.credit_paren": (")", "]"),
