@@ -13,6 +13,10 @@ For each set, every round runs, in turn and each in a fresh interpreter:
   pool, writing the outputs);
 * **CPU**: processor seconds of the loop, and of the run (parent and workers together),
   which a busy shared host does not inflate the way it inflates wall time;
+* **ideal**: the least any two-process command could take here: a script that imports
+  cleanweb, compiles the patterns, then forks two children that extract every other page
+  each, with no pool, no messages and no outputs. It is timed from outside like the command;
+  its children's imbalance is taken out (their mean time counts, not the longer one's);
 * **machine**: a fixed pure-Python loop in one process, then in two at once, to show how
   much a second process can gain on this machine at that moment (shared hosts vary).
 
@@ -21,6 +25,7 @@ reported. The bar compares the 2-job command with half the in-process loop: ``st
 uses the command's whole wall time, ``run`` leaves out the interpreter start, the import
 and the compile, which both sides pay once and which no number of jobs can divide; the last
 figure divides the loop by the two-process speedup the machine showed instead of by 2.
+``vs ideal`` is the command's wall time against the ideal's: what the command itself adds.
 
 ``--copies N`` runs on N copies of each set's pages (hard links in a temporary folder):
 the one-time costs stay the same while the work grows N-fold, which shows what the strict
@@ -80,6 +85,32 @@ print(json.dumps({"import": t1 - t0, "compile": t2 - t1, "run": t3 - t2, "cpu": 
                   "code": code}), file=sys.stderr)
 """
 
+IDEAL = """
+import json, os, sys, time
+t0 = time.perf_counter()
+import cleanweb
+from cleanweb.extract import compile_rules
+compile_rules()
+from pathlib import Path
+pages = sorted(Path(sys.argv[1]).rglob("*.html"))
+t1 = time.perf_counter()
+pipes = []
+for k in range(2):
+    r, w = os.pipe()
+    if os.fork() == 0:
+        start = time.perf_counter()
+        for page in pages[k::2]:
+            cleanweb.extract(page.read_bytes())
+        os.write(w, repr(time.perf_counter() - start).encode())
+        os._exit(0)
+    os.close(w)
+    pipes.append(r)
+halves = [float(os.read(r, 64)) for r in pipes]
+for _ in pipes:
+    os.wait()
+print(json.dumps({"start": t1 - t0, "halves": halves}))
+"""
+
 SPIN = "x = 0\nfor i in range(4_000_000):\n    x += i\n"
 
 
@@ -95,6 +126,7 @@ class Round:
     cli2_s: float
     run2_s: float
     cpu2_s: float
+    ideal_s: float
     spin1_s: float
     spin2_s: float
 
@@ -122,6 +154,19 @@ def cli(pages: Path, jobs: int, scratch: Path) -> tuple[float, float, float]:
     if data["code"] != 0:
         raise RuntimeError(f"cleanweb exited {data['code']}: {proc.stderr}")
     return wall, float(data["run"]), float(data["cpu"])
+
+
+def ideal(pages: Path) -> float:
+    """Wall seconds of the ideal two-process run (see the module's docstring), less the
+    time one child waited for the other; NaN where processes cannot fork."""
+    if not hasattr(os, "fork"):
+        return float("nan")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", IDEAL, str(pages)], check=True,
+                         capture_output=True, text=True).stdout
+    wall = time.perf_counter() - start
+    halves = json.loads(out)["halves"]
+    return float(wall - (max(halves) - statistics.mean(halves)))
 
 
 def spin(processes: int) -> float:
@@ -156,7 +201,7 @@ def one_round(pages: Path, scratch: Path) -> Round:
     cli1, run1, cpu1 = cli(pages, 1, scratch)
     cli2, run2, cpu2 = cli(pages, 2, scratch)
     return Round(import_s, compile_s, loop_s, loop_cpu, cli1, run1, cpu1, cli2, run2, cpu2,
-                 spin(1), spin(2))
+                 ideal(pages), spin(1), spin(2))
 
 
 def median(rounds: list[Round], name: str) -> float:
@@ -165,7 +210,7 @@ def median(rounds: list[Round], name: str) -> float:
 
 def report(name: str, n: int, rounds: list[Round]) -> dict[str, float]:
     keys = ("import_s", "compile_s", "loop_s", "loop_cpu_s", "cli1_s", "run1_s", "cpu1_s", "cli2_s",
-            "run2_s", "cpu2_s", "spin1_s", "spin2_s")
+            "run2_s", "cpu2_s", "ideal_s", "spin1_s", "spin2_s")
     m = {k: median(rounds, k) for k in keys}
     half = m["loop_s"] / 2
     out = {
@@ -175,6 +220,8 @@ def report(name: str, n: int, rounds: list[Round]) -> dict[str, float]:
         "run_j1_docs_s": n / m["run1_s"], "run_j2_docs_s": n / m["run2_s"],
         "ratio_strict": m["cli2_s"] / half,
         "ratio_run": m["run2_s"] / half,
+        "ratio_ideal_strict": m["ideal_s"] / half,
+        "ratio_vs_ideal": m["cli2_s"] / m["ideal_s"],
         "machine_two_process_speedup": 2 * m["spin1_s"] / m["spin2_s"],
     }
     # What the pool adds, given the parallelism this machine really offered: the run
@@ -188,6 +235,8 @@ def report(name: str, n: int, rounds: list[Round]) -> dict[str, float]:
               f" docs/s   run {m[f'run{j}_s']:5.2f} s {out[f'run_j{j}_docs_s']:6.1f} docs/s")
     print(f"  jobs 2 vs loop/2: strict (wall) {out['ratio_strict']:.2f}, "
           f"run {out['ratio_run']:.2f}   (bar {BAR})")
+    print(f"  ideal two-process run {m['ideal_s']:.2f} s: strict {out['ratio_ideal_strict']:.2f};"
+          f" cleanweb --jobs 2 wall vs ideal {out['ratio_vs_ideal']:.2f}")
     print(f"  CPU seconds: loop {m['loop_cpu_s']:.2f}, cleanweb run --jobs 1 {m['cpu1_s']:.2f}, "
           f"--jobs 2 {m['cpu2_s']:.2f} (parent and workers)")
     print(f"  machine: 2 processes do {out['machine_two_process_speedup']:.2f}x the work of 1;"
