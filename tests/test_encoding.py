@@ -176,6 +176,28 @@ def test_legacy_without_declaration_is_detected(text: str, codec: str, label: st
     assert (d.declared, d.declared_rejected, d.replacements) == (None, False, 0)
 
 
+def test_detector_sees_a_bounded_sample_of_one_long_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 200 KB of text with no ASCII byte in it: the detector (pure-Python chardet takes seconds
+    # on that much) must still be given only SAMPLE_BYTES of it, and get the encoding right.
+    import chardet
+
+    from cleanweb.encoding import SAMPLE_BYTES
+
+    seen: list[int] = []
+    real = chardet.detect_all
+
+    def detect_all(sample: bytes, *args: object, **kwargs: object) -> object:
+        seen.append(len(sample))
+        return real(sample, *args, **kwargs)
+
+    monkeypatch.setattr(chardet, "detect_all", detect_all)
+    data = page(ZH * 1100).encode("gbk")
+    d = decode(data)
+    assert d.text == data.decode("gbk")
+    assert d.source == "detected"
+    assert seen and max(seen) <= SAMPLE_BYTES + 16
+
+
 @pytest.mark.parametrize(("text", "codec", "label", "name"), LEGACY, ids=LEGACY_IDS)
 @pytest.mark.parametrize("lie", ["utf-8", "iso-8859-1", "koi8-r"])
 def test_legacy_with_lying_meta(text: str, codec: str, label: str, name: str,

@@ -505,17 +505,20 @@ class _Sample:
 
 
 def _sample(data: bytes) -> bytes:
-    """The document's non-ASCII runs with a little ASCII context, up to SAMPLE_BYTES.
+    """The document's non-ASCII runs with a little ASCII context: SAMPLE_BYTES of them at most,
+    joined by line breaks.
 
     A plain prefix of a page is mostly markup and script; the runs are what tells
     encodings apart.
     """
     parts: list[bytes] = []
-    size = 0
+    room = SAMPLE_BYTES
     for start, end in _segments(data):
-        parts.append(data[start:end])
-        size += end - start
-        if size >= SAMPLE_BYTES:
+        # Cut at the limit: one non-ASCII run can fill a whole page, and the detector's time
+        # grows with its input (pure-Python chardet takes seconds on 100 KB).
+        parts.append(data[start:min(end, start + room)])
+        room -= end - start
+        if room <= 0:
             break
     return b"\n".join(parts) or data[:SAMPLE_BYTES]
 
