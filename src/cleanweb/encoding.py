@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from cleanweb._labels import CODEC_TO_ENCODING, ENCODINGS, Encoding, lookup
 
@@ -582,11 +583,14 @@ def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
     # chardet answers no_match_encoding (cp1252 by default) when nothing fits; it must be
     # one of the candidates, and like every answer it is verified by decoding.
     fallback = "cp1252" if "cp1252" in allowed else allowed[0]
+    # Untyped on purpose: the sources must type-check (and compile, see setup.py) against
+    # every chardet the dependency range admits, and before 7 it lacks these arguments.
+    detect_all: Any = chardet.detect_all
     try:
-        results = chardet.detect_all(sample, include_encodings=allowed, compat_names=False,
-                                     no_match_encoding=fallback)
+        results = detect_all(sample, include_encodings=allowed, compat_names=False,
+                             no_match_encoding=fallback)
     except TypeError:  # chardet before 7 cannot restrict candidates: filter its answers
-        results = chardet.detect_all(sample)
+        results = detect_all(sample)
     wanted = {CODEC_TO_ENCODING[n].name for n in allowed}
     found: list[Encoding] = []
     for result in results:
