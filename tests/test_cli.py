@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+import cleanweb
+import cleanweb.blocks
 from cleanweb import Document, Options, extract
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -308,7 +310,11 @@ def test_help_documents_examples_and_exit_status() -> None:
     assert proc.returncode == 0
     for part in ("examples:", "exit status:", "--timeout", "--skip-existing", "explain"):
         assert part in text
-    assert run("--version").stdout.decode().startswith("cleanweb ")
+    version = run("--version").stdout.decode()
+    assert version.startswith(f"cleanweb {cleanweb.__version__} (")
+    # The command reports the build it runs: the same modules this process imports.
+    compiled = not cleanweb.blocks.__file__.endswith(".py")
+    assert ("compiled stages" if compiled else "plain-Python stages") in version
 
 
 def test_explain_lists_every_block_with_its_reason(tmp_path: Path) -> None:

@@ -170,8 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json/jsonl: add every block, kept or dropped, with its reason")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (failures are still reported)")
-    p.add_argument("--version", action="version", version=f"cleanweb {__version__}")
+    p.add_argument("--version", action="version", version=f"cleanweb {__version__} ({build()})")
     return p
+
+
+def build() -> str:
+    """Whether this install runs the per-element stages compiled (see setup.py): a build
+    that could not compile them installs them as plain Python, which pip does not show."""
+    from cleanweb import blocks
+
+    return "plain-Python stages" if blocks.__file__.endswith(".py") else "compiled stages"
 
 
 def rule_pack(value: str) -> RulePack:
