@@ -198,6 +198,33 @@ def test_detector_sees_a_bounded_sample_of_one_long_run(monkeypatch: pytest.Monk
     assert seen and max(seen) <= SAMPLE_BYTES + 16
 
 
+#: What chardet 5 and 6 answer for each LEGACY codec's bytes (their names, not the web's).
+OLD_CHARDET_NAMES = {
+    "gbk": "GB2312", "gb18030": "GB2312", "big5": "Big5", "cp932": "SHIFT_JIS",
+    "euc_jp": "EUC-JP", "cp949": "EUC-KR", "cp1251": "windows-1251", "koi8_r": "KOI8-R",
+    "cp1252": "Windows-1252", "latin-1": "ISO-8859-1",
+}
+
+
+@pytest.mark.parametrize(("text", "codec", "label", "name"), LEGACY, ids=LEGACY_IDS)
+def test_detection_with_chardet_before_7(text: str, codec: str, label: str, name: str,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # The dependency range admits chardet 5 and 6, which take no candidate list (TypeError)
+    # and name encodings their own way; their answer must still be taken.
+    import chardet
+
+    def old_detect_all(sample: bytes, **kwargs: object) -> list[dict[str, object]]:
+        if kwargs:
+            raise TypeError(f"unexpected keyword arguments {sorted(kwargs)}")
+        return [{"encoding": OLD_CHARDET_NAMES[codec], "confidence": 0.99, "language": ""}]
+
+    monkeypatch.setattr(chardet, "detect_all", old_detect_all)
+    data = page(text).encode(codec)
+    d = decode(data)
+    assert d.text == data.decode(codec)
+    assert d.source == "detected"
+
+
 @pytest.mark.parametrize(("text", "codec", "label", "name"), LEGACY, ids=LEGACY_IDS)
 @pytest.mark.parametrize("lie", ["utf-8", "iso-8859-1", "koi8-r"])
 def test_legacy_with_lying_meta(text: str, codec: str, label: str, name: str,

@@ -591,11 +591,14 @@ def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
                              no_match_encoding=fallback)
     except TypeError:  # chardet before 7 cannot restrict candidates: filter its answers
         results = detect_all(sample)
-    wanted = {CODEC_TO_ENCODING[n].name for n in allowed}
+    # Matched by decoder, not by name: chardet before 7 calls a GBK page GB2312 (the web's
+    # GBK), which the allowed gb18030 decodes.
+    by_codecs = {CODEC_TO_ENCODING[n].codecs: CODEC_TO_ENCODING[n] for n in allowed}
     found: list[Encoding] = []
     for result in results:
-        enc = _from_codec(result.get("encoding"))
-        if enc is not None and enc.name in wanted and enc not in found:
+        named = _from_codec(result.get("encoding"))
+        enc = by_codecs.get(named.codecs) if named is not None else None
+        if enc is not None and enc not in found:
             found.append(enc)
     return found
 
