@@ -198,6 +198,16 @@ def test_detector_sees_a_bounded_sample_of_one_long_run(monkeypatch: pytest.Monk
     assert seen and max(seen) <= SAMPLE_BYTES + 16
 
 
+def test_windows_1252_maps_its_undefined_bytes_to_c1_controls() -> None:
+    # WHATWG's windows-1252 index: cp1252, except that 0x81 0x8D 0x8F 0x90 0x9D, which cp1252
+    # leaves undefined, are the C1 controls U+0081 U+008D U+008F U+0090 U+009D.
+    undefined = b"\x81\x8d\x8f\x90\x9d"
+    data = page(FR, "windows-1252").encode("cp1252").replace(b"</p>", undefined + b"</p>", 1)
+    d = decode(data)
+    assert d.text == page(FR, "windows-1252").replace("</p>", "\x81\x8d\x8f\x90\x9d</p>", 1)
+    assert (d.encoding, d.replacements) == ("windows-1252", 0)
+
+
 #: What chardet 5 and 6 answer for each LEGACY codec's bytes (their names, not the web's).
 OLD_CHARDET_NAMES = {
     "gbk": "GB2312", "gb18030": "GB2312", "big5": "Big5", "cp932": "SHIFT_JIS",
