@@ -52,6 +52,24 @@ def test_portal_page() -> None:
     assert m.lang == "zh"
 
 
+def test_hostile_sizes_are_read_only_as_far_as_they_matter() -> None:
+    from cleanweb.metadata import MAX_TITLE_CHARS
+
+    # A huge <title>: its start is the title.
+    meta = meta_of(f"<html><head><title>{'Word ' * 400_000}</title></head><body><p>x</p>")
+    assert meta.title is not None and len(meta.title) <= MAX_TITLE_CHARS
+    assert meta.title.startswith("Word Word")
+    # An unclosed <h1> holding the whole article is no headline: the <title> gives it.
+    body = "<p>" + "A sentence of the article that runs on. " * 100 + "</p>"
+    meta = meta_of(f"<html><head><title>Storm hits the coast</title></head><body>"
+                   f"<h1>Storm hits the coast and more {body}")
+    assert meta.title == "Storm hits the coast"
+    # A datetime value of megabytes is no timestamp.
+    meta = meta_of(f'<html><body><h1>T</h1><time class="date" datetime="{"2024" * 500_000}">'
+                   "</time><p>x</p>")
+    assert meta.date is None
+
+
 def test_title_suffix_stripped_when_only_title_exists() -> None:
     html = "<html><head><title>女警打百个电话遭停机-某某新闻</title></head><body></body></html>"
     assert meta_of(html).title == "女警打百个电话遭停机"

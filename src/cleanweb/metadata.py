@@ -50,8 +50,12 @@ from cleanweb.units import CJK_CHAR_RE, fingerprint, squash
 
 #: Longest line parse_byline considers; credit lines are short, body paragraphs are not.
 MAX_BYLINE_CHARS = 90
-#: A <title> is read up to this many characters (real ones are far shorter).
+#: A <title> or a meta value is read up to this many characters (real ones are far shorter;
+#: reading a hostile one whole costs seconds per 10 MB).
 MAX_TITLE_CHARS = 1000
+#: An element with more text than this is no headline: broken markup can leave a whole page
+#: inside an unclosed <h1>, and reading such text whole costs seconds per 10 MB.
+MAX_HEADLINE_CHARS = 2 * MAX_TITLE_CHARS
 #: Text nodes read after the headline when looking for its date/source line.
 ZONE_NODES = 40
 ZONE_CHARS = 400
@@ -309,7 +313,8 @@ def page_metadata(tree: LexborHTMLParser) -> Metadata:
     metas = _meta_map(head or tree)
     ld = _jsonld(head) if head is not None else {}
     title_node = head.css_first("title") if head is not None else None
-    title_tag = _text_of(title_node or tree.css_first("title"))
+    title_node = title_node or tree.css_first("title")
+    title_tag = _squashed_head(title_node.text(deep=True)) if title_node is not None else ""
     title_head = strip_site_suffix(title_tag) if title_tag else ""
     marked = _marked(tree)
     head_node, title = _headline(tree, marked.h1s, title_tag, title_head, metas)
@@ -386,6 +391,13 @@ def _text_of(node: LexborNode | None) -> str:
     return squash(node.text(deep=True)) if node is not None else ""
 
 
+def _squashed_head(raw: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """The first ``limit`` characters of ``squash(raw)``, without squashing all of it (a
+    space run squashes to one character, so 4 × limit raw characters are more than enough
+    unless the text is mostly spaces, when the squashed start is merely shorter)."""
+    return squash(raw[: 4 * limit])[:limit]
+
+
 def _short_text(node: LexborNode, limit: int) -> str | None:
     """:func:`_text_of`, or None when that is longer than ``limit``. A container's long
     text is not squashed whole: its squashed start is already too long."""
@@ -406,7 +418,7 @@ def _meta_map(tree: LexborHTMLParser | LexborNode) -> dict[str, str]:
         key = key or attrs.get("http-equiv")
         content = attrs.get("content")
         if key and content and content.strip():
-            out.setdefault(key.strip().lower(), squash(content))
+            out.setdefault(key.strip().lower(), _squashed_head(content))
     return out
 
 
@@ -476,7 +488,7 @@ def _headline(
     """The headline element and text; ``head`` is ``title_tag`` without its site suffix."""
     og = metas.get("og:title") or metas.get("twitter:title") or ""
     refs = [fingerprint(t) for t in (title_tag, og) if t]
-    h1s = [n for n in first_h1s if not _logo_like(n)]
+    h1s = [n for n in first_h1s if not _logo_like(n) and _candidate_fp(n) is not None]
     best = _best_match(h1s, refs, fingerprint(head or og))
     others: list[LexborNode] = []
     if best is None and refs:
@@ -499,7 +511,14 @@ def _visible_text(node: LexborNode) -> str:
 
 def _logo_like(node: LexborNode) -> bool:
     attrs = " ".join(v or "" for v in node.attributes.values())
-    return bool(_LOGO_HINT.search(attrs)) or not _text_of(node)
+    text = node.text(deep=True)  # squash(text) is empty: tested without building it
+    return bool(_LOGO_HINT.search(attrs)) or not text or text.isspace()
+
+
+def _candidate_fp(node: LexborNode) -> str | None:
+    """The fingerprint of a headline candidate's text; None when it is too long to be one."""
+    text = _short_text(node, MAX_HEADLINE_CHARS)
+    return fingerprint(text) if text is not None else None
 
 
 def _best_match(nodes: list[LexborNode], refs: list[str], head_fp: str) -> LexborNode | None:
@@ -509,8 +528,8 @@ def _best_match(nodes: list[LexborNode], refs: list[str], head_fp: str) -> Lexbo
     best_len = 0
     need = max(2, int(len(head_fp) * 0.6))
     for node in nodes:
-        fp = fingerprint(_text_of(node))
-        if len(fp) < need or len(fp) <= best_len or len(fp) > 400:
+        fp = _candidate_fp(node)
+        if fp is None or len(fp) < need or len(fp) <= best_len or len(fp) > 400:
             continue
         if any(fp in ref for ref in refs):
             best, best_len = node, len(fp)
@@ -521,8 +540,8 @@ def _containing(nodes: list[LexborNode], head_fp: str) -> LexborNode | None:
     """The first node whose text is the headline part plus a little (a title cut short
     in ``<title>``, or a headline with a short column label)."""
     for node in nodes:
-        fp = fingerprint(_text_of(node))
-        if head_fp and head_fp in fp and len(fp) < 1.3 * len(head_fp):
+        fp = _candidate_fp(node)
+        if fp is not None and head_fp and head_fp in fp and len(fp) < 1.3 * len(head_fp):
             return node
     return None
 
@@ -606,7 +625,8 @@ def _zone(head: LexborNode) -> list[_Seg]:
         raw = node.text_content
         if not raw or raw.isspace():  # layout whitespace, most text nodes: skip the squash
             continue
-        text = squash(raw)
+        # Read in part: the zone stops at ZONE_CHARS anyway, and one text node can be huge.
+        text = _squashed_head(raw, 4 * ZONE_CHARS)
         if _is_prose(text):
             break
         parent = node.parent
@@ -868,8 +888,10 @@ def _class_date(tree: LexborHTMLParser) -> DateMatch | None:
         if found is not None and (found.rule != "date.relative" or _DATE_HINT.search(_hint(node))):
             return found
         stamp = node.attributes.get("datetime") if node.tag == "time" else None
-        if stamp and find_date(stamp) is not None:
-            return find_date(stamp)
+        # As long as the text read above: a longer value is no timestamp.
+        found = find_date(stamp) if stamp and len(stamp) <= 80 else None
+        if found is not None:
+            return found
     return None
 
 
