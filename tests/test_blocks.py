@@ -146,6 +146,26 @@ def test_naming_memos_give_what_a_fresh_computation_gives() -> None:
     assert first.chrome is not None and not first.collapsible  # content-named too
 
 
+def test_long_class_values_are_named_alike_but_never_kept_in_the_memos() -> None:
+    from cleanweb.blocks import (
+        MEMO_VALUE_CHARS,
+        clear_naming_memos,
+        element_naming,
+        naming_of,
+        value_naming,
+    )
+
+    clear_naming_memos()
+    short, main = naming_of("div", "site-nav", None, None), naming_of("div", None, "main", None)
+    sizes = (element_naming.cache_info().currsize, value_naming.cache_info().currsize)
+    padding = " x" * MEMO_VALUE_CHARS
+    long = naming_of("div", "site-nav" + padding, None, None)
+    assert long == short and long.chrome is not None
+    assert naming_of("div", None, "main" + padding, None) == main
+    assert naming_of("div", "x" * 5_000_000, None, None).chrome is None  # a hostile value
+    assert (element_naming.cache_info().currsize, value_naming.cache_info().currsize) == sizes
+
+
 def test_cjk_line_breaks_vanish_exactly_where_the_plain_rule_says() -> None:
     # the plain rule: spaces/tabs, a line break and any whitespace between two CJK
     # characters go; everything else is squashed to single spaces

@@ -13,6 +13,7 @@ separate pruning pass over the tree is needed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -144,6 +145,12 @@ _NO_NAMES: tuple[str | None, str | None, bool] = (None, None, False)
 #: function of its key, so no result depends on it; it is bounded in entries, and keeps
 #: alive only class/id strings of recent pages.
 NAMING_MEMO = 4096
+#: Longest class, id or role value the memos keep: longer ones (a few per thousand pages)
+#: are named without them, so no hostile page can make the memos hold megabytes.
+MEMO_VALUE_CHARS = 512
+#: A class or id value is read up to this many characters (real ones stay far below; a
+#: value of megabytes would cost a second to split into words).
+NAME_VALUE_CHARS = 16_384
 
 
 def clear_naming_memos() -> None:
@@ -152,9 +159,26 @@ def clear_naming_memos() -> None:
     value_naming.cache_clear()
 
 
+def naming_of(tag: str, cls: str | None, ident: str | None, role_attr: str | None) -> Naming:
+    """What an element's tag, ARIA role and class/id values say about it: memoized for
+    values of ordinary length, computed afresh (and read in part) for longer ones."""
+    if all(v is None or len(v) <= MEMO_VALUE_CHARS for v in (cls, ident, role_attr)):
+        return element_naming(tag, cls, ident, role_attr)
+    return _element_naming(tag, _head(cls), _head(ident), _head(role_attr), _value_naming)
+
+
+def _head(value: str | None) -> str | None:
+    return value[:NAME_VALUE_CHARS] if value is not None else None
+
+
 @lru_cache(maxsize=NAMING_MEMO)
 def element_naming(tag: str, cls: str | None, ident: str | None, role_attr: str | None) -> Naming:
-    """What an element's tag, ARIA role and class/id values say about it."""
+    """:func:`naming_of` through the memo (values of ordinary length only)."""
+    return _element_naming(tag, cls, ident, role_attr, value_naming)
+
+
+def _element_naming(tag: str, cls: str | None, ident: str | None, role_attr: str | None,
+                    name_value: Callable[[str], tuple[str | None, str | None, bool]]) -> Naming:
     chrome = st.TAG_RULES.get(tag)
     if chrome is None and role_attr:
         chrome = st.ROLE_RULES.get(role_attr.strip().lower())
@@ -162,15 +186,14 @@ def element_naming(tag: str, cls: str | None, ident: str | None, role_attr: str 
     content = False
     for value in (cls, ident):
         if value:
-            v_chrome, v_role, v_content = value_naming(value)
+            v_chrome, v_role, v_content = name_value(value)
             chrome = chrome or v_chrome
             role = role or v_role
             content = content or v_content
     return Naming(chrome, role, chrome is not None and not content)
 
 
-@lru_cache(maxsize=NAMING_MEMO)
-def value_naming(value: str) -> tuple[str | None, str | None, bool]:
+def _value_naming(value: str) -> tuple[str | None, str | None, bool]:
     """(chrome rule id, "caption"/"heading" role, names content?) of one class or id
     value; the first word that names each decides it."""
     words = name_words(value.lower())
@@ -188,6 +211,10 @@ def value_naming(value: str) -> tuple[str | None, str | None, bool]:
             else:
                 role = role or rule.action
     return chrome, role, content
+
+
+#: :func:`_value_naming` through its memo.
+value_naming = lru_cache(maxsize=NAMING_MEMO)(_value_naming)
 
 
 class _Walker:
@@ -263,7 +290,7 @@ class _Walker:
             return element_naming(tag, None, None, None)
         if MARK in attrs:
             return site_naming(attrs[MARK] or "")
-        return element_naming(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
+        return naming_of(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
 
     def open(self, parent: int, tag: str, naming: Naming) -> int:
         chrome, role = naming.chrome, naming.role
