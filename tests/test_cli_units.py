@@ -86,6 +86,21 @@ def test_collect_reads_a_linked_file_once_and_skips_linked_folders(tmp_path: Pat
     assert [s.rel for s in found.sources] == ["a.html", "b.html"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_collect_skips_pipes_in_folders_and_globs_but_reads_named_ones(tmp_path: Path) -> None:
+    # Reading a pipe waits for a writer: in a folder or a glob it is no saved page. A link
+    # leading nowhere is still listed, to be reported unreadable rather than lost.
+    touch(tmp_path, "d/a.html")
+    os.mkfifo(tmp_path / "d/pipe.html")
+    (tmp_path / "d/gone.html").symlink_to(tmp_path / "nowhere.html")
+    assert [s.rel for s in collect([str(tmp_path / "d")], True, None).sources] == [
+        "a.html", "gone.html"]
+    assert [s.rel for s in collect([str(tmp_path / "d/*.html")], False, None).sources] == [
+        "a.html", "gone.html"]
+    named = collect([str(tmp_path / "d/pipe.html")], False, None)
+    assert [s.rel for s in named.sources] == ["pipe.html"]
+
+
 def test_collect_globs_and_missing(tmp_path: Path) -> None:
     touch(tmp_path, "c/1/p.html", "c/2/q.htm", "c/2/r.txt")
     found = collect([str(tmp_path / "c/**/*.htm*"), str(tmp_path / "none.html")], False, None)

@@ -80,6 +80,16 @@ def is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+def is_file_like(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link leading nowhere (read, and reported unreadable); not a
+    FIFO, socket or device, whose reading would wait for a writer or never end. Files
+    named on the command line are read whatever they are (``<(curl …)`` is a pipe)."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:
+        return True
+
+
 def child(folder: str, rel: str) -> str:
     """``folder/rel`` for a '/'-separated ``rel``, spelled as pathlib spells it: no leading
     ``./``, and the system's separator."""
@@ -112,7 +122,7 @@ def walk_dir(folder: str, rel: str, real: str, all_files: bool, exclude: str | N
             if not entry.is_symlink() and os.path.abspath(path) != exclude:
                 walk_dir(path, f"{rel}{name}/", os.path.join(real, name), all_files, exclude,
                          found)
-        elif is_page_name(name, all_files):
+        elif is_page_name(name, all_files) and is_file_like(entry):
             key = os.path.realpath(path) if entry.is_symlink() else os.path.join(real, name)
             found.append(Found(path, rel + name, key))
 
@@ -151,7 +161,7 @@ def expand(arg: str, all_files: bool, exclude: str | None) -> list[Found]:
         if found.is_dir():
             rel = relative(found, base)
             out.extend(walk(found, "" if rel == "." else f"{rel}/", all_files, exclude))
-        else:
+        elif found.is_file() or not found.exists():  # as in folders: no FIFO, socket, device
             out.append(named(found, base))
     return out
 
