@@ -290,6 +290,25 @@ def test_jsonl_file_resume_keeps_earlier_records(tmp_path: Path) -> None:
     assert "1 skipped" in proc.stderr.decode()
 
 
+def test_file_names_that_are_not_utf8_round_trip_through_json(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    good, empty = os.fsencode(src) + b"/caf\xe9.html", os.fsencode(src) + b"/vid\xe9.html"
+    try:
+        with open(good, "wb") as fh:
+            fh.write(aeb_pages(1)[0].read_bytes())
+        open(empty, "wb").close()
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    log = tmp_path / "errors.jsonl"
+    proc = run(str(src), "-f", "jsonl", "--errors", str(log))
+    assert proc.returncode == 1  # the empty page fails; nothing else does
+    [record] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert os.fsencode(record["path"]) == good
+    [error] = [json.loads(line) for line in log.read_bytes().splitlines()]
+    assert os.fsencode(error["path"]) == empty and error["reason"] == "empty_file"
+
+
 def test_missing_input_is_reported_and_run_goes_on(tmp_path: Path) -> None:
     page = aeb_pages(1)[0]
     proc = run(str(tmp_path / "nothere.html"), str(page), "-f", "jsonl")

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO, TextIO
+
+
+def json_text(record: Mapping[str, object], indent: int | None = None) -> str:
+    """``record`` as readable JSON (no ASCII escapes) that always encodes as UTF-8.
+
+    A file name that is not valid UTF-8 comes in with surrogate escapes (as ``os`` gives
+    it); its lone surrogates are written as JSON escapes (``\\udce9``), from which
+    ``os.fsencode(json.loads(line)["path"])`` gives the name's bytes back.
+    """
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 class OrderedWriter:
@@ -109,7 +124,7 @@ class ErrorLog:
     def write(self, path: str, reason: str, detail: str) -> None:
         if self._fh is not None:
             record = {"path": path, "reason": reason, "detail": detail}
-            self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._fh.write(json_text(record) + "\n")
             self._fh.flush()
 
     def close(self) -> None:

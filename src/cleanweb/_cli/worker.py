@@ -9,7 +9,6 @@ nothing a page does ends the worker except a hard crash or the parent's kill.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import signal
 import zlib
@@ -18,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cleanweb._cli.output import json_text
 from cleanweb.document import Document, Status
 from cleanweb.extract import extract
 from cleanweb.options import Options
@@ -135,9 +135,7 @@ def render(doc: Document, fmt: str, path: str, ref: Ref | None = None) -> str:
     if fmt == "md":
         return doc.to_markdown().rstrip("\n") + "\n"
     record = {**source_fields(path, ref), **doc.to_dict()}
-    if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return json_text(record, None if fmt == "jsonl" else 2) + "\n"
 
 
 def temp_path(target: str, pid: int) -> str:
