@@ -48,3 +48,18 @@ def test_pages_whose_tags_all_close_soon_skip_the_attribute_count() -> None:
     page = "<p class='x' id='y'>text</p>" * 5000
     assert not dom._may_hold_huge_tag(page) and not dom._may_hold_huge_tag(page.encode())
     assert not dom._may_hold_huge_tag("")
+
+
+def test_a_page_opening_more_elements_than_allowed_is_refused_before_parsing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanweb import Options, Status, extract
+    from cleanweb.errors import Stop
+
+    count = dom.DEPTH_CHECK_TAGS + 5_000
+    page = "<html><body>" + "<p>a</p><br>" * count + "</body></html>"
+    with pytest.raises(Stop):
+        dom.parse(page, None, None, max_elements=count - 1)
+    assert dom.parse(page, None, None, max_elements=count + 2).body is not None  # html, body
+    # Through extract: the same refusal, and the parser is never called.
+    monkeypatch.setattr(dom, "LexborHTMLParser", None)
+    assert extract(page, options=Options(max_nodes=count - 1)).status is Status.TOO_LARGE

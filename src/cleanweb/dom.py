@@ -11,7 +11,7 @@ import re
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanweb.errors import Budget
+from cleanweb.errors import Budget, Stop
 
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 
@@ -38,17 +38,19 @@ VOID_TAGS = frozenset({
 })
 
 
-def parse(text: str, budget: Budget | None = None,
-          utf8: bytes | None = None) -> LexborHTMLParser:
+def parse(text: str, budget: Budget | None = None, utf8: bytes | None = None,
+          max_elements: int | None = None) -> LexborHTMLParser:
     """Parse once; re-parse only a page whose unclosed ``<title>`` swallowed the body
     (the HTML parser reads everything after it as title text).
 
     ``utf8``, when given, must be ``text`` encoded as UTF-8 (a page's own bytes, when
     they are valid UTF-8): the parser reads UTF-8, so handing it these bytes spares
-    encoding the text again, and the guards count in them faster."""
+    encoding the text again, and the guards count in them faster. A page found to open
+    more than ``max_elements`` tags is refused (:class:`Stop` "too_large") before the
+    parser builds a tree that size: seconds of work and a gigabyte for 32 MB of them."""
     tags = utf8.count(b"<") if utf8 is not None else text.count("<")
     if tags > DEPTH_CHECK_TAGS:
-        limited = limit_depth(text, MAX_DEPTH, budget)
+        limited = limit_depth(text, MAX_DEPTH, budget, max_elements)
         text, utf8 = limited, (utf8 if limited is text else None)
     if _may_hold_huge_tag(utf8 if utf8 is not None else text) and (
             utf8.count(b"=") if utf8 is not None else text.count("=")) > ATTRIBUTE_CHECK:
@@ -79,17 +81,30 @@ def _may_hold_huge_tag(data: bytes | str) -> bool:
     return any(data.find(">", s, s + half) < 0 for s in starts)
 
 
-def limit_depth(text: str, limit: int, budget: Budget | None = None) -> str:
+def limit_depth(text: str, limit: int, budget: Budget | None = None,
+                max_elements: int | None = None) -> str:
     """``text`` with every tag that opens (or closes) deeper than ``limit`` removed;
-    the text between the tags stays. Unchanged (same object) when nothing is that deep."""
-    depth = deepest = 0
+    the text between the tags stays. Unchanged (same object) when nothing is that deep.
+    Raises :class:`Stop` "too_large" once more than ``max_elements`` elements have opened
+    (void ones uncounted; tag-like text inside scripts and comments counted)."""
+    depth = deepest = opened = 0
+    cap = max_elements if max_elements is not None else len(text)
     for count, m in enumerate(_TAG_RE.finditer(text)):
-        if budget is not None and not count & 0xFFFF:
-            budget.check()
+        if not count & 0xFFFF:
+            if budget is not None:
+                budget.check()
+            if opened > cap:
+                raise Stop("too_large")
         if m.group(2).lower() in VOID_TAGS or m.group(0).endswith("/>"):
             continue
-        depth = max(0, depth - 1) if m.group(1) else depth + 1
-        deepest = max(deepest, depth)
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:  # void elements go uncounted: the count errs low
+            depth += 1
+            opened += 1
+            deepest = max(deepest, depth)
+    if opened > cap:
+        raise Stop("too_large")
     if deepest <= limit:
         return text
     state = [0]

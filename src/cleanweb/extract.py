@@ -38,7 +38,7 @@ def _decode(html: bytes | str,
 
 def _run(text: str, utf8: bytes | None, url: str | None, enc: EncodingInfo, opts: Options,
          budget: Budget) -> Document:
-    tree = dom.parse(text, budget, utf8)
+    tree = dom.parse(text, budget, utf8, opts.max_nodes)
     budget.check()
     meta = page_metadata(tree)
     rules = opts.site_rules.for_url(url) if opts.site_rules is not None else ()

@@ -26,9 +26,10 @@ class Options:
     #: in ``Document.trace``.
     explain: bool = False
     #: Inputs larger than this many bytes are not parsed; status ``too_large``. Peak
-    #: memory is up to ~50x the input on markup-dense pages: lower this to bound it.
+    #: memory is up to ~100x the input on markup-dense pages: lower this to bound it.
     max_bytes: int = 32 * 1024 * 1024
-    #: Pages with more elements than this are not segmented; status ``too_large``.
+    #: Pages with more nodes than this are not segmented, and pages seen to open more
+    #: elements than this are not even parsed; status ``too_large``.
     max_nodes: int = 2_000_000
     #: Wall-clock budget per page in seconds, checked between stages and inside
     #: long loops; status ``timeout`` when exceeded. ``None`` disables it.
