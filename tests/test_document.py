@@ -76,5 +76,20 @@ def test_markdown_escapes_pipes_and_fences() -> None:
     assert "````\n```inner```\n````" in md
 
 
+def test_markdown_keeps_text_from_reading_as_structure() -> None:
+    texts = ["# Not a heading", "1. Not a list", "2024) Nor this", "> Not a quote",
+             "- Not a bullet", "---", "= =", "<div> shown as text", "```not a fence",
+             "#hashtag stays", "-5 degrees stays", "2024 stays", "Plain *text* stays"]
+    blocks = [Block("paragraph", t) for t in texts]
+    blocks += [Block("list_item", "3. inside an item"), Block("quote", "a\n# b")]
+    d = Document(status=Status.OK, blocks=tuple(blocks))
+    md = d.to_markdown().split("\n\n")
+    assert md == [
+        "\\# Not a heading", "1\\. Not a list", "2024\\) Nor this", "\\> Not a quote",
+        "\\- Not a bullet", "\\---", "\\= =", "\\<div> shown as text", "\\```not a fence",
+        "#hashtag stays", "-5 degrees stays", "2024 stays", "Plain *text* stays",
+        "- 3\\. inside an item", "> a\n> \\# b\n"]
+
+
 def test_to_text_is_text() -> None:
     assert doc().to_text() == doc().text

@@ -1,10 +1,37 @@
-"""Markdown rendering of a block list."""
+"""Markdown rendering of a block list.
+
+Text is written as it reads: only a line start that Markdown would take for structure
+(a heading, quote, list item, fence, rule or HTML block) gets a backslash, so a paragraph
+that begins "# 1" or "1. " stays a paragraph. Inline characters (``*``, ``_``, ``[``) are
+left alone: escaping them all would clutter every line for the rare text that renders as
+emphasis or a link.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from cleanweb.document import Block
+
+#: Line starts that make a Markdown block: ATX heading, block quote, bullet item, code
+#: fence, a line of rule or setext-underline characters, HTML block.
+_STRUCTURE = re.compile(
+    r"#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|`{3}|~{3}|[-*_=][-*_= \t]*$|<[A-Za-z/!?]")
+#: An ordered-list number, escaped at its period or parenthesis.
+_ORDERED = re.compile(r"\d{1,9}(?=[.)](?:[ \t]|$))")
+
+
+def escape_line_starts(text: str) -> str:
+    """``text`` with a backslash where a line would otherwise start a Markdown block."""
+    return "\n".join(_escape(line) for line in text.split("\n"))
+
+
+def _escape(line: str) -> str:
+    if _STRUCTURE.match(line):
+        return "\\" + line
+    number = _ORDERED.match(line)
+    return f"{line[:number.end()]}\\{line[number.end():]}" if number else line
 
 
 def _table(rows: Sequence[str]) -> list[str]:
@@ -20,16 +47,17 @@ def _table(rows: Sequence[str]) -> list[str]:
 
 
 def _render(block: Block) -> str:
-    if block.kind == "heading":
-        return "#" * max(1, min(block.level or 2, 6)) + " " + block.text
-    if block.kind == "list_item":
-        return "- " + block.text
-    if block.kind == "quote":
-        return "\n".join("> " + line for line in block.text.split("\n"))
     if block.kind == "code":
         fence = "````" if "```" in block.text else "```"
         return f"{fence}\n{block.text}\n{fence}"
-    return block.text
+    text = escape_line_starts(block.text)
+    if block.kind == "heading":
+        return "#" * max(1, min(block.level or 2, 6)) + " " + text
+    if block.kind == "list_item":
+        return "- " + text
+    if block.kind == "quote":
+        return "\n".join("> " + line for line in text.split("\n"))
+    return text
 
 
 def _groups(blocks: Sequence[Block]) -> Iterable[tuple[str, list[Block]]]:
