@@ -234,6 +234,13 @@ ZH_FOOTER: tuple[Rule, ...] = (
         "a report that someone's words do not represent a view does not open with 本网.",
     ),
     _zh(
+        "zh.footer.reprint_purpose",
+        _has(200, r"(?:转载|转自)[^。]{0,30}(?:目的在于|旨在|只为|是为了?)传递更多信息|"
+                  r"并不(?:代表|意味着)本(?:网|站|平台|号)(?:赞同|同意|认同)"),
+        "the reprint notice '转载目的在于传递更多信息，并不代表本网赞同其观点': the site's "
+        "stock disclaimer under reposted articles, whatever label opens it.",
+    ),
+    _zh(
         "zh.footer.comment_view",
         _has(80, r"(?:评论|留言|跟贴)[^。]{0,6}仅(?:供其表达|代表)[^。]{0,10}(?:个人|网友|本人)"),
         "comment-box notice that comments only represent the commenter; short lines only.",
@@ -363,8 +370,8 @@ ZH_NAV: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.nav.enter",
-        _opens(40, r"(?:更多|相关)?(?:精彩)?(?:资讯|内容|新闻|报道)?请(?:关注|进入|点击|访问)|"
-                   r"点击进入"),
+        _opens(40, r"(?:更多|相关)?(?:精彩)?(?:资讯|内容|新闻|报道)?[，,]?\s*"
+                   r"请(?:关注|进入|点击|访问)|点击进入"),
         "'更多精彩内容请进入…' / '点击进入专题：' link prompts; short lines that open with them.",
     ),
 )
@@ -522,8 +529,8 @@ ZH_PROMPT: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.prompt.follow",
-        _has(60, r"关注(?:我们|本|该|官方)?(?:的)?(?:微信)?(?:公众号|微信号|官方微信|官微|服务号|"
-                 r"订阅号|官方微博)|(?:微信|微博)中?搜索?\s*[:：]"),
+        _has(60, r"关注(?:我们|本(?:网|站|报|刊|台)?|该|官方)?(?:的)?(?:微信)?"
+                 r"(?:公众号|微信号|官方微信|官微|服务号|订阅号|官方微博)|(?:微信|微博)中?搜索?\s*[:：]"),
         "'关注该公众号' / '关注官方微信' follow prompts on short lines.",
     ),
     _zh(
@@ -812,6 +819,7 @@ SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "zh.footer.psb": ("公网安备",),
     "zh.footer.licence": ("许可证",),
     "zh.footer.copyright": ("版权所有",),
+    "zh.footer.reprint_purpose": ("传递更多信息", "并不代表本", "并不意味着本"),
     "zh.footer.comment_view": ("仅",),
     "zh.footer.link_list": ("|", "｜"),
     "generic.footer.copyright": ("©", "(c)", "copyright", "&copy;"),

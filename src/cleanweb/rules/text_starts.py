@@ -84,7 +84,7 @@ STARTS: Mapping[str, str] = MappingProxyType({
         "回返顶"
     ),
     "zh.nav.enter": (
-        "内报新更点相精请资"
+        " ,内报新更点相精请资，"
     ),
     "generic.nav.you_are_here": (
         "Yy"
