@@ -241,6 +241,18 @@ ZH_FOOTER: tuple[Rule, ...] = (
         "stock disclaimer under reposted articles, whatever label opens it.",
     ),
     _zh(
+        "zh.footer.rights_contact",
+        _has(150, r"如(?:有|涉及)侵权[^。]{0,10}(?:联系|告知|通知)(?:我们|本站|本网|小编|删除)|"
+                  r"请(?:作者|权利人|版权方)?(?:与|和)本(?:站|网|平台)联系"),
+        "'如有侵权请联系删除' / '请作者与本站联系索取稿酬': the site's notice to rights holders; "
+        "a report about infringement names no 本站 and asks no one to write in.",
+    ),
+    _zh(
+        "zh.footer.tipoff",
+        _opens(80, r"[【\[(（]?\s*(?:投稿|爆料|新闻)(?:邮箱|信箱|热线|电话)\s*[:：]"),
+        "'投稿邮箱：…' / '新闻热线：…': the newsroom's contact line; labelled, at line start.",
+    ),
+    _zh(
         "zh.footer.comment_view",
         _has(80, r"(?:评论|留言|跟贴)[^。]{0,6}仅(?:供其表达|代表)[^。]{0,10}(?:个人|网友|本人)"),
         "comment-box notice that comments only represent the commenter; short lines only.",
@@ -371,7 +383,7 @@ ZH_NAV: tuple[Rule, ...] = (
     _zh(
         "zh.nav.enter",
         _opens(40, r"(?:更多|相关)?(?:精彩)?(?:资讯|内容|新闻|报道)?[，,]?\s*"
-                   r"请(?:关注|进入|点击|访问)|点击进入"),
+                   r"请(?:关注|进入|点击|访问)|点击进入|点击(?:查看|阅读)(?:更多|全文|原文|详情)"),
         "'更多精彩内容请进入…' / '点击进入专题：' link prompts; short lines that open with them.",
     ),
 )
@@ -820,6 +832,7 @@ SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "zh.footer.licence": ("许可证",),
     "zh.footer.copyright": ("版权所有",),
     "zh.footer.reprint_purpose": ("传递更多信息", "并不代表本", "并不意味着本"),
+    "zh.footer.rights_contact": ("侵权", "本站", "本网", "本平台"),
     "zh.footer.comment_view": ("仅",),
     "zh.footer.link_list": ("|", "｜"),
     "generic.footer.copyright": ("©", "(c)", "copyright", "&copy;"),

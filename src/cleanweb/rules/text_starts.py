@@ -41,6 +41,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "zh.footer.not_our_view": (
         "本"
     ),
+    "zh.footer.tipoff": (
+        " ([【投新爆（"
+    ),
     "zh.footer.author_view": (
         " (仅以文本此观（"
     ),
