@@ -132,6 +132,10 @@ POSITIVES: dict[str, tuple[str, ...]] = {
                                "This website uses cookies."),
     "generic.prompt.app": ("Download the app", "Get our news app"),
     "generic.prompt.video_fallback": ("Your browser does not support the video tag.",),
+    "generic.prompt.news_tip": (
+        "Have a news tip? Email us at tips@example.com.",
+        "Join our forums to keep talking. And if you have a news tip, let us know.",
+    ),
     "generic.ad.label": (
         "Advertisement", "广告", "Sponsored Links Sponsored Links", "ADVERTISEMENT",
     ),
@@ -187,6 +191,8 @@ NEGATIVES: tuple[str, ...] = (
     "He said the report (published in March) was accurate.",
     "Share prices fell 3% on Monday.",
     "Print media continues to lose readers.",
+    "Police said they have a tip line for anyone with information about the crash.",
+    "Got a tipping point yet? Economists say the market is close to one.",
 )
 
 

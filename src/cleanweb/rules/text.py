@@ -627,6 +627,13 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         "'Download the app' prompts, whole short line.",
     ),
     Rule(
+        "generic.prompt.news_tip",
+        _has(300, r"^(?:have|got) (?:a|any) (?:news |story )?tips?\b|"
+                  r"\bif you have (?:a |any )?news tips?\b"),
+        "'Have a tip? …' / '…if you have a news tip, let us know': the newsroom asking readers "
+        "to write in, at the line's start or as a conditional anywhere in a short line.",
+    ),
+    Rule(
         "generic.prompt.video_fallback",
         _opens(200, r"(?:sorry,? )?(?:your browser (?:does not|doesn'?t|can ?not) (?:support|play)|"
                     r"to view this video,? please enable javascript|this video (?:is unavailable|"
@@ -833,6 +840,7 @@ SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "zh.footer.copyright": ("版权所有",),
     "zh.footer.reprint_purpose": ("传递更多信息", "并不代表本", "并不意味着本"),
     "zh.footer.rights_contact": ("侵权", "本站", "本网", "本平台"),
+    "generic.prompt.news_tip": ("tip",),
     "zh.footer.comment_view": ("仅",),
     "zh.footer.link_list": ("|", "｜"),
     "generic.footer.copyright": ("©", "(c)", "copyright", "&copy;"),
