@@ -162,7 +162,9 @@ def clear_naming_memos() -> None:
 def naming_of(tag: str, cls: str | None, ident: str | None, role_attr: str | None) -> Naming:
     """What an element's tag, ARIA role and class/id values say about it: memoized for
     values of ordinary length, computed afresh (and read in part) for longer ones."""
-    if all(v is None or len(v) <= MEMO_VALUE_CHARS for v in (cls, ident, role_attr)):
+    most = MEMO_VALUE_CHARS  # spelled out: this runs for every element with attributes
+    if ((cls is None or len(cls) <= most) and (ident is None or len(ident) <= most)
+            and (role_attr is None or len(role_attr) <= most)):
         return element_naming(tag, cls, ident, role_attr)
     return _element_naming(tag, _head(cls), _head(ident), _head(role_attr), _value_naming)
 
