@@ -113,11 +113,13 @@ def _zh(rule_id: str, pattern: str, reason: str, action: str = DROP) -> Rule:
 # them, and a leading \d would make a rule possible after any Unicode digit (see _dispatch).
 _N = r"(?>[0-9][0-9,.]*(?:万|k|w|K|W)?\+?)"
 _NUMBERS = (rf"[(（]{_N}[)）]", rf"\+?{_N}")
-_ZH_SEP = r"[\s|｜/·•:：]"
+# Brackets too: button rows are often written '【打印】【关闭】'.
+_ZH_SEP = r"[\s|｜/·•:：【】\[\]]"
 _EN_SEP = r"[\s|/·•:]"
 
 _ZH_TOOL_WORDS = (
-    "字号", "打印", "打印本文", "关闭", "关闭窗口", "收藏", "收藏本文", "保存", "分享", "分享到",
+    "字号", "打印", "打印本文", "打印本页", "打印此页", "关闭", "关闭窗口", "关闭本页", "收藏",
+    "收藏本文", "保存", "分享", "分享到", r"大\s*中\s*小",
     "分享至", "转发", "评论", "举报", "纠错", "我要纠错", "复制链接", "复制网址", "缩小字体",
     "放大字体", "调整字体", "默认字体", "字体", "微博", "新浪微博", "腾讯微博", "微信", "微信好友",
     "朋友圈", "QQ空间", "QQ好友", "腾讯QQ", "QQ", "易信", "豆瓣", "人人网", "更多", "我要反馈",
