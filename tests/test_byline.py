@@ -174,3 +174,21 @@ def test_gate_lets_case_space_and_bracket_variants_through(
 )
 def test_lines_without_a_lead_word_or_date_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(("line", "date", "source"), [
+    ("发布日期：2024-03-10 来源：县农业农村局 点击数：356 【字体：大 中 小】",
+     "2024-03-10", "县农业农村局"),
+    ("来源：新华社 阅读：1234", None, "新华社"),
+    ("来源：某某日报 （浏览 88次）", None, "某某日报"),
+])
+def test_counters_and_font_buttons_on_a_byline_line_are_left_out(
+        line: str, date: str | None, source: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and (found.date, found.source) == (date, source)
+
+
+@pytest.mark.parametrize("line", ["阅读：1234", "【字体：大 中 小】",
+                                  "这篇文章的阅读量已经超过100万次。"])
+def test_counters_alone_are_no_byline(line: str) -> None:
+    assert parse_byline(line) is None

@@ -155,10 +155,18 @@ def parse_byline(line: str) -> Byline | None:
     that belongs in metadata; None for anything else (body text mentioning such words)."""
     if len(line) > 2 * MAX_BYLINE_CHARS or not _may_be_byline(line):
         return None
-    text = _unwrap(squash(line))
+    text = _BYLINE_NOISE.sub("", _unwrap(squash(line))).strip()
     if not text or len(text) > MAX_BYLINE_CHARS:
         return None
     return _match_rules(text) or _date_line(text)
+
+
+#: What date/source lines carry besides credits: view and click counters, and the font-size
+#: buttons ('点击数：356', '【字体：大 中 小】'); taken out before the line is matched.
+_BYLINE_NOISE = re.compile(
+    r"\s*[【\[(（]?\s*(?:点击数|点击量|点击|浏览次数|浏览量|浏览|阅读数|阅读量|阅读次数|阅读|访问量|人气)"
+    r"\s*[:：]?\s*[0-9][0-9,]*\s*次?\s*[】\])）]?"
+    r"|\s*[【\[]?\s*(?:字体|字号)\s*[:：]?\s*大\s*中\s*小\s*[】\]]?")
 
 
 def _unwrap(text: str) -> str:
