@@ -130,3 +130,15 @@ def test_headline_copies_with_context_dependent_lower_case() -> None:
                         ("Kelvin K and ß", "KELVIN K AND ß")]:
         assert headline_copy(line, fingerprint(title)), (title, line)
     assert not headline_copy("ΟΔΟΣ ΠΡΟΣ ΑΛΛΟΥ", fingerprint("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ"))
+
+
+def test_an_inline_related_link_drops_alone_and_the_article_goes_on() -> None:
+    first = ("A powerful storm swept through the region overnight, knocking out power to more "
+             "than 40,000 homes and businesses and toppling trees across several counties.")
+    short = "The weather service said gusts reached 70 mph near the coast, and more rain is due."
+    last = ("Utility officials said crews were working around the clock but warned that some "
+            "customers could be without electricity until the weekend, and asked for patience.")
+    got = roles(f"<article><p>{first}</p><p>RELATED: How to prepare your home for winter "
+                f"storms</p><p>{short}</p><p>{last}</p></article>", title=None)
+    assert got["RELATED: How to prepare your home for winter storms"][0] == "drop"
+    assert got[short][0] == got[last][0] == "body"

@@ -49,6 +49,10 @@ POSITIVES: dict[str, tuple[str, ...]] = {
         "标签：经济 外贸", "【相关阅读】",
     ),
     "zh.boundary.picks": ("国际新闻精选：",),
+    "generic.related.inline": (
+        "RELATED: How to prepare your home for winter storms",
+        "See also: Council approves budget for new bike lanes",
+    ),
     "generic.boundary.related": ("Related articles", "More from Sports", "You may also like",
                                  "Comments", "12 Comments", "Tags: economy, trade"),
     "zh.footer.icp": ("京ICP证012345号", "[京ICP备12345678号-1] 总机：010-12345678"),

@@ -694,6 +694,13 @@ BOUNDARIES: tuple[Rule, ...] = (
         BOUNDARY,
     ),
     Rule(
+        "generic.related.inline",
+        _line(160, r"[>»•\s]*(?:related(?: (?:articles?|stories|story|content|coverage|links?))?|"
+                   r"see also|also read|read (?:next|also)|more)\s*[:：]\s*\S.{8,140}"),
+        "'RELATED: <a headline>' set between two paragraphs is one link to drop, not the head "
+        "of a list: the paragraphs after it are the article's, however short.",
+    ),
+    Rule(
         "generic.boundary.related",
         _line(60, rf"[>»•\s]*(?:{_alt(_BOUNDARY_EN)})\s*(?:[:：»>].{{0,60}})?"),
         "short headings of related/more/comments/tags blocks ('Related articles', 'More from …', "

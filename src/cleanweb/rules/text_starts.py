@@ -31,6 +31,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " 0123456789>[·•》【为人今以作你全关发图大小延往您我扩拓推文新更最"
         "本标此每点热猜相精编网评跟阅"
     ),
+    "generic.related.inline": (
+        " >AMRSamrs»ſ•"
+    ),
     "generic.boundary.related": (
         " 0123456789>ACDFHJLMOPRSTWYacdfhjlmoprst"
         "wy»ſ•"
