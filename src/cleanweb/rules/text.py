@@ -351,7 +351,8 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
 _ARROW = r"\s*(?:>>?|»|›|＞|→|-->)\s*"
 _CRUMB = r"[^>»›＞→。，,.!?！？=()（）;；:：{}<\"]{1,16}"
 _PAGE_TOKEN = (
-    r"上一页|下一页|首页|尾页|末页|余下全文|[0-9]+\s*/\s*[0-9]+|[0-9]+|【[0-9]+】|\[[0-9]+\]"
+    r"上一页|下一页|首页|尾页|末页|余下全文|第\s*[0-9]+\s*页|[0-9]+\s*/\s*[0-9]+|[0-9]+|【[0-9]+】|"
+    r"\[[0-9]+\]"
 )
 
 ZH_NAV: tuple[Rule, ...] = (
@@ -366,6 +367,11 @@ ZH_NAV: tuple[Rule, ...] = (
                   rf"(?:\s*(?:{_PAGE_TOKEN}))*"),
         "pagination bars ('上一页 1/2 下一页', '1 2 下一页 余下全文'): page words and "
         "numbers only.",
+    ),
+    _zh(
+        "zh.nav.page_count",
+        _line(20, r"[(（【\[]?\s*(?:本文|全文)?共\s*[0-9]+\s*页\s*[)）】\]]?"),
+        "'（本文共3页）': the page count of a split article, whole short line.",
     ),
     _zh(
         "zh.nav.page_numbers",

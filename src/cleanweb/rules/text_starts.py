@@ -79,7 +79,10 @@ STARTS: Mapping[str, str] = MappingProxyType({
         "位你当您所现的"
     ),
     "zh.nav.pages": (
-        "0123456789[【上下余尾末首"
+        "0123456789[【上下余尾末第首"
+    ),
+    "zh.nav.page_count": (
+        " ([【全共本（"
     ),
     "zh.nav.page_numbers": (
         "[【"
