@@ -192,3 +192,24 @@ def test_counters_and_font_buttons_on_a_byline_line_are_left_out(
                                   "这篇文章的阅读量已经超过100万次。"])
 def test_counters_alone_are_no_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Published: June 3, 2024 at 6:00 a.m. | Updated: June 3, 2024 at 9:12 a.m.", "June 3, 2024"),
+    ("Updated 1:39 am EST, Wednesday, November 20, 2019", "November 20, 2019"),
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "Nov 19, 2019"),
+    ("Last Updated: Thursday, December 27, 2007 | 10:56 AM CT", "December 27, 2007"),
+    ("Posted on Tue, Jan. 08, 2008", "Jan. 08, 2008"),
+])
+def test_english_datelines_with_times_weekdays_and_an_updated_part(line: str, date: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and (found.kind, found.date) == ("en.byline.date", date)
+
+
+@pytest.mark.parametrize("line", [
+    "The meeting was held on June 3, 2024 at 6:00 p.m. in the hall.",
+    "June 3, 2024 | Sports | Local",
+    "Updated figures released on June 3, 2024 show a rise.",
+])
+def test_sentences_and_section_lines_with_a_date_are_no_dateline(line: str) -> None:
+    assert parse_byline(line) is None

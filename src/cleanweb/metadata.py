@@ -219,13 +219,42 @@ def _date_line(text: str) -> Byline | None:
     if found is None:
         return None
     rest = squash(text[: found.start] + " " + text[found.end :])
-    rule = DATE_LABEL_RULES.first(rest)
+    rule = DATE_LABEL_RULES.first(rest) or _labelled_dates(rest)
     if rule is not None:
         return Byline(kind=rule.id, date=found.text, date_iso=found.iso)
     credit = _match_rules(_unwrap(_strip_labels(rest)))
     if credit is None:
         return None
     return replace(credit, date=found.text, date_iso=found.iso)
+
+
+#: Clock times, weekdays and zones that English datelines print around the date.
+_CLOCK = regex.compile(
+    r"\b(?:at\s+)?[0-9]{1,2}(?::[0-9]{2}){1,2}\s*(?:[ap]\.?\s?m\.?|h)?"
+    r"(?:\s*\(?(?-i:[A-Z]{2,5})\)?)?(?![\w:])|"
+    r"\b(?:at\s+)?[0-9]{1,2}\s*[ap]\.?m\.?(?:\s+(?-i:[A-Z]{2,5}))?(?!\w)|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b\.?",
+    regex.V1 | regex.IGNORECASE)
+
+
+def _labelled_dates(rest: str) -> Rule | None:
+    """The dateline rule, when what a date line holds besides its first date is only labels,
+    clock times, weekdays, zones and more dates, in parts split by '|' or ';'
+    ('Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019')."""
+    parts = [_without_dates(part) for part in rest.replace(";", "|").split("|")]
+    rules = [DATE_LABEL_RULES.first(part) for part in parts]
+    first = rules[0] if rules else None
+    return first if first is not None and all(rules) else None
+
+
+def _without_dates(text: str) -> str:
+    text = str(_CLOCK.sub(" ", text, timeout=MATCH_TIMEOUT))
+    for _ in range(2):  # an 'Updated' part brings a date of its own
+        found = find_date(text)
+        if found is None:
+            break
+        text = text[: found.start] + " " + text[found.end :]
+    return squash(text.replace(",", " "))
 
 
 _LABEL = regex.compile(

@@ -132,9 +132,10 @@ DATE_LABEL_RULES = RuleSet(
         ),
         Rule(
             "en.byline.date",
-            r"^(?:(?:first\s+)?(?:published|updated|posted|last updated)(?:\s+on|\s+at)?|date)?"
-            r"\s*[:|·]?\s*(?:at|,)?\s*$",
-            "an English dateline (Published 3 March 2020)",
+            r"^(?:(?:first\s+)?(?:published|updated|posted|last updated|last modified)"
+            r"(?:\s+(?:on|at|date|online))?|date)?\s*[:|·-]?\s*(?:at|on|,)?\s*$",
+            "an English dateline (Published 3 March 2020, Posted on Tue, Jan. 8, 2008 at 4:07 PM "
+            "EST; a second 'Updated …' part is read the same way)",
             action="date",
         ),
     ]
