@@ -137,6 +137,15 @@ POSITIVES: dict[str, tuple[str, ...]] = {
                                "This website uses cookies."),
     "generic.prompt.app": ("Download the app", "Get our news app"),
     "generic.prompt.video_fallback": ("Your browser does not support the video tag.",),
+    "generic.prompt.paywall": (
+        "To read this article in full you must have registered and have a subscription.",
+        "Premium Article !",
+    ),
+    "generic.toolbar.comment_header": (
+        "Posted By: reader42 | January 07 2008 at 03:45 PM",
+        "Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08",
+    ),
+    "generic.nav.time_ago": ("5 days ago", "Updated 3 hours ago"),
     "generic.prompt.news_tip": (
         "Have a news tip? Email us at tips@example.com.",
         "Join our forums to keep talking. And if you have a news tip, let us know.",
@@ -200,6 +209,9 @@ NEGATIVES: tuple[str, ...] = (
     "He said the report (published in March) was accurate.",
     "Share prices fell 3% on Monday.",
     "Print media continues to lose readers.",
+    "Posted by the company on its blog, the statement said prices would rise.",
+    "Five days ago, the council voted to close the library.",
+    "To read the full report, visit the agency's website.",
     "Police said they have a tip line for anyone with information about the crash.",
     "Got a tipping point yet? Economists say the market is close to one.",
 )

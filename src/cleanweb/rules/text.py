@@ -142,7 +142,8 @@ _EN_SHARE_WORDS = (
     "print story", "print article", "printable version", "printer friendly", "printer-friendly",
     "friendly version", "facebook", "twitter", "pinterest", "pin", "pin it", "linkedin", "reddit",
     "whatsapp", "flipboard", "messenger", "telegram", "tumblr", "pocket", "mix", "digg",
-    "digg this", r"del\.icio\.us", "delicious", "stumbleupon", "newsvine", "mixx", r"google\+",
+    "digg this", "digg it", "aim", r"del\.icio\.us", "delicious", "stumbleupon", "newsvine",
+    "mixx", r"google\+",
     "sms", "copy", "copy link", "copy url", "link copied", "save", "save article", "bookmark",
     "bookmark with", "reprints", "single page", "comments?", "view comments", "post a comment",
     "more", "vkontakte", "odnoklassniki", "instagram", "youtube", "text size", "font size",
@@ -425,6 +426,12 @@ GENERIC_NAV: tuple[Rule, ...] = (
         "'Page 1 of 3' / 'Image 2 of 9' counters, whole line.",
     ),
     Rule(
+        "generic.nav.time_ago",
+        _line(30, r"(?:about |updated |posted )?[0-9]{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|"
+                  r"days?|weeks?|months?|years?) ago"),
+        "'5 days ago': a relative timestamp standing alone, whole short line.",
+    ),
+    Rule(
         "generic.nav.top",
         _line(30, r"(?:back|return|go|jump) to (?:top|the top|gallery|main content)|top|skip to "
                   r"(?:main )?content|skip navigation|go back"),
@@ -520,6 +527,12 @@ GENERIC_TOOLBAR: tuple[Rule, ...] = (
                     r"been) closed|commenting (?:is|has been) (?:closed|disabled)|your email "
                     r"address will not be published|required fields are marked)"),
         "comment-form notices; they open with the form's own wording.",
+    ),
+    Rule(
+        "generic.toolbar.comment_header",
+        _opens(200, r"posted by\s*:?\s*\S.{0,100}?\b[0-9]{1,2}:[0-9]{2}"),
+        "'Posted by: reader | January 7 2008 at 03:45 PM': a comment's header line, which "
+        "carries a clock time; an article's own 'Posted by … on <date>' usually does not.",
     ),
 )
 
@@ -640,6 +653,15 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                   r"\bif you have (?:a |any )?news tips?\b"),
         "'Have a tip? …' / '…if you have a news tip, let us know': the newsroom asking readers "
         "to write in, at the line's start or as a conditional anywhere in a short line.",
+    ),
+    Rule(
+        "generic.prompt.paywall",
+        _opens(250, r"to (?:read|continue reading|view|access) (?:this|the|the full|the rest of "
+                    r"this) (?:article|story|content)\b[^.]{0,60}\b(?:you must|you need to|please)"
+                    r" (?:be |have |log|sign|register|subscribe)|(?:premium|registered|subscriber"
+                    r"|members?)(?:-only)? (?:article|content|story)\s*!?$"),
+        "paywall prompts ('To read this article in full you must have registered…', "
+        "'Premium Article !'); they open the line.",
     ),
     Rule(
         "generic.prompt.video_fallback",

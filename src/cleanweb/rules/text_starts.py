@@ -105,6 +105,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.nav.page_of": (
         "0123456789IPSipsİıſ"
     ),
+    "generic.nav.time_ago": (
+        "0123456789APUapu"
+    ),
     "generic.nav.top": (
         "BGJRSTbgjrstſ"
     ),
@@ -143,6 +146,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.toolbar.comment_policy": (
         "ACPRWYacprwy"
     ),
+    "generic.toolbar.comment_header": (
+        "Pp"
+    ),
     "zh.prompt.qr_open": (
         "Q使微手扫支欢用识请长"
     ),
@@ -172,6 +178,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     ),
     "generic.prompt.app": (
         "DGIOdgioİı"
+    ),
+    "generic.prompt.paywall": (
+        "MPRSTmprstſ"
     ),
     "generic.prompt.video_fallback": (
         "STVYstvyſ"
