@@ -13,6 +13,7 @@ CASES = [
     ("date.cjk_md", "6月5日 08:30", "6月5日 08:30", None),
     ("date.md_time", "发布时间：10-08 12:00", "10-08 12:00", None),
     ("date.en_dmy", "Published 3 March 2020", "3 March 2020", "2020-03-03"),
+    ("date.en_dmy", "Monday, 14 January, 2008", "14 January, 2008", "2008-01-14"),
     ("date.en_mdy", "Updated Jan. 5, 2011, 9:00", "Jan. 5, 2011", "2011-01-05"),
     ("date.relative", "昨天", "昨天", None),
 ]

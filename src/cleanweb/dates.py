@@ -56,8 +56,8 @@ DATE_RULES = RuleSet(
         ),
         Rule(
             "date.en_dmy",
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s+(?P<y>(?:19|20)\d{{2}})\b",
-            "English day month year (3 March 2020)",
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>(?:19|20)\d{{2}})\b",
+            "English day month year (3 March 2020, 3 March, 2020)",
         ),
         Rule(
             "date.en_mdy",
