@@ -280,3 +280,14 @@ def test_machine_date_gives_the_iso_form_of_the_meta_it_picks() -> None:
     assert _machine_date(metas, {}) == ("2020-02-26T16:12:05+08:00", "2020-02-26T16:12:05+08:00")
     assert _machine_date({}, {"date": "2020-02-26"}) == ("2020-02-26", "2020-02-26")
     assert _machine_date({}, {}) is None
+
+
+@pytest.mark.parametrize(("link", "source"), [("某某日报", "某某日报"), ("Email", None),
+                                              ("Print", None), ("打印", None)])
+def test_a_link_after_the_date_is_the_source_unless_it_is_a_button(
+        link: str, source: str | None) -> None:
+    meta = meta_of(f"<html><head><title>Storm hits the coast</title></head><body>"
+                   f"<h1>Storm hits the coast</h1><div>2024-01-12 08:00 <a href='#'>{link}</a>"
+                   f"</div><p>{'The storm knocked out power across the region overnight. ' * 4}"
+                   f"</p></body></html>")
+    assert meta.source == source

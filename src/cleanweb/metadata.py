@@ -46,6 +46,7 @@ from cleanweb.rules.byline import (
     RULE_GUARDS,
     SHORT_ROLE_FIELDS,
 )
+from cleanweb.rules.text import classify_line
 from cleanweb.units import CJK_CHAR_RE, fingerprint, squash
 
 #: Longest line parse_byline considers; credit lines are short, body paragraphs are not.
@@ -798,7 +799,10 @@ def _after_date(zone: list[_Seg]) -> str | None:
         if rest:
             return rest if _name_like(rest) else None
         nxt = zone[i + 1] if i + 1 < len(zone) else None
-        return nxt.text if nxt is not None and nxt.link and _name_like(nxt.text) else None
+        if nxt is None or not nxt.link or not _name_like(nxt.text):
+            return None
+        # A button after the date ('Email', 'Share', '打印') is no outlet.
+        return nxt.text if classify_line(nxt.text) is None else None
     return None
 
 
