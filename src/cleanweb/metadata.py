@@ -242,14 +242,16 @@ def _labelled_dates(rest: str) -> Rule | None:
     """The dateline rule, when what a date line holds besides its first date is only labels,
     clock times, weekdays, zones and more dates, in parts split by '|' or ';'
     ('Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019')."""
-    parts = [_without_dates(part) for part in rest.replace(";", "|").split("|")]
-    rules = [DATE_LABEL_RULES.first(part) for part in parts]
-    first = rules[0] if rules else None
-    return first if first is not None and all(rules) else None
+    rules = [DATE_LABEL_RULES.first(_without_dates(part))
+             for part in rest.replace(";", "|").split("|")]
+    return rules[0] if all(rules) else None
 
 
 def _without_dates(text: str) -> str:
-    text = str(_CLOCK.sub(" ", text, timeout=MATCH_TIMEOUT))
+    try:
+        text = str(_CLOCK.sub(" ", text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:  # as for every pattern on page text: no match
+        return text
     for _ in range(2):  # an 'Updated' part brings a date of its own
         found = find_date(text)
         if found is None:
