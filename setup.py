@@ -13,7 +13,8 @@ from setuptools import Extension, setup  # type: ignore[import-untyped]
 
 COMPILED = [
     f"src/cleanweb/{name}.py"
-    for name in ("blocks", "units", "heuristics", "finish", "metadata", "assemble")
+    for name in ("stages/segment", "measures", "stages/score", "stages/finish",
+                 "stages/metadata/__init__", "stages/assemble")
 ]
 
 

@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the ``benchmarks`` packag
 
 import cleanweb
 from benchmarks.quality import add_datasets_argument, default_datasets, load_gold
-from cleanweb.blocks import clear_naming_memos
+from cleanweb.stages.segment import clear_naming_memos
 
 DEFAULT_SETS = ("aeb", "zh-dev")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import page
 
-from cleanweb import dom
-from cleanweb.blocks import Segmented, segment
 from cleanweb.errors import Budget, Stop
+from cleanweb.stages import parse as dom
+from cleanweb.stages.segment import Segmented, segment
 
 
 def seg(body: str, max_nodes: int = 10**6) -> Segmented:
@@ -124,7 +124,7 @@ def test_name_words_in_their_three_tiers() -> None:
 
 
 def test_value_naming_first_word_decides_and_unknown_values_name_nothing() -> None:
-    from cleanweb.blocks import value_naming
+    from cleanweb.stages.segment import value_naming
 
     assert value_naming("totally-unrelated words") == (None, None, False)
     chrome, role, content = value_naming("site-nav article-body")
@@ -133,7 +133,7 @@ def test_value_naming_first_word_decides_and_unknown_values_name_nothing() -> No
 
 
 def test_naming_memos_give_what_a_fresh_computation_gives() -> None:
-    from cleanweb.blocks import clear_naming_memos, element_naming, value_naming
+    from cleanweb.stages.segment import clear_naming_memos, element_naming, value_naming
 
     clear_naming_memos()
     first = element_naming("div", "site-nav article-body", "main", None)
@@ -147,7 +147,7 @@ def test_naming_memos_give_what_a_fresh_computation_gives() -> None:
 
 
 def test_long_class_values_are_named_alike_but_never_kept_in_the_memos() -> None:
-    from cleanweb.blocks import (
+    from cleanweb.stages.segment import (
         MEMO_VALUE_CHARS,
         clear_naming_memos,
         element_naming,
@@ -172,8 +172,8 @@ def test_cjk_line_breaks_vanish_exactly_where_the_plain_rule_says() -> None:
     import random
     import re
 
-    from cleanweb.blocks import _CJK, _clean
-    from cleanweb.units import squash
+    from cleanweb.measures import squash
+    from cleanweb.stages.segment import _CJK, _clean
 
     plain = re.compile(f"(?<={_CJK})[ \\t]*\\n\\s*(?={_CJK})")
     assert _clean("中 \t\n  文\nb \n c") == "中文 b c"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from cleanweb.metadata import Byline, Metadata, inline_credit, merge, parse_byline
 from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES, RULE_GUARDS
+from cleanweb.stages.metadata import Byline, Metadata, inline_credit, merge, parse_byline
 
 # (rule id, line, expected fields)
 LINES = [

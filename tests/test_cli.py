@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import cleanweb
-import cleanweb.blocks
+import cleanweb.stages.segment
 from cleanweb import Document, Options, extract
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -332,7 +332,7 @@ def test_help_documents_examples_and_exit_status() -> None:
     version = run("--version").stdout.decode()
     assert version.startswith(f"cleanweb {cleanweb.__version__} (")
     # The command reports the build it runs: the same modules this process imports.
-    compiled = not cleanweb.blocks.__file__.endswith(".py")
+    compiled = not cleanweb.stages.segment.__file__.endswith(".py")
     assert ("compiled stages" if compiled else "plain-Python stages") in version
 
 

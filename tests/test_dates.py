@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from cleanweb.dates import DATE_GUARDS, DATE_RULES, fill_year, find_date, maybe_date, normalize
+from cleanweb.stages.metadata.dates import (
+    DATE_GUARDS,
+    DATE_RULES,
+    fill_year,
+    find_date,
+    maybe_date,
+    normalize,
+)
 
 CASES = [
     ("date.cjk_ymd", "2020年02月26日 16:12 来源", "2020年02月26日 16:12", "2020-02-26T16:12:00"),

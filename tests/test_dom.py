@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanweb import dom
+from cleanweb.stages import parse as dom
 
 
 def _html(text: str, with_bytes: bool) -> str:

@@ -181,7 +181,7 @@ def test_detector_sees_a_bounded_sample_of_one_long_run(monkeypatch: pytest.Monk
     # on that much) must still be given only SAMPLE_BYTES of it, and get the encoding right.
     import chardet
 
-    from cleanweb.encoding import SAMPLE_BYTES
+    from cleanweb.stages.decode import SAMPLE_BYTES
 
     seen: list[int] = []
     real = chardet.detect_all

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from conftest import page
 
-from cleanweb import dom
-from cleanweb.blocks import Seg, Segmented, segment
 from cleanweb.errors import Budget
-from cleanweb.finish import finish, headline, headline_copy, image_caption, trim_edges
-from cleanweb.heuristics import Verdict, classify
-from cleanweb.metadata import Metadata
+from cleanweb.measures import fingerprint
 from cleanweb.options import Options
-from cleanweb.units import fingerprint
+from cleanweb.stages import parse as dom
+from cleanweb.stages.finish import finish, headline, headline_copy, image_caption, trim_edges
+from cleanweb.stages.metadata import Metadata
+from cleanweb.stages.score import Verdict, classify
+from cleanweb.stages.segment import Seg, Segmented, segment
 
 ZH = "记者在现场看到，由于部分地区暴雨伴随着狂风，许多粗大的树枝被刮断，道路也出现了多处积水。"
 TITLE = "浙江台州复苏记：疫中抢先机 盼得春归来"
@@ -85,7 +85,7 @@ def test_caption_under_image() -> None:
 
 
 def image_seg(text: str, kind: str = "paragraph", after: bool = True) -> Seg:
-    from cleanweb.units import punct_count, units
+    from cleanweb.measures import punct_count, units
 
     return Seg(kind, text, 0, 1, units(text), 0, punct_count(text), -1, None, False, after)
 
@@ -111,7 +111,7 @@ def test_the_byline_pass_keeps_the_page_budget() -> None:
     import pytest
 
     from cleanweb.errors import Stop
-    from cleanweb.finish import _bylines
+    from cleanweb.stages.finish import _bylines
 
     segs = [Seg("paragraph", f"line {i}", 0, 0, 2, 0, 0, -1, None, False) for i in range(300)]
     verdicts = [Verdict("body", "body")] * len(segs)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conftest import page
 
-from cleanweb import dom
-from cleanweb.blocks import Segmented, segment
 from cleanweb.errors import Budget
-from cleanweb.heuristics import choose_region, classify
 from cleanweb.options import Options
+from cleanweb.stages import parse as dom
+from cleanweb.stages.score import choose_region, classify
+from cleanweb.stages.segment import Segmented, segment
 
 PROSE = ("The council met on Tuesday to discuss the new budget, which includes more money "
          "for schools and roads. Members argued for hours before the vote was taken. ")

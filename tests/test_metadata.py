@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanweb.encoding import decode
-from cleanweb.metadata import (
+from cleanweb.measures import squash
+from cleanweb.stages.decode import decode
+from cleanweb.stages.metadata import (
     _CREDIT_HINT,
     ZONE_VISIT,
     _following,
@@ -23,7 +24,6 @@ from cleanweb.metadata import (
     page_metadata,
     strip_site_suffix,
 )
-from cleanweb.units import squash
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
@@ -53,7 +53,7 @@ def test_portal_page() -> None:
 
 
 def test_hostile_sizes_are_read_only_as_far_as_they_matter() -> None:
-    from cleanweb.metadata import MAX_TITLE_CHARS
+    from cleanweb.stages.metadata import MAX_TITLE_CHARS
 
     # A huge <title>: its start is the title.
     meta = meta_of(f"<html><head><title>{'Word ' * 400_000}</title></head><body><p>x</p>")

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from cleanweb import fixtures as fx
-from cleanweb.metadata import inline_credit
 from cleanweb.rules import byline, structure, text
+from cleanweb.stages.metadata import inline_credit
 
 ROOT = Path(__file__).resolve().parent / "fixtures"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleanweb.sniff import BINARY_CONTROL_SHARE, looks_binary, text_looks_binary
+from cleanweb.stages.sniff import BINARY_CONTROL_SHARE, looks_binary, text_looks_binary
 
 
 def test_signatures() -> None:

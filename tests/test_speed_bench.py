@@ -43,7 +43,7 @@ def test_errors_count_pages_once_and_means_cover_every_call() -> None:
 
 
 def test_naming_memos_are_emptied_before_every_round() -> None:
-    from cleanweb.blocks import value_naming
+    from cleanweb.stages.segment import value_naming
 
     sizes: list[int] = []
 

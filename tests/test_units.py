@@ -1,4 +1,4 @@
-from cleanweb.units import (
+from cleanweb.measures import (
     cjk_share,
     fingerprint,
     punct_count,

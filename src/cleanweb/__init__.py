@@ -1,10 +1,10 @@
 """cleanweb: raw web pages in, clean article text, captions and metadata out."""
 
 from cleanweb.document import Block, Document, Status
-from cleanweb.encoding import Decoded, decode
 from cleanweb.extract import compile_rules, extract
 from cleanweb.options import Options
 from cleanweb.site_rules import RulePack, RulePackError, SiteRule
+from cleanweb.stages.decode import Decoded, decode
 
 __all__ = [
     "Block", "Decoded", "Document", "Options", "RulePack", "RulePackError", "SiteRule", "Status",

@@ -177,9 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
 def build() -> str:
     """Whether this install runs the per-element stages compiled (see setup.py): a build
     that could not compile them installs them as plain Python, which pip does not show."""
-    from cleanweb import blocks
+    from cleanweb.stages import segment
 
-    return "plain-Python stages" if blocks.__file__.endswith(".py") else "compiled stages"
+    return "plain-Python stages" if segment.__file__.endswith(".py") else "compiled stages"
 
 
 def rule_pack(value: str) -> RulePack:

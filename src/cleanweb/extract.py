@@ -10,19 +10,20 @@ from functools import cache
 
 from selectolax.lexbor import LexborNode
 
-from cleanweb import dates, dom, metadata
-from cleanweb.assemble import EncodingInfo, bare_document, build_document
-from cleanweb.blocks import segment
 from cleanweb.document import Document, Status
-from cleanweb.encoding import decode
 from cleanweb.errors import Budget, Stop
-from cleanweb.finish import finish, trim_edges
-from cleanweb.heuristics import classify
-from cleanweb.metadata import Metadata, page_metadata
 from cleanweb.options import Options
 from cleanweb.rules.text import TEXT_RULES
 from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
-from cleanweb.sniff import looks_binary, text_looks_binary
+from cleanweb.stages import metadata
+from cleanweb.stages import parse as dom
+from cleanweb.stages.assemble import EncodingInfo, bare_document, build_document
+from cleanweb.stages.decode import decode
+from cleanweb.stages.finish import finish, trim_edges
+from cleanweb.stages.metadata import Metadata, dates, page_metadata
+from cleanweb.stages.score import classify
+from cleanweb.stages.segment import segment
+from cleanweb.stages.sniff import looks_binary, text_looks_binary
 
 
 def _decode(html: bytes | str,

@@ -35,9 +35,9 @@ import regex
 
 from cleanweb.document import Document
 from cleanweb.extract import extract
+from cleanweb.measures import squash
 from cleanweb.options import Options
 from cleanweb.site_rules import RulePack
-from cleanweb.units import squash
 
 #: The checked fields, in the order ``expected.json`` writes them.
 FIELDS = ("title", "text", "captions", "date", "author", "source", "editor", "encoding")

@@ -45,11 +45,11 @@ from urllib.parse import urlsplit
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from cleanweb.dates import normalize
-from cleanweb.metadata import Metadata
+from cleanweb.measures import squash
 from cleanweb.rules.base import search
 from cleanweb.rules.structure import INLINE_TAGS
-from cleanweb.units import squash
+from cleanweb.stages.metadata import Metadata
+from cleanweb.stages.metadata.dates import normalize
 
 if TYPE_CHECKING:
     import lxml.etree  # type: ignore[import-untyped]

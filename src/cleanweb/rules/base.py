@@ -42,6 +42,11 @@ class Rule:
     reason: str
     action: str = "drop"
     ignore_case: bool = True
+    #: Lines the rule must match (the first match in its table must be this rule) ...
+    examples: tuple[str, ...] = ()
+    #: ... and lines close to them that it must not match (prose that merely mentions
+    #: its words). Tests, rule-case pages and prefilter tables are generated from both.
+    near_misses: tuple[str, ...] = ()
 
     @property
     def gate(self) -> int | None:
@@ -215,6 +220,9 @@ class NameRule:
     reason: str
     names: str
     action: str = "drop"
+    #: class/id values the rule must name, and values close to them it must not.
+    examples: tuple[str, ...] = ()
+    near_misses: tuple[str, ...] = ()
 
 
 # Class/id values split into words at whitespace and these separators.

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cleanweb.blocks import Seg, Segmented
 from cleanweb.errors import Budget
-from cleanweb.heuristics import Verdict, link_density
-from cleanweb.metadata import Metadata, inline_credit, merge, parse_byline
+from cleanweb.measures import fingerprint
 from cleanweb.rules.text import classify_line
 from cleanweb.site_rules import SiteEffects, line_rule
-from cleanweb.units import fingerprint
+from cleanweb.stages.metadata import Metadata, inline_credit, merge, parse_byline
+from cleanweb.stages.score import Verdict, link_density
+from cleanweb.stages.segment import Seg, Segmented
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12

@@ -26,14 +26,7 @@ from itertools import islice
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanweb.dates import (
-    DATE_DIGITS,
-    DateMatch,
-    fill_year,
-    find_date,
-    normalize,
-)
-from cleanweb.dom import is_hidden
+from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash
 from cleanweb.rules.base import MATCH_TIMEOUT, LazyRegex, Rule, search
 from cleanweb.rules.byline import (
     BYLINE_RULES,
@@ -47,7 +40,14 @@ from cleanweb.rules.byline import (
     SHORT_ROLE_FIELDS,
 )
 from cleanweb.rules.text import classify_line
-from cleanweb.units import CJK_CHAR_RE, fingerprint, squash
+from cleanweb.stages.metadata.dates import (
+    DATE_DIGITS,
+    DateMatch,
+    fill_year,
+    find_date,
+    normalize,
+)
+from cleanweb.stages.parse import is_hidden
 
 #: Longest line parse_byline considers; credit lines are short, body paragraphs are not.
 MAX_BYLINE_CHARS = 90

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cleanweb._labels import CODEC_TO_ENCODING, ENCODINGS, Encoding, lookup
+from cleanweb.stages.labels import CODEC_TO_ENCODING, ENCODINGS, Encoding, lookup
 
 #: The WHATWG prescan window; when it holds no charset, metas up to ``<body>`` count too,
 #: within this many bytes (many real pages declare the charset after a long head).

@@ -20,12 +20,12 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
-from cleanweb.dom import is_hidden
 from cleanweb.errors import Budget, Stop
+from cleanweb.measures import CJK_RANGES, punct_count, squash, squashed_units, units
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
 from cleanweb.site_rules import MARK
-from cleanweb.units import CJK_RANGES, punct_count, squash, squashed_units, units
+from cleanweb.stages.parse import is_hidden
 
 # A line break between two CJK characters is source formatting, not a space. Led by the
 # line break, the pattern is tried only at line breaks (a leading look-behind would be

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from cleanweb.blocks import Seg
 from cleanweb.document import Block, BlockKind, Document, Status
-from cleanweb.heuristics import Verdict
-from cleanweb.metadata import Metadata
 from cleanweb.options import Options
+from cleanweb.stages.metadata import Metadata
+from cleanweb.stages.score import Verdict
+from cleanweb.stages.segment import Seg
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cleanweb.blocks import Seg, Segmented
 from cleanweb.options import Options
+from cleanweb.stages.segment import Seg, Segmented
 
 #: Link density above which a segment is a link list, by ``Options.favor``.
 LINK_DENSITY = {"precision": 0.35, "balanced": 0.5, "recall": 0.65}
