@@ -12,6 +12,11 @@ A case is a folder ``<root>/<slug>/`` holding:
   differ) and ``locked`` (why ``update`` must not re-bless the case, e.g. hand-made gold).
   Other keys are kept and ignored.
 
+A case may instead take its page and expected fields from a dataset folder that is kept
+outside the repository (pages that may not be redistributed): ``meta.json`` then has a
+``dataset`` entry (see :func:`dataset_case`) and the folder holds no page and no
+``expected.json``; where the dataset is absent the case is skipped, not failed.
+
 ``cleanweb fixture add|update|check`` (:func:`main`) and the pytest plugin
 (:mod:`cleanweb.pytest_plugin`) both run on these functions.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -45,6 +51,8 @@ LIST_FIELDS = frozenset({"text", "captions"})
 PAGE_NAMES = ("page.html", "page.html.gz")
 EXPECTED = "expected.json"
 META = "meta.json"
+#: The meta.json key of a case whose page and gold live in a dataset folder.
+DATASET = "dataset"
 
 # A diff shows this many equal paragraphs around the first difference ...
 CONTEXT = 2
@@ -66,6 +74,10 @@ SHINGLE = 4
 
 class FixtureError(Exception):
     """A case folder that cannot be read: no page, bad JSON, unknown option or mode."""
+
+
+class DatasetMissing(FixtureError):
+    """The dataset folder a case reads its page from is not on this machine."""
 
 
 # ---------------------------------------------------------------- the case folder
@@ -94,8 +106,21 @@ def page_file(folder: Path) -> Path | None:
     return None
 
 
+def case_file(folder: Path) -> Path | None:
+    """The file that makes ``folder`` a case: its page, or the meta.json of a case whose
+    page is in a dataset folder."""
+    page = page_file(folder)
+    if page is not None or not (folder / META).is_file():
+        return page
+    try:
+        meta = _object(folder / META)
+    except FixtureError:
+        return None
+    return folder / META if meta is not None and DATASET in meta else None
+
+
 def is_case(folder: Path) -> bool:
-    return folder.is_dir() and page_file(folder) is not None
+    return folder.is_dir() and case_file(folder) is not None
 
 
 def find_cases(root: Path, slugs: Iterable[str] = ()) -> list[Path]:
@@ -128,6 +153,9 @@ def _object(path: Path) -> dict[str, Any] | None:
 
 
 def load_case(folder: Path) -> Case:
+    meta = _object(folder / META) or {}
+    if DATASET in meta:
+        return dataset_case(folder, meta)
     page = page_file(folder)
     if page is None:
         raise FixtureError(f"{folder}: no {' or '.join(PAGE_NAMES)}")
@@ -137,6 +165,84 @@ def load_case(folder: Path) -> Case:
         if unknown:
             raise FixtureError(f"{folder / EXPECTED}: unknown fields {', '.join(unknown)}")
     return Case(folder.name, folder, page, expected, _object(folder / META) or {})
+
+
+# ---------------------------------------------------------------- cases kept in a dataset
+
+
+def dataset_case(folder: Path, meta: dict[str, Any]) -> Case:
+    """A case whose page and expected fields come from a dataset folder, as ``meta.json``
+    names them under ``dataset``: ``path`` (the folder, absolute or found from the case
+    folder upwards, like a rule pack), ``id`` (the page is ``pages/<id>.html``, the expected
+    fields that record of ``gold.jsonl``), ``fields`` (the gold fields checked) and the
+    SHA-256 digests ``page_sha256`` and ``gold_sha256`` that pin both, so that a changed
+    dataset fails the case instead of silently changing what it checks."""
+    spec = _dataset_spec(folder, meta)
+    root = dataset_folder(spec["path"], folder)
+    page = root / "pages" / f"{spec['id']}.html"
+    if not page.is_file():
+        raise FixtureError(f"{page}: the dataset has no such page")
+    _check_digest(page.read_bytes(), spec["page_sha256"], f"{page}")
+    expected = gold_fields(root, spec["id"], spec["fields"])
+    _check_digest(gold_digest_bytes(expected), spec["gold_sha256"],
+                  f"the gold of {spec['id']} in {root}")
+    return Case(folder.name, folder, page, expected, meta)
+
+
+def _dataset_spec(folder: Path, meta: dict[str, Any]) -> dict[str, Any]:
+    spec = meta[DATASET]
+    keys = ("path", "id", "page_sha256", "gold_sha256")
+    if not isinstance(spec, dict) or not all(isinstance(spec.get(k), str) for k in keys):
+        raise FixtureError(f"{folder / META}: {DATASET} needs {', '.join(keys)} and fields")
+    for name in (*PAGE_NAMES, EXPECTED):
+        if (folder / name).exists():
+            raise FixtureError(f"{folder}: {name} beside a {DATASET} entry; keep one source")
+    return spec
+
+
+def dataset_folder(name: str, folder: Path) -> Path:
+    """The dataset folder ``name``, absolute or found from ``folder`` upwards."""
+    try:
+        root = rule_pack_path(name, folder)
+    except FixtureError:
+        raise DatasetMissing(f"dataset {name} not found from {folder} or a folder above "
+                             "it; case not run") from None
+    if not (root / "gold.jsonl").is_file():
+        raise DatasetMissing(f"dataset {root} has no gold.jsonl; case not run")
+    return root
+
+
+def gold_fields(root: Path, page_id: str, names: Any) -> dict[str, Any]:
+    """The checked fields of one gold record, shaped as ``expected.json`` stores them
+    (``text`` as a list of paragraphs)."""
+    if not isinstance(names, list) or not names or not set(names) <= set(FIELDS):
+        raise FixtureError(f"{DATASET} fields must be a list of {', '.join(FIELDS)}")
+    record = _gold_record(root / "gold.jsonl", page_id)
+    text = record.get("text")
+    if isinstance(text, str):
+        record["text"] = text.split("\n") if text else []
+    return {k: record.get(k) for k in FIELDS if k in names}
+
+
+def _gold_record(path: Path, page_id: str) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line) if line.strip() else None
+            if isinstance(record, dict) and record.get("id") == page_id:
+                return record
+    raise FixtureError(f"{path}: no record with id {page_id!r}")
+
+
+def gold_digest_bytes(expected: dict[str, Any]) -> bytes:
+    """The canonical bytes ``gold_sha256`` is taken of: the checked fields as sorted JSON."""
+    return json.dumps(expected, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _check_digest(data: bytes, pinned: str, what: str) -> None:
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != pinned:
+        raise FixtureError(f"{what} is not what the case was made from (sha256 {digest}, "
+                           f"pinned {pinned}): review the change, then pin the new digest")
 
 
 def read_page(path: Path) -> bytes:
@@ -380,6 +486,7 @@ def render_diff(diff: FieldDiff) -> str:
 
 
 PASS, FAIL, XFAIL, XPASS, ERROR, MISSING = "pass", "fail", "xfail", "xpass", "error", "missing"
+SKIP = "skip"
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +519,8 @@ def judge(case: Case, diffs: Sequence[FieldDiff]) -> Outcome:
 
 
 def check_case(folder: Path) -> Outcome:
-    """Run one case folder; unreadable cases are ERROR, unblessed ones MISSING."""
+    """Run one case folder; unreadable cases are ERROR, unblessed ones MISSING, and
+    those whose dataset is not here SKIP."""
     try:
         case = load_case(folder)
         if case.expected is None:
@@ -420,6 +528,8 @@ def check_case(folder: Path) -> Outcome:
                            f"update {folder.name}` and review it")
         modes = modes_of(case.meta)
         doc = run_case(case)
+    except DatasetMissing as err:
+        return Outcome(folder.name, SKIP, (), str(err))
     except (FixtureError, OSError) as err:
         return Outcome(folder.name, ERROR, (), str(err))
     return judge(case, compare(case.expected, actual_fields(doc), modes))
@@ -435,6 +545,8 @@ def blessed(case: Case, doc: Document) -> dict[str, Any]:
 
 def update_case(folder: Path) -> tuple[str, list[FieldDiff]]:
     """Re-bless one case; returns a one-line status and what changed."""
+    if DATASET in (_object(folder / META) or {}):  # its expected fields are gold, not output
+        return f"{folder.name}: expected fields are the {DATASET}'s gold, not updated", []
     case = load_case(folder)
     if case.meta.get("locked"):
         return f"{case.slug}: locked ({case.meta['locked']}), not updated", []

@@ -68,14 +68,15 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     roots = parent.config.stash.get(_ROOTS, frozenset())
     folder = file_path.parent
-    if folder.parent.resolve() not in roots or fx.page_file(folder) != file_path:
+    if folder.parent.resolve() not in roots or fx.case_file(folder) != file_path:
         return None
     collector: CaseFile = CaseFile.from_parent(parent, path=file_path)
     return collector
 
 
 class CaseFile(pytest.File):
-    """The page file of one case; it yields the case's single item."""
+    """The page file of one case (or its meta.json, when the page is in a dataset folder);
+    it yields the case's single item."""
 
     def collect(self) -> Iterator[pytest.Item]:
         yield CaseItem.from_parent(self, name=self.path.parent.name)
@@ -93,6 +94,8 @@ class CaseItem(pytest.Item):
             self._update()
             return
         outcome = fx.check_case(self.folder)
+        if outcome.status == fx.SKIP:
+            pytest.skip(outcome.message)
         if outcome.status in (fx.FAIL, fx.ERROR, fx.MISSING):
             raise CaseFailure(outcome)
         if outcome.status == fx.XFAIL:
