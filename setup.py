@@ -2,7 +2,12 @@
 walk, the text measures, scoring, the textual pass, metadata, assembly) are compiled with
 mypyc, which takes about a seventh off an extraction. They are typed Python like the rest
 and stay the source of truth: an editable install, a machine without a C compiler, or
-``CLEANWEB_PURE_PYTHON=1`` gets the same modules as plain Python, with the same results."""
+``CLEANWEB_PURE_PYTHON=1`` gets the same modules as plain Python, with the same results.
+
+Release wheels are built with ``CLEANWEB_COMPILE=required`` (set in pyproject.toml for
+cibuildwheel): there a failed compile fails the build, so a wheel tagged for a platform
+always holds the compiled stages; the pure-Python wheel is built with
+``CLEANWEB_PURE_PYTHON=1``."""
 
 from __future__ import annotations
 
@@ -22,15 +27,19 @@ def compiled_modules() -> list[Extension]:
     # An editable install must run the sources as they are edited, not a stale build.
     if os.environ.get("CLEANWEB_PURE_PYTHON") == "1" or "editable_wheel" in sys.argv:
         return []
+    required = os.environ.get("CLEANWEB_COMPILE") == "required"
     try:
         from mypyc.build import mypycify
 
         extensions = mypycify(COMPILED, opt_level="3")
     except (Exception, SystemExit) as err:  # mypy missing, or refusing the sources
+        if required:
+            raise
         print(f"cleanweb: building the stages as plain Python ({err!r})", file=sys.stderr)
         return []
     for ext in extensions:
-        ext.optional = True  # no C compiler: install the plain-Python modules instead
+        # No C compiler: install the plain-Python modules instead, unless compiling is required.
+        ext.optional = not required
     return extensions
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import load_case
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb import extract
@@ -460,7 +461,7 @@ def test_every_example_rule_is_proven_by_a_case() -> None:
 
 @pytest.mark.parametrize("folder", SITE_CASES, ids=[p.name for p in SITE_CASES])
 def test_example_pack_matches_the_gold_better(folder: Path) -> None:
-    case = fx.load_case(folder)
+    case = load_case(folder)
     pack = _pack_of(case)
     with_pack, without = _score(case, _run(case, pack)), _score(case, _run(case, None))
     assert _better(with_pack, without), (with_pack, without)
@@ -469,7 +470,7 @@ def test_example_pack_matches_the_gold_better(folder: Path) -> None:
 @pytest.mark.parametrize("folder", SITE_CASES, ids=[p.name for p in SITE_CASES])
 def test_each_proved_rule_is_needed(folder: Path) -> None:
     """Taking any one rule the case proves out of the pack makes the output worse."""
-    case = fx.load_case(folder)
+    case = load_case(folder)
     pack = _pack_of(case)
     full = _score(case, _run(case, pack))
     for rule_id in case.meta["proves"]:

@@ -10,4 +10,4 @@ __all__ = [
     "Block", "Decoded", "Document", "Options", "RulePack", "RulePackError", "SiteRule", "Status",
     "compile_rules", "decode", "extract",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
