@@ -6,8 +6,10 @@ Each interpreter runs a worker process that loads the pages once, extracts every
 untimed (imports, lazy rule tables), then times whole passes over the set when told to.
 The two workers take turns pass by pass, the order swapped every round, so a change in
 machine load during the session hits both builds alike; each worker empties the naming
-memos before its pass, as benchmarks/speed.py does. The ratio is computed per round (plain
-time / compiled time) and summarised by its median, so one noisy pass does not decide it.
+memos before its pass, as benchmarks/speed.py does. A pass is timed in processor time of
+its worker (one thread), so the time the worker waits while others use the machine's cores
+does not count. The ratio is computed per round (plain time / compiled time) and summarised
+by its median, so one noisy pass does not decide it.
 """
 
 from __future__ import annotations
@@ -40,10 +42,10 @@ print(json.dumps({"build": build(), "pages": len(pages)}), flush=True)
 for _ in sys.stdin:
     clear_naming_memos()
     gc.collect()
-    start = time.perf_counter()
+    start = time.process_time()
     for html in pages:
         cleanweb.extract(html)
-    print(time.perf_counter() - start, flush=True)
+    print(time.process_time() - start, flush=True)
 """
 
 
@@ -115,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         r = paired(args.compiled, args.plain, datasets / name, args.rounds)
         print(f"{name:<8}{r['pages']:>6}{r['compiled_ms']:>13.2f}{r['plain_ms']:>10.2f}"
               f"{r['ratio']:>16.3f}{r['ratio_min']:>8.3f}–{r['ratio_max']:.3f}")
-    print("ms: median pass time per page; plain/compiled: median of the per-round ratios")
+    print("ms: median processor time per page over the passes; plain/compiled: median of the "
+          "per-round ratios, and their range")
     return 0
 
 
