@@ -164,7 +164,7 @@ def load_case(folder: Path) -> Case:
         unknown = sorted(set(expected) - set(FIELDS))
         if unknown:
             raise FixtureError(f"{folder / EXPECTED}: unknown fields {', '.join(unknown)}")
-    return Case(folder.name, folder, page, expected, _object(folder / META) or {})
+    return Case(folder.name, folder, page, expected, meta)
 
 
 # ---------------------------------------------------------------- cases kept in a dataset
