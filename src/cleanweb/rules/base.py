@@ -45,8 +45,17 @@ class Rule:
     #: Lines the rule must match (the first match in its table must be this rule) ...
     examples: tuple[str, ...] = ()
     #: ... and lines close to them that it must not match (prose that merely mentions
-    #: its words). Tests, rule-case pages and prefilter tables are generated from both.
+    #: its words). Tests and rule-case pages are generated from both (see
+    #: :mod:`cleanweb.rules.generate`).
     near_misses: tuple[str, ...] = ()
+    #: Prefilters that cannot be read off the pattern, each checked against the examples
+    #: by the tests. ``needles``: lower-case substrings one of which occurs in every line
+    #: the rule matches (a text rule that has them is a scanner, run only when one occurs);
+    #: ``ends``: characters one of which ends every such line; ``guard``: a stdlib ``re``
+    #: pattern found in the casefolded text of every such line (the byline tables).
+    needles: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+    guard: str = ""
 
     @property
     def gate(self) -> int | None:

@@ -65,30 +65,51 @@ BYLINE_RULES = RuleSet(
             "a source line standing alone (an editor credit may follow it on the same line): "
             "the outlet, not body text",
             action="source",
+            examples=("来源：滨江日报", "来源：网络", "资料来源：某报、某网等",
+                      "本文来源：某某周刊", "本文来源：某某晚报责任编辑：王小明_AB1234"),
+            near_misses=("这篇文章的来源是一位老记者多年前的采访笔记，他说：一切都要从头开始。",
+                         "图片来源：网络", "来源：" + "很长的一段说明文字，" * 12),
+            guard=SOURCE_LEAD,
         ),
         Rule(
             "zh.byline.editor",
             rf"{EDITOR_LEAD}\s*(?:[:：/|]\s*|\s+)(?P<editor>{NAMES})$",
             "an editor line (责任编辑：… / 【编辑:…】 / （责编：…）) is metadata, never body",
             action="editor",
+            examples=("责任编辑：王晓东", "编辑:周驰", "责任编辑：张三", "责编：王五、赵六",
+                      "责任编辑：杨倩_NF4425", "责任编辑： AB123"),
+            near_misses=("编辑部", "编辑们正在讨论明天的头版。"),
+            guard=EDITOR_LEAD,
         ),
         Rule(
             "zh.byline.reporter",
             rf"^(?P<source>{OUTLET})?(?:特约|见习|实习|首席|专栏)?(?:记者|作者|通讯员)\s*[:：]?\s*(?P<author>{NAMES})(?:\s*{CREDIT})*$",
             "a reporter credit standing alone (新京报记者 …), usually closing the article",
             action="credits",
+            examples=("滨江日报记者 刘思源", "新京报记者 陆一夫", "《某刊》作者 周纯"),
+            near_misses=("某网台州2月26日电(记者 范宇斌 实习生 应少萍)大“疫”当前,"
+                         "如何让社会经济尽快步入正轨",
+                         "记者了解到，涉事项目的名称为某某", "记者"),
+            guard="记者|作者|通讯员",  # an outlet may come first
         ),
         Rule(
             "zh.byline.credits",
             rf"^(?:{CREDIT}\s*[,，;；]?\s*)+$",
             "a line made only of role: name credits (作者/采写/执笔/编辑/校对 …)",
             action="credits",
+            examples=("采写：赵明远 校对：孙一凡", "采写：南都见习记者林子沛", "执笔/李明",
+                      "编辑 刘晓阳 校对 李铭", "文/某网专栏作者 王文"),
+            near_misses=("编辑和记者们连夜赶稿。", "文化 旅游 体育"),
+            guard=rf"^(?:{ROLE}|{SHORT_ROLE}\s*[/:：|])",
         ),
         Rule(
             "zh.byline.original",
             r"^原创\s*[:：]\s*(?P<author>[\p{Han}\p{L}·]{2,12}?)(?:编译|整理|翻译|编辑)?(?:\s+(?P<source>[^\s，。]{2,20}))?$",
             "platform 'original by' credit: author, optionally the publishing account",
             action="credits",
+            examples=("原创：李清和 城市生活", "原创： 王小明编译 某某研究"),
+            near_misses=("原创作品受到法律保护。",),
+            guard="^原创",
         ),
         Rule(
             "en.byline.by",
@@ -97,6 +118,9 @@ BYLINE_RULES = RuleSet(
             "English byline 'By First Last[, Outlet]'",
             action="credits",
             ignore_case=False,
+            examples=("By Dana Whitfield", "By John Smith", "By Jane Doe and Tom Lee"),
+            near_misses=("By the way, this is fine.",),
+            guard=r"^by\s",
         ),
         Rule(
             "en.byline.reporting",
@@ -105,18 +129,28 @@ BYLINE_RULES = RuleSet(
             r"(?:;\s*editing by (?P<editor>[^;]{2,80}))?$",
             "wire-service credit line (Reporting by …; Editing by …)",
             action="credits",
+            examples=("Reporting by Dana Whitfield; Editing by Tom Reyes",
+                      "Reporting by Jane Doe; Editing by Tom Lee"),
+            near_misses=("The reporting by local media was praised.",),
+            guard="^(?:reporting|writing) by",
         ),
         Rule(
             "en.byline.editor",
             r"^(?:edited by|editing by|editor:)\s*(?P<editor>[\p{L}][\p{L} .,'’&-]{1,60})$",
             "English editor credit line",
             action="editor",
+            examples=("Edited by Tom Reyes", "Edited by Mary Ann"),
+            near_misses=("Edited by hand, the film runs 90 minutes.",),
+            guard="^(?:edited by|editing by|editor:)",
         ),
         Rule(
             "en.byline.source",
             r"^(?:source|via)\s*:\s*(?P<source>[\p{L}\d][^.!?]{1,60})$",
             "English source line standing alone",
             action="source",
+            examples=("Source: Riverside Gazette", "Source: Reuters"),
+            near_misses=("Sources say the deal is close.",),
+            guard=r"^(?:source|via)\s*:",
         ),
     ]
 )
@@ -129,6 +163,9 @@ DATE_LABEL_RULES = RuleSet(
             r"^(?:(?:发布|发表|更新|出版|上传|首发)?(?:时间|日期)|发表于|发布于|更新于|首发于)?\s*[:：|·]?\s*$",
             "a date line (optionally labelled 发布时间/发表于): metadata, not body",
             action="date",
+            examples=("发布时间：2021-03-05 10:20", "发布时间：2019-09-07 13:43",
+                      "发表于 2014-08-24 21:30"),
+            near_misses=("2019年，", "国务院联防联控机制新闻发布会"),
         ),
         Rule(
             "en.byline.date",
@@ -137,6 +174,10 @@ DATE_LABEL_RULES = RuleSet(
             "an English dateline (Published 3 March 2020, Posted on Tue, Jan. 8, 2008 at 4:07 PM "
             "EST; a second 'Updated …' part is read the same way)",
             action="date",
+            examples=("Published March 5, 2021", "Published 3 March 2020", "Posted 3 March 2020"),
+            near_misses=("The meeting was held on June 3, 2024 at 6:00 p.m. in the hall.",
+                         "June 3, 2024 | Sports | Local",
+                         "Updated figures released on June 3, 2024 show a rise."),
         ),
     ]
 )
@@ -149,12 +190,18 @@ INLINE_RULES = RuleSet(
             rf"^.{{0,40}}?(?:电|讯|报道|消息)\s*[（(]\s*(?:[\p{{Han}}]{{0,8}}?)(?:特约|见习|实习|首席)?记者\s*(?P<author>{NAMES})",
             "a dateline opening a paragraph names the reporter: 中新网…电(记者 …)",
             action="author",
+            examples=("本报讯（记者 周文博）",
+                      "某网台州2月26日电(记者 范宇斌 实习生 应少萍)大“疫”当前,如何",
+                      "某网10月4日讯（记者陈智 整合） 国庆中秋长假过半"),
+            near_misses=("本报讯 国庆中秋长假过半，各景区游客明显增多。",),
         ),
         Rule(
             "zh.credit.closing",
             rf"[（(]\s*(?:[\p{{Han}}]{{0,8}}?)(?:特约|见习|实习)?记者\s*(?P<author>{NAMES})\s*[）)]\s*(?:[（(]完[）)])?\s*$",
             "a closing (记者 …) credit at the end of the last paragraph",
             action="author",
+            examples=("（记者 周文博）", "全市最大降水量出现在某地。(记者张淼淼)"),
+            near_misses=("记者张淼淼在现场看到，积水已经退去。",),
         ),
         Rule(
             "zh.credit.trailing_name",
@@ -162,6 +209,8 @@ INLINE_RULES = RuleSet(
             "a bare (姓名) after the last sentence of the last paragraph is its writer",
             action="author",
             ignore_case=False,
+            examples=("绿化工作已经全部完成。（周文博）", "实现轻松换新。(李楠)"),
+            near_misses=("春意渐浓,奏响春之序曲。(完)", "会议由某某主持。(图)"),
         ),
     ]
 )
@@ -172,21 +221,9 @@ NO_NAME = frozenset({"未知", "佚名", "匿名", "admin", "unknown", "staff"})
 NAME_NOTES = ("整合", "整理", "编译", "报道", "综合", "发自", "摄影", "摄", "实习生", "通讯员")
 
 
-#: What a line must hold for each rule of :data:`BYLINE_RULES` to match it: stdlib ``re``
-#: patterns, run on the casefolded line, that are several times cheaper than the full
-#: ``regex`` rules, so a line pays for a rule only when the rule's lead word is in it (at
-#: the start, where the rule is anchored there). A date line is found by its date instead
-#: (``dates.MAYBE_DATE``).
-RULE_GUARDS = MappingProxyType(
-    {
-        "zh.byline.source": SOURCE_LEAD,
-        "zh.byline.editor": EDITOR_LEAD,
-        "zh.byline.reporter": "记者|作者|通讯员",  # an outlet may come first
-        "zh.byline.credits": rf"^(?:{ROLE}|{SHORT_ROLE}\s*[/:：|])",
-        "zh.byline.original": "^原创",
-        "en.byline.by": r"^by\s",
-        "en.byline.reporting": "^(?:reporting|writing) by",
-        "en.byline.editor": "^(?:edited by|editing by|editor:)",
-        "en.byline.source": r"^(?:source|via)\s*:",
-    }
-)
+#: What a line must hold for each rule of :data:`BYLINE_RULES` to match it (the rule's
+#: ``guard``): stdlib ``re`` patterns, run on the casefolded line, that are several times
+#: cheaper than the full ``regex`` rules, so a line pays for a rule only when the rule's lead
+#: word is in it (at the start, where the rule is anchored there). A date line is found by
+#: its date instead (``dates.maybe_date``).
+RULE_GUARDS = MappingProxyType({rule.id: rule.guard for rule in BYLINE_RULES})

@@ -9,6 +9,9 @@ that ancestor lies *inside* the chosen content region (a page-wide wrapper calle
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from cleanweb.rules.base import NameRule, NameTable
 
 #: Elements whose subtree is never text of the page.
@@ -32,60 +35,97 @@ LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 
 #: Tag-level chrome: semantic elements that hold navigation, not articles.
-TAG_RULES: dict[str, str] = {
-    "nav": "tag.nav",
-    "footer": "tag.footer",
-    "aside": "tag.aside",
-    "menu": "tag.menu",
-}
+TAG_NAMES = NameTable((
+    NameRule("tag.nav", "a navigation section", "nav", examples=("nav",)),
+    NameRule("tag.footer", "the footer of the page or of a section", "footer",
+             examples=("footer",)),
+    NameRule("tag.aside", "content beside the article: sidebars, pull boxes", "aside",
+             examples=("aside",)),
+    NameRule("tag.menu", "a list of commands or links", "menu", examples=("menu",)),
+))
 
 #: ARIA roles that mark chrome.
-ROLE_RULES: dict[str, str] = {
-    "navigation": "role.navigation",
-    "banner": "role.banner",
-    "contentinfo": "role.contentinfo",
-    "complementary": "role.complementary",
-    "menu": "role.menu",
-    "menubar": "role.menu",
-    "search": "role.search",
-    "dialog": "role.dialog",
-    "alert": "role.alert",
-}
+ROLE_NAMES = NameTable((
+    NameRule("role.navigation", "a navigation landmark", "navigation",
+             examples=("navigation",)),
+    NameRule("role.banner", "the site header landmark", "banner", examples=("banner",)),
+    NameRule("role.contentinfo", "the site footer landmark", "contentinfo",
+             examples=("contentinfo",)),
+    NameRule("role.complementary", "a landmark beside the main content", "complementary",
+             examples=("complementary",)),
+    NameRule("role.menu", "menus and menu bars", "menu menubar", examples=("menubar", "menu"),
+             near_misses=("menuitem",)),
+    NameRule("role.search", "the search landmark", "search", examples=("search",),
+             near_misses=("searchbox",)),
+    NameRule("role.dialog", "dialogs and modals over the page", "dialog", examples=("dialog",)),
+    NameRule("role.alert", "alert banners", "alert", examples=("alert",),
+             near_misses=("alertdialog",)),
+))
+
+#: Tag and role -> the rule id they name, as the segmenter looks them up.
+TAG_RULES: Mapping[str, str] = MappingProxyType(
+    {name: r.id for r in TAG_NAMES for name in r.names.split()})
+ROLE_RULES: Mapping[str, str] = MappingProxyType(
+    {name: r.id for r in ROLE_NAMES for name in r.names.split()})
 
 # Class and id values are searched for these names as whole words (bounded by
-# non-letters, see NameTable.search), also with "-"/"_" dropped: "nav" must not hit
+# non-letters, see base.name_words), also with "-"/"_" dropped: "nav" must not hit
 # "canvas", "ad" must not hit "head" or "shadow", and "side-bar" reads as "sidebar".
 CLASS_RULES = NameTable((
     NameRule("class.nav", "navigation bars, menus and breadcrumbs",
              "nav navs navbar navigation menu menus menubar submenu topbar breadcrumb "
-             "breadcrumbs crumb crumbs skiplink sitemap mainnav subnav topnav"),
+             "breadcrumbs crumb crumbs skiplink sitemap mainnav subnav topnav",
+             examples=("main-nav", "breadcrumb", "navbar"),
+             near_misses=("canvas", "navy-blue")),
     NameRule("class.footer", "site footers, copyright and legal notices",
-             "footer foot copyright copyrights disclaimer colophon bottombar footnav legal"),
+             "footer foot copyright copyrights disclaimer colophon bottombar footnav legal",
+             examples=("site-footer", "copyright"),
+             near_misses=("footnote", "feet")),
     NameRule("class.sidebar", "sidebars and widget columns beside the article",
-             "sidebar aside rail rightrail leftrail widget widgets sidebox"),
+             "sidebar aside rail rightrail leftrail widget widgets sidebox",
+             examples=("sidebar", "right-rail", "side-bar"),
+             near_misses=("side-by-side", "trail-map")),
     NameRule("class.comment", "reader comments and comment forms",
              "comment comments commentlist commentbox replies respond disqus discuss "
-             "discussion talkback cmt pinglun"),
+             "discussion talkback cmt pinglun",
+             examples=("comments", "comment-list"),
+             near_misses=("commentary",)),
     NameRule("class.share", "share, print and font-size toolbars",
              "share sharing shares sharebar sharetools social socials addthis sharethis "
-             "bdshare jiathis toolbar print fontsize"),
+             "bdshare jiathis toolbar print fontsize",
+             examples=("share-bar", "social"),
+             near_misses=("shareholder", "socialism")),
     NameRule("class.related", "related, recommended and popular-article lists",
              "related relate relates recommend recommended recommends recommendation "
              "recommendations recirc outbrain taboola morenews moreread hotnews popular "
-             "trending mostread mostpopular readmore xgxw tuijian"),
+             "trending mostread mostpopular readmore xgxw tuijian",
+             examples=("related", "recommended-stories"),
+             near_misses=("relationship", "unrelated")),
     NameRule("class.ad", "advertising and promotion slots",
              "ad ads adv advert adverts advertisement advertising banner banners sponsor "
-             "sponsored promo promotion dfp adsense guanggao"),
+             "sponsored promo promotion dfp adsense guanggao",
+             examples=("ad-slot", "adsense", "ad1"),
+             near_misses=("head", "shadow", "badge", "add-to-cart", "download")),
     NameRule("class.tags", "tag and keyword lists",
-             "tags taglist tagcloud keywords"),
+             "tags taglist tagcloud keywords",
+             examples=("tags", "tag-cloud"),
+             near_misses=("stage", "hashtags")),
     NameRule("class.pager", "pagination and previous/next links",
-             "pagination pager paging pagenav prevnext"),
+             "pagination pager paging pagenav prevnext",
+             examples=("pagination",),
+             near_misses=("page-title",)),
     NameRule("class.subscribe", "newsletter, follow and app-download prompts",
-             "newsletter subscribe subscription signup qrcode erweima appdown"),
+             "newsletter subscribe subscription signup qrcode erweima appdown",
+             examples=("newsletter",),
+             near_misses=("news-list",)),
     NameRule("class.popup", "cookie notices, modals and login walls",
-             "cookie cookies consent gdpr modal popup overlay lightbox login signin paywall"),
+             "cookie cookies consent gdpr modal popup overlay lightbox login signin paywall",
+             examples=("popup", "cookie-banner"),
+             near_misses=("modalities",)),
     NameRule("class.header", "site header, logo and search",
-             "masthead logo siteheader searchbox searchbar"),
+             "masthead logo siteheader searchbox searchbar",
+             examples=("masthead", "logo"),
+             near_misses=("article-header", "logon")),
 ))
 
 #: Class/id names that give an element a role: an image caption (its text goes to
@@ -94,9 +134,13 @@ ROLE_CLASS_RULES = NameTable((
     NameRule("class.caption", "image captions and photo credits",
              "caption captions figcaption imgcaption imagecaption photocaption piccaption "
              "pictxt pictext picinfo picdesc picintro imgdesc imgtxt imgtext imgtitle "
-             "phototext photodesc imgnote illustration tuzhu", action="caption"),
+             "phototext photodesc imgnote illustration tuzhu", action="caption",
+             examples=("pic-desc", "caption"),
+             near_misses=("captioned",)),
     NameRule("class.subheading", "subheadings styled by class rather than <hN>",
-             "h1 h2 h3 h4 h5 h6 subhead subheading subheadline subtitle", action="heading"),
+             "h1 h2 h3 h4 h5 h6 subhead subheading subheadline subtitle", action="heading",
+             examples=("subtitle", "h2"),
+             near_misses=("subtitles", "h2o")),
 ))
 
 #: Names that mark an element as (part of) the article. A chrome-named element that
@@ -104,5 +148,7 @@ ROLE_CLASS_RULES = NameTable((
 CONTENT_NAMES = NameTable((
     NameRule("class.content", "the article's own wrappers",
              "article content contents main body story entry post text detail "
-             "zhengwen artibody", action="content"),
+             "zhengwen artibody", action="content",
+             examples=("article-body", "post-content", "main"),
+             near_misses=("contentious", "bodyguard")),
 ))

@@ -14,8 +14,12 @@ Anchoring: body prose mentions 版权, 打印, "related" or 二维码 all the ti
 anchored to the whole line or to its start or end, and limited to a maximum line length that
 is written into the pattern itself as ``^(?=.{0,N}$)``. Toolbar words only count on short lines
 made of nothing else. Rules that must look for a phrase anywhere in the line ("scanners") also
-name, in :data:`SCAN_NEEDLES`, literal substrings one of which every match contains; the
-classifier uses them to skip the scan. Both make :func:`classify_line` fast.
+name literal substrings one of which every match contains (``needles``, gathered in
+:data:`SCAN_NEEDLES`); the classifier uses them to skip the scan. Both make
+:func:`classify_line` fast.
+
+Each rule carries its examples (lines it must decide) and near misses (prose it must leave
+alone); the tests are derived from them.
 """
 
 from __future__ import annotations
@@ -101,10 +105,13 @@ def _bar(
     return rf"^(?=.{{0,{limit}}}$){sep}*{lead}(?:{w})(?:{gap}(?:{tok}))*{sep}*$"
 
 
-def _zh(rule_id: str, pattern: str, reason: str, action: str = DROP) -> Rule:
+def _zh(rule_id: str, pattern: str, reason: str, action: str = DROP, *,
+        examples: tuple[str, ...], near_misses: tuple[str, ...] = (),
+        needles: tuple[str, ...] = (), ends: tuple[str, ...] = ()) -> Rule:
     """A Chinese rule: case-sensitive (Latin parts are written as they appear), which is also
     cheaper to match."""
-    return Rule(rule_id, pattern, reason, action, ignore_case=False)
+    return Rule(rule_id, pattern, reason, action, ignore_case=False, examples=examples,
+                near_misses=near_misses, needles=needles, ends=ends)
 
 
 # -- vocabularies (regex fragments) -------------------------------------------------------------
@@ -206,11 +213,18 @@ ZH_FOOTER: tuple[Rule, ...] = (
         _has(300, r"ICP\s*[证證备備]\s*[:：]?\s*[A-Z0-9-]{0,4}[0-9]{5,}"),
         "ICP licence numbers (京ICP证…号/京ICP备…号) occur only in site footers; the digits after "
         "证/备 keep a sentence that merely names an ICP licence from matching.",
+        examples=("沪ICP备12345678号", "京ICP证012345号",
+                  "[京ICP备12345678号-1] 总机：010-12345678"),
+        near_misses=("该公司已经取得了ICP证，并计划明年上市。",),
+        needles=("icp",),
     ),
     _zh(
         "zh.footer.psb",
         _has(300, r"公网安备\s*[:：]?\s*[0-9]{6,}"),
         "公网安备 registration numbers are footer-only; anchored on the number, not the word.",
+        examples=("沪公网安备31010102000001号", "京公网安备11010502000001号"),
+        near_misses=("据介绍，公网安备编号由公安机关统一分配。",),
+        needles=("公网安备",),
     ),
     _zh(
         "zh.footer.licence",
@@ -218,23 +232,36 @@ ZH_FOOTER: tuple[Rule, ...] = (
                   + r"]{0,3}[0-9A-Z-]{0,4}[0-9]{5,}"),
         "licence numbers (视听节目许可证(0106168), 经营许可证：京B2-…) written as label plus code; "
         "a sentence about a licence has no code right after the word.",
+        examples=("信息网络传播视听节目许可证(0912345)", "网上传播视听节目许可证(0123456)",
+                  "增值电信业务经营许可证：京B2-20201234"),
+        near_misses=("该公司的许可证已经被吊销。",),
+        needles=("许可证",),
     ),
     _zh(
         "zh.footer.copyright",
         _opens(120, r"[^。？！]*?版权所有(?![者人方权的])"),
         "'…版权所有' footer lines: short, no sentence end before it, and not 版权所有者/"
         "版权所有的, which body prose about copyright uses.",
+        examples=("某某新闻网 版权所有", "某某网 版权所有", "版权所有：某某新闻中心"),
+        near_misses=("法院认为，被告侵犯了原告的版权，版权所有者有权索赔。",
+                     "这幅作品的版权所有人是一家出版社。"),
+        needles=("版权所有",),
     ),
     _zh(
         "zh.footer.disclaimer",
         _opens(300, r"[【\[(（]?\s*(?:免责声明|特别声明|郑重声明|版权声明)\s*[】\])）]?\s*[:：]"),
         "a line that opens with a 免责声明/特别声明 label is a site disclaimer box.",
+        examples=("免责声明：本页内容仅供参考。", "免责声明：本文内容仅供参考，不构成投资建议。",
+                  "【特别声明】：以上内容来自用户上传"),
+        near_misses=("【新华社电】国务院常务会议今日召开。", "免责声明的效力取决于具体条款。"),
     ),
     _zh(
         "zh.footer.not_our_view",
         _opens(200, r"本(?:网站?|站|平台|报|刊)[^。]{0,40}(?:不代表|并不代表|不表明|并不表明)"),
         "'本网站所刊载信息，不代表…观点': the site speaking of itself (本网/本站) at line start; "
         "a report that someone's words do not represent a view does not open with 本网.",
+        examples=("本网站转载的信息不代表本站观点。", "本网站所刊载信息，不代表本站观点。"),
+        near_misses=("这一言论不代表政府立场，外交部发言人表示。",),
     ),
     _zh(
         "zh.footer.reprint_purpose",
@@ -242,6 +269,12 @@ ZH_FOOTER: tuple[Rule, ...] = (
                   r"并不(?:代表|意味着)本(?:网|站|平台|号)(?:赞同|同意|认同)"),
         "the reprint notice '转载目的在于传递更多信息，并不代表本网赞同其观点': the site's "
         "stock disclaimer under reposted articles, whatever label opens it.",
+        examples=("声明：本文转自其他媒体，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责。",
+                  "声明：本文转自其他媒体，转载目的在于传递更多信息，并不代表本网赞同其观点。",
+                  "（注：本文系转载，并不代表本站赞同其观点和对其真实性负责）"),
+        near_misses=("专家表示，这些信息被大量转发，目的在于传递更多信息给偏远地区的群众。",
+                     "公司强调，合作并不代表本公司赞同对方的所有做法。"),
+        needles=("传递更多信息", "并不代表本", "并不意味着本"),
     ),
     _zh(
         "zh.footer.rights_contact",
@@ -249,21 +282,32 @@ ZH_FOOTER: tuple[Rule, ...] = (
                   r"请(?:作者|权利人|版权方)?(?:与|和)本(?:站|网|平台)联系"),
         "'如有侵权请联系删除' / '请作者与本站联系索取稿酬': the site's notice to rights holders; "
         "a report about infringement names no 本站 and asks no one to write in.",
+        examples=("本站部分图片来源于网络，如有侵权请联系删除。",
+                  "特别提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬。"),
+        near_misses=("律师表示，如有侵权行为，当事人可以向法院起诉。",),
+        needles=("侵权", "本站", "本网", "本平台"),
     ),
     _zh(
         "zh.footer.tipoff",
         _opens(80, r"[【\[(（]?\s*(?:投稿|爆料|新闻)(?:邮箱|信箱|热线|电话)\s*[:：]"),
         "'投稿邮箱：…' / '新闻热线：…': the newsroom's contact line; labelled, at line start.",
+        examples=("投稿邮箱：news@example.com", "【新闻热线：010-12345678】"),
+        near_misses=("新闻热线的开通方便了市民反映问题。",),
     ),
     _zh(
         "zh.footer.comment_view",
         _has(80, r"(?:评论|留言|跟贴)[^。]{0,6}仅(?:供其表达|代表)[^。]{0,10}(?:个人|网友|本人)"),
         "comment-box notice that comments only represent the commenter; short lines only.",
+        examples=("网友评论仅代表其个人看法。", "网友评论仅供其表达个人看法，并不表明本站立场。"),
+        near_misses=("他在评论中表示，这些数据仅供参考。",),
+        needles=("仅",),
     ),
     _zh(
         "zh.footer.author_view",
         _opens(60, r"[(（]?\s*(?:本文|文章|此文|以上内容)?(?:观点)?仅代表作者"),
         "'本文仅代表作者个人观点' column notice; opens the line and the line is short.",
+        examples=("本文仅代表作者本人观点。", "本文仅代表作者个人观点。"),
+        near_misses=("这篇文章仅代表作者的一家之言吗？读者问。",),
     ),
     _zh(
         "zh.footer.no_reprint",
@@ -274,28 +318,42 @@ ZH_FOOTER: tuple[Rule, ...] = (
             r"(?:转载|转贴|复制|摘编)",
         ),
         "reprint notice in the site's own voice (本文/本站…未经…不得转载) at line start.",
+        examples=("本站原创内容，未经许可不得转载。", "本文为本站原创，未经允许不得转载。"),
+        near_misses=("这家网站规定，未注明出处的文章一律禁止转载。",),
     ),
     _zh(
         "zh.footer.unauthorised",
         _opens(200, r"[(（【\[]?\s*未经[^。]{0,12}(?:不得|禁止|严禁|请勿)[^。]{0,8}"
                     r"(?:转载|转贴|复制|摘编|镜像|使用)"),
         "'未经授权禁止转载…' opening a line; mid-sentence mentions in a report are not anchored.",
+        examples=("未经书面授权不得转载。", "未经授权禁止转载、摘编、复制及建立镜像。"),
+        near_misses=("他说，未经授权不得转载他人作品是行业共识。",),
     ),
     _zh(
         "zh.footer.reprint_credit",
         _opens(150, r"(?:[^。，,]{0,12}[，,])?\s*(?:转载|转发)请(?:务必)?(?:注明|保留)"),
         "'转载请注明出处/转发请注明本文链接' within the first clause of a line.",
+        examples=("转载请注明出处", "欢迎分享，转发请注明本文链接"),
+        near_misses=("他说转载请注明出处是基本的职业道德。",),
+        needles=("转载请", "转发请"),
     ),
     _zh(
         "zh.footer.link_bar",
         _bar(300, _ZH_FOOTER_LINK_WORDS, _ZH_SEP),
         "'关于我们 | 联系我们 | 广告服务 …': a line made of nothing but footer link words.",
+        examples=("关于我们 | 联系我们 | 网站地图", "关于我们 | 联系我们 | 广告服务 | 网站地图",
+                  "| 留言反馈"),
+        near_misses=("关于我们的未来，他并没有多说什么。",),
     ),
     _zh(
         "zh.footer.link_list",
         _has(300, rf"(?:{_ZH_LINKS})\s*[|｜]\s*(?:{_ZH_LINKS})"),
         "two footer link words side by side, separated by '|', in a longer footer line; "
         "prose never writes words with '|' between them.",
+        examples=("某某新闻网 2020 关于我们 | 隐私政策 | 加入我们",
+                  "© 2001-2020 某某公司 关于本站 | 隐私政策 | 服务协议 | 加入我们"),
+        near_misses=("用户可以点击关于我们页面了解公司简介。",),
+        needles=("|", "｜"),
     ),
 )
 
@@ -306,17 +364,28 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
                   + r"]\S{0,40}\s*)?(?:[0-9]{4}|all rights?)"),
         "copyright notices carry ©/(c)/Copyright next to a year or 'all rights'; "
         "'copyright' alone in a sentence does not.",
+        examples=("© 2020 Riverside Gazette", "Copyright © 2001-2020 Example Media",
+                  "© 2020 Some Company Inc."),
+        near_misses=("The company said its copyright claims were rejected by the court.",),
+        needles=("©", "(c)", "copyright", "&copy;"),
     ),
     Rule(
         "generic.footer.rights_reserved",
         _has(300, r"\ball rights? reserved\b"),
         "'All Rights Reserved' is footer boilerplate; the length limit keeps body paragraphs out.",
+        examples=("Riverside Gazette. All rights reserved.",
+                  "Example Media Group. All rights reserved."),
+        near_misses=("The company reserved all rights to appeal the ruling.",),
+        needles=("reserved",),
     ),
     Rule(
         "generic.footer.no_reproduce",
         _opens(200, r"this (?:material|article|content|story) may not be (?:published|reproduced|"
                     r"redistributed|broadcast|rewritten)"),
         "wire-service reuse notice opening a line.",
+        examples=("This material may not be published, broadcast or redistributed.",
+                  "This material may not be published or redistributed."),
+        near_misses=("This article may not be the last word on the subject.",),
     ),
     Rule(
         "generic.footer.link_bar",
@@ -324,11 +393,16 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
         rf"(?:{_EN_SEP}+(?:{_alt(_EN_FOOTER_LINK_WORDS)}))+{_EN_SEP}*$",
         "'About Us | Contact Us | Privacy Policy …': two or more footer link words and nothing "
         "else; one word alone ('Help', 'Legal') may be a heading.",
+        examples=("About | Contact | Privacy", "About Us | Contact Us | Privacy Policy",
+                  "Terms of Use Cookies"),
+        near_misses=("Contact us if you have questions about privacy.",),
     ),
     Rule(
         "generic.footer.link",
         _line(30, _alt(_EN_FOOTER_LINK_ALONE)),
         "footer link labels that are never headings ('Privacy Policy', 'Contact Us'), whole line.",
+        examples=("Privacy Policy", "Contact us"),
+        near_misses=("Privacy policy changes were announced on Monday.",),
     ),
     Rule(
         "generic.footer.disclaimer",
@@ -337,12 +411,19 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
                     r"are (?:solely )?(?:those of the author|the author'?s?'? own|his own|"
                     r"her own)"),
         "disclaimer lines open with their label or with 'The views expressed … are the author's'.",
+        examples=("Disclaimer: this page is for information only.",
+                  "Disclaimer: this is not investment advice.",
+                  "The views expressed here are the author's own."),
+        near_misses=("The views expressed by residents at the meeting were mixed.",),
     ),
     Rule(
         "generic.footer.site_terms",
         _opens(200, r"(?:please read our (?:terms|privacy)|by (?:signing up|subscribing|clicking|"
                     r"registering|submitting|using this (?:site|website))[^.]{0,40}\byou agree)"),
         "terms-of-use notices under forms; they open with the addressed reader's action.",
+        examples=("By signing up for our letters you agree to our terms.",
+                  "By signing up, you agree to our terms of use."),
+        near_misses=("By signing the treaty, both countries agreed to cut emissions.",),
     ),
 )
 
@@ -361,6 +442,8 @@ ZH_NAV: tuple[Rule, ...] = (
         "zh.nav.position",
         _opens(150, r"(?:您|你)?(?:的)?(?:当前|现在)?(?:所在)?(?:的)?位置\s*[:：]"),
         "'您所在的位置：首页 > …' / '当前位置：' breadcrumb labels open the line.",
+        examples=("当前位置：首页 > 本地新闻", "您所在的位置：首页 > 新闻", "当前位置：首页"),
+        near_misses=("现在的位置对球队很不利。",),
     ),
     _zh(
         "zh.nav.pages",
@@ -368,32 +451,45 @@ ZH_NAV: tuple[Rule, ...] = (
                   rf"(?:\s*(?:{_PAGE_TOKEN}))*"),
         "pagination bars ('上一页 1/2 下一页', '1 2 下一页 余下全文'): page words and "
         "numbers only.",
+        examples=("上一页 1 2 3 下一页", "1 2 下一页 余下全文", "第1页 第2页 第3页 下一页 尾页"),
+        near_misses=("第1页是目录。",),
     ),
     _zh(
         "zh.nav.page_count",
         _line(20, r"[(（【\[]?\s*(?:本文|全文)?共\s*[0-9]+\s*页\s*[)）】\]]?"),
         "'（本文共3页）': the page count of a split article, whole short line.",
+        examples=("（本文共3页）", "共 12 页"),
+        near_misses=("这本书共300页，分为上下两册。",),
     ),
     _zh(
         "zh.nav.page_numbers",
         _line(80, r"(?:[【\[][0-9]+[】\]]\s*){2,}"),
         "'【1】【2】【3】' page-number bars: bracketed numbers only.",
+        examples=("【1】【2】【3】",),
+        near_misses=("【1】号展厅今日开放。",),
     ),
     _zh(
         "zh.nav.prev_next",
         _opens(100, r"(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇|阅读下一篇)(?:\s*[:：>]|$)"),
         "previous/next article links open with 上一篇/下一篇 and a colon (or stand alone).",
+        examples=("上一篇：旧城改造进入第二阶段", "上一篇：秋天的第一场雨", "下一篇"),
+        near_misses=("下一步，当地将继续推进复工复产。",),
     ),
     _zh(
         "zh.nav.top",
         _line(12, r"返回顶部|回到顶部|返回首页|返回列表|返回目录|顶部"),
         "back-to-top links, whole line.",
+        examples=("返回顶部",),
+        near_misses=("顶部的灯光突然熄灭了。",),
     ),
     _zh(
         "zh.nav.enter",
         _opens(40, r"(?:更多|相关)?(?:精彩)?(?:资讯|内容|新闻|报道)?[，,]?\s*"
                    r"请(?:关注|进入|点击|访问)|点击进入|点击(?:查看|阅读)(?:更多|全文|原文|详情)"),
         "'更多精彩内容请进入…' / '点击进入专题：' link prompts; short lines that open with them.",
+        examples=("更多精彩资讯请关注本网", "更多精彩内容请进入体育频道", "点击进入专题：",
+                  "更多精彩内容，请访问我们的网站", "点击查看更多财经新闻>>"),
+        near_misses=("点击查看按钮后即可看到历史记录。",),
     ),
 )
 
@@ -404,11 +500,17 @@ GENERIC_NAV: tuple[Rule, ...] = (
                    rf"(?=.*(?:首页|正文|主页|网|频道|home|news)){_CRUMB}{_ARROW}{_CRUMB}(?:{_ARROW})?"),
         "'首页 > 新闻 > 正文' / 'Home » News': short segments joined by arrows; one arrow only "
         "counts with a home/正文/channel word, and segments hold no sentence or code punctuation.",
+        examples=("Home > News > Local", "首页 > 体育 > 正文", "Home » World » Asia",
+                  "某某网>>体育"),
+        near_misses=("if a > b and c > d:",),
+        needles=(">", "»", "›", "＞", "→"),
     ),
     Rule(
         "generic.nav.you_are_here",
         _opens(150, r"you are here\s*:?"),
         "'You are here:' breadcrumb label.",
+        examples=("You are here: Home / Local news", "You are here: Home"),
+        near_misses=("If you are here for the festival, book early.",),
     ),
     Rule(
         "generic.nav.prev_next",
@@ -417,6 +519,9 @@ GENERIC_NAV: tuple[Rule, ...] = (
                     r"(?:previous|prev)\b|next\s*(?:»|›)|go to (?:earlier|later) story"),
         "'Previous Post' / 'Next article: …' links; a sentence starting 'Next,' has no "
         "colon or arrow.",
+        examples=("Previous article: Bridge repairs begin", "Previous Post",
+                  "Next article: Rain expected on Friday"),
+        near_misses=("Next, the committee will vote on the proposal.",),
     ),
     Rule(
         "generic.nav.page_of",
@@ -424,24 +529,32 @@ GENERIC_NAV: tuple[Rule, ...] = (
                   r"(?:image|photo|slide) "
                   r"[0-9]+ of [0-9]+"),
         "'Page 1 of 3' / 'Image 2 of 9' counters, whole line.",
+        examples=("Page 1 of 3", "Page 2 of 5", "Image 3 of 12"),
+        near_misses=("Page 3 of the report lists the costs.",),
     ),
     Rule(
         "generic.nav.time_ago",
         _line(30, r"(?:about |updated |posted )?[0-9]{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|"
                   r"days?|weeks?|months?|years?) ago"),
         "'5 days ago': a relative timestamp standing alone, whole short line.",
+        examples=("5 days ago", "Updated 3 hours ago"),
+        near_misses=("Five days ago, the council voted to close the library.",),
     ),
     Rule(
         "generic.nav.top",
         _line(30, r"(?:back|return|go|jump) to (?:top|the top|gallery|main content)|top|skip to "
                   r"(?:main )?content|skip navigation|go back"),
         "back-to-top / skip links, whole line.",
+        examples=("Back to top", "Skip to main content"),
+        near_misses=("Top officials met on Monday.",),
     ),
     Rule(
         "generic.nav.separator",
         _line(40, r"[\s|｜·•/\\\-–—=*#>»×]+"),
         "a line of separators and bullets carries no text (underscore rules are left alone: "
         "'_' is a word character to text metrics).",
+        examples=("* * *", "|", "---"),
+        near_misses=("— Jane Doe",),
     ),
 )
 
@@ -454,17 +567,27 @@ ZH_TOOLBAR: tuple[Rule, ...] = (
         _line(30, r"字号\s*[:：]?\s*(?:[大中小]\s*){0,3}|(?:A-?\s*A\s*A\+|A\+\s*A\s*A-|T\s*\+\s*-|"
                   r"T\s*-\s*\+)|(?:[大中小]\s*){3}|字号\s*[:：]?\s*A-?\s*A\s*A\+"),
         "font-size switchers ('字号:', '大 中 小', 'A- A A+', 'T + -'), whole line.",
+        examples=("字号：大 中 小", "字号：", "大 中 小", "A- A A+", "T + -"),
+        near_misses=("大中小型企业都将受益于这项政策。",),
     ),
     _zh(
         "zh.toolbar.bar",
         _bar(60, _ZH_TOOL_WORDS, _ZH_SEP, (*_NUMBERS, r"\+1")),
         "a short line made only of toolbar words and counters ('打印 | 关闭', '分享到：', "
         "'阅读(123)', '收藏 微博 微信 分享 106'); one such word inside a sentence never matches.",
+        examples=("分享到：微信 微博 QQ空间", "打印 | 关闭", "分享到：", "阅读(1234)",
+                  "收藏 微博 微信 分享 88", "评论 12", "点赞", "【打印本页】【关闭窗口】",
+                  "【字体：大 中 小】"),
+        near_misses=("记者在现场看到，工作人员正在打印文件并分发给居民。",
+                     "网友纷纷点赞，称这是一次暖心的救援。", "这段推荐公园的视频获得了8千多个赞。",
+                     "2019"),
     ),
     _zh(
         "zh.toolbar.account",
         _bar(40, _ZH_ACCOUNT_WORDS, _ZH_SEP),
         "login/register link rows ('登录|注册', '安全退出').",
+        examples=("登录 | 注册", "登录|注册", "安全退出"),
+        near_misses=("他注册了一家新公司。",),
     ),
     _zh(
         "zh.toolbar.buttons",
@@ -472,6 +595,8 @@ ZH_TOOLBAR: tuple[Rule, ...] = (
                   r"(?:点击)?展开(?:阅读)?全文|(?:点击)?阅读全文|查看原文|阅读原文|展开|我知道了|"
                   r"知道了|已发送|发送中|取消\s*允许|使用小程序|收藏成功.*|已收藏!?|×)[\s>》]*"),
         "UI buttons and states ('加载更多', '展开全文', '阅读原文', '我知道了'), whole line.",
+        examples=("展开全文", "加载更多", "阅读原文", "我知道了"),
+        near_misses=("展开全文之前，他先看了摘要。",),
     ),
     _zh(
         "zh.toolbar.comment_ui",
@@ -480,6 +605,9 @@ ZH_TOOLBAR: tuple[Rule, ...] = (
                    r"登录并发贴|还可(?:以)?输入[0-9]+字|提\s*交还可输入|请自觉遵守互联网相关的政策法规|"
                    r"(?:欢迎|我要)发表(?:你的|您的)?(?:观点|评论|看法)|[0-9]+条评论\s*[|｜])"),
         "comment-box furniture ('已有0条评论', '查看更多跟贴', '还可输入500字'), at line start.",
+        examples=("已有12条评论", "已有0条评论", "查看更多跟贴", "还可输入300字",
+                  "欢迎发表你的观点"),
+        near_misses=("他写评论已经十年了。",),
     ),
     _zh(
         "zh.toolbar.wechat_ui",
@@ -488,12 +616,17 @@ ZH_TOOLBAR: tuple[Rule, ...] = (
                    r"功能介绍\s+\S|(?:微信号|公众号)\s*[:：]?\s*[A-Za-z][\w-]{3,}$"),
         "WeChat article UI ('前往“看一看”', '最多200字', '微信号 xxx'); the quoted 看一看 is the "
         "feature name, unlike the everyday verb.",
+        examples=("最多200字", "前往“看一看”", "最多200字，当前共字", "微信号 example_news"),
+        near_misses=("我们一起去看一看吧。",),
+        needles=("看一看", "最多", "功能介绍", "微信号", "公众号"),
     ),
     _zh(
         "zh.toolbar.image_hint",
         _line(30, r"[(（]?\s*(?:点击|点此)(?:查看|看)?(?:清晰|高清)?(?:大图|原图|图片)\s*[)）]?|"
                   r"点击图片(?:查看|进入)(?:下一[张页]|大图)"),
         "'（点击看清晰大图）' and similar image UI hints, whole line.",
+        examples=("点击查看大图", "（点击查看大图）", "点击图片查看下一张"),
+        near_misses=("点击图片可以放大",),
     ),
 )
 
@@ -503,6 +636,11 @@ GENERIC_TOOLBAR: tuple[Rule, ...] = (
         _bar(90, _EN_SHARE_WORDS, _EN_SEP, _NUMBERS, glued=False),
         "share/print/email button rows ('Share Tweet Email', 'Share this:', 'Print | Email'); "
         "made only of button words, so a sentence naming Facebook never matches.",
+        examples=("Share on Facebook Tweet Email", "Share", "Share this:", "Facebook Twitter Email",
+                  "Print | Email", "Tweet 12 shares"),
+        near_misses=("She shared the photo on Facebook and Twitter, where it went viral.",
+                     "print(12345)", "Share prices fell 3% on Monday.",
+                     "Print media continues to lose readers."),
     ),
     Rule(
         "generic.toolbar.account",
@@ -511,6 +649,8 @@ GENERIC_TOOLBAR: tuple[Rule, ...] = (
                   "subscribe today", "newsletters?", "email me", "menu", "search", "close",
                   "open", "expand", "more", r"loading\.{0,3}", "learn more"), _EN_SEP),
         "account/menu buttons ('Sign in | Subscribe', 'Menu', 'Search'), whole line.",
+        examples=("Sign in | Register", "Sign in | Subscribe", "Menu", "Search"),
+        near_misses=("Search teams found the missing hikers.",),
     ),
     Rule(
         "generic.toolbar.gallery",
@@ -519,6 +659,8 @@ GENERIC_TOOLBAR: tuple[Rule, ...] = (
                   r"caption|watch video|play video|view article on single page|what is this\??|"
                   r"what are these\??"),
         "gallery and media buttons, whole line.",
+        examples=("View gallery", "Enlarge this image", "Hide caption"),
+        near_misses=("View the gallery of winners on our site.",),
     ),
     Rule(
         "generic.toolbar.comment_policy",
@@ -527,12 +669,18 @@ GENERIC_TOOLBAR: tuple[Rule, ...] = (
                     r"been) closed|commenting (?:is|has been) (?:closed|disabled)|your email "
                     r"address will not be published|required fields are marked)"),
         "comment-form notices; they open with the form's own wording.",
+        examples=("Comments are moderated before they appear.",
+                  "Your email address will not be published."),
+        near_misses=("Comments are welcome, the mayor said.",),
     ),
     Rule(
         "generic.toolbar.comment_header",
         _opens(200, r"posted by\s*:?\s*\S.{0,100}?\b[0-9]{1,2}:[0-9]{2}"),
         "'Posted by: reader | January 7 2008 at 03:45 PM': a comment's header line, which "
         "carries a clock time; an article's own 'Posted by … on <date>' usually does not.",
+        examples=("Posted By: reader42 | January 07 2008 at 03:45 PM",
+                  "Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08"),
+        near_misses=("Posted by the company on its blog, the statement said prices would rise.",),
     ),
 )
 
@@ -552,6 +700,9 @@ ZH_PROMPT: tuple[Rule, ...] = (
                    rf"(?=.*(?:{_QR_TARGET})|$)"),
         "QR prompts that open the line ('扫描二维码…', '扫一扫，用手机看新闻'), with a follow/read "
         "target; '扫码支付已成…' in a report names no such target.",
+        examples=("扫一扫，关注本地新闻", "扫描二维码关注我们", "扫一扫，用手机看新闻！",
+                  "微信扫一扫"),
+        near_misses=("扫码支付已成为年轻人最常用的付款方式。",),
     ),
     _zh(
         "zh.prompt.qr_where",
@@ -559,17 +710,26 @@ ZH_PROMPT: tuple[Rule, ...] = (
                   r"图中|文末|底部)?的?二维码[^。]{0,12}(?:关注|下载|订阅|加入)|"
                   r"(?:下方|上方|左方|右方|左侧|右侧|文末|底部)的?二维码"),
         "'扫描左方二维码关注…': a QR code placed on the page (左方/下方) or scanned to follow.",
+        examples=("更多资讯可识别文末二维码关注", "更多资讯，欢迎扫描下方二维码关注官方微信"),
+        near_misses=("市民只需扫描二维码即可完成登记，十分方便。",),
+        needles=("二维码",),
     ),
     _zh(
         "zh.prompt.follow",
         _has(60, r"关注(?:我们|本(?:网|站|报|刊|台)?|该|官方)?(?:的)?(?:微信)?"
                  r"(?:公众号|微信号|官方微信|官微|服务号|订阅号|官方微博)|(?:微信|微博)中?搜索?\s*[:：]"),
         "'关注该公众号' / '关注官方微信' follow prompts on short lines.",
+        examples=("欢迎关注我们的微信公众号", "欢迎关注本网微信公众号获取更多资讯"),
+        near_misses=("公众号的运营者受到关注。",),
+        needles=("关注", "搜"),
     ),
     _zh(
         "zh.prompt.account_label",
         _line(20, r"\S{0,10}(?:公众号|官方微信|官方微博|微信公众号)"),
         "a short label naming the site's account ('XX新闻公众号') stands above a QR code.",
+        examples=("城市生活公众号", "某某新闻公众号"),
+        near_misses=("他开通了一个公众号来分享食谱。",),
+        needles=("公众号", "官方微信", "官方微博"),
     ),
     _zh(
         "zh.prompt.zaikan",
@@ -577,12 +737,20 @@ ZH_PROMPT: tuple[Rule, ...] = (
                  r"长按(?:识别|扫描|"
                  r"二维码|图片|下方)"),
         "'点【在看】' / '长按识别' prompts.",
+        examples=("喜欢就点个在看吧", "喜欢就点【在看】吧", "文末长按识别关注"),
+        near_misses=("他点了点头，表示好看。",),
+        needles=("在看", "好看", "长按"),
     ),
     _zh(
         "zh.prompt.app",
         _opens(60, r"(?:点击)?(?:下载|安装|打开)[^。，,]{0,12}(?:客户端|APP|App|app)|"
                    r"[^。，,]{0,16}(?:客户端|APP|App)(?:下载|专享)"),
         "app prompts ('下载…客户端', '打开APP…', '…客户端下载'); open the line, short lines only.",
+        examples=("下载本地新闻客户端", "下载某某新闻客户端", "打开APP，阅读全文",
+                  "某某新闻客户端下载"),
+        near_misses=("他打开APP后发现账户余额为零。",
+                     "报告显示，用户可以下载该公司的APP进行预约。"),
+        needles=("客户端", "app"),
     ),
     _zh(
         "zh.prompt.video_fallback",
@@ -590,16 +758,23 @@ ZH_PROMPT: tuple[Rule, ...] = (
                     r"(?:不支持|无法"
                     r"播放|版本过低|不能播放)"),
         "'您的浏览器不支持…video' player fallback text opens the line.",
+        examples=("您的浏览器不支持视频播放", "您的浏览器不支持 video 标签。",
+                  "您的浏览器暂时无法播放此视频."),
+        near_misses=("一些老旧浏览器不支持这种视频格式，因此需要升级。",),
     ),
     _zh(
         "zh.prompt.headline_note",
         _opens(150, r"[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：]"),
         "'（原标题：…）' notes repeat the headline; they open the line.",
+        examples=("原标题：城区公园开放", "（原标题：秋天来了）", "原标题：秋天来了"),
+        near_misses=("原题目已经修改过了。",),
     ),
     _zh(
         "zh.prompt.body_end",
         _opens(40, r"正文已结束"),
         "'正文已结束，您可以…' end-of-article UI notice.",
+        examples=("正文已结束", "正文已结束，您可以发表评论"),
+        near_misses=("他说正文已结束，但附录还有内容。",),
     ),
 )
 
@@ -611,6 +786,9 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                     r"\b(?:newsletters?|e-?mail (?:newsletters?|alerts|updates|list)|news alerts|"
                     r"daily digest)\b|(?:join our|our|free|daily|weekly) newsletters?$"),
         "newsletter sign-up prompts open with the imperative and name the newsletter; short lines.",
+        examples=("Sign up for our daily newsletter",
+                  "Subscribe to our email newsletter for updates"),
+        near_misses=("Sign up for the program using the same account as your other service.",),
     ),
     Rule(
         "generic.prompt.follow",
@@ -618,12 +796,16 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                     r"(?:facebook|twitter|instagram|linkedin|youtube|tiktok|social media|x)\b|"
                     r"follow us\b|follow @\w+"),
         "'Follow us on Twitter' prompts open the line.",
+        examples=("Follow us on Twitter", "Follow the Example Desk on Facebook."),
+        near_misses=("Follow-up tests showed no trace of the virus.",),
     ),
     Rule(
         "generic.prompt.click_here",
         _opens(200, r"click (?:here|the (?:link|image|photo|picture|button)|on (?:the )?(?:image|"
                     r"photo|picture|link|button)|to (?:enlarge|view|read|download))\b|tap here\b"),
         "'Click here to …' calls to action open the line.",
+        examples=("Click here to view the park map", "Click here to read the full report."),
+        near_misses=("Click-through rates for the ads fell sharply last year.",),
     ),
     Rule(
         "generic.prompt.read_more",
@@ -631,6 +813,8 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                    r"(?:see|view) (?:more|all(?: [0-9]+)? comments(?: and post your own)?)|"
                    r"continue reading\b.{0,100}|full story|more »|learn more"),
         "'Read more' / 'Continue reading' links, whole line ('See more photos:' introduces body).",
+        examples=("Read more", "Read more: Storm hits the coast", "Continue reading"),
+        near_misses=("Read the statement carefully, the lawyer told reporters.",),
     ),
     Rule(
         "generic.prompt.cookies",
@@ -641,11 +825,15 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                     r"(?:settings|preferences|consent)"),
         "cookie banners open with 'We use cookies' / 'This site uses cookies'; an article about "
         "cookies does not open that way.",
+        examples=("We use cookies to improve your experience.", "This website uses cookies."),
+        near_misses=("The site uses cookies to track users, the regulator found.",),
     ),
     Rule(
         "generic.prompt.app",
         _line(60, r"(?:download|get|open in|install) (?:the |our )?(?:\S+ )?app\b.{0,30}"),
         "'Download the app' prompts, whole short line.",
+        examples=("Download our app", "Download the app", "Get our news app"),
+        near_misses=("The app was downloaded a million times.",),
     ),
     Rule(
         "generic.prompt.news_tip",
@@ -653,6 +841,13 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                   r"\bif you have (?:a |any )?news tips?\b"),
         "'Have a tip? …' / '…if you have a news tip, let us know': the newsroom asking readers "
         "to write in, at the line's start or as a conditional anywhere in a short line.",
+        examples=("Have a news tip? Email the newsroom at tips@example.com.",
+                  "Have a news tip? Email us at tips@example.com.",
+                  "Join our forums to keep talking. And if you have a news tip, let us know."),
+        near_misses=("Police said they have a tip line for anyone with information about "
+                     "the crash.",
+                     "Got a tipping point yet? Economists say the market is close to one."),
+        needles=("tip",),
     ),
     Rule(
         "generic.prompt.paywall",
@@ -662,6 +857,9 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                     r"|members?)(?:-only)? (?:article|content|story)\s*!?$"),
         "paywall prompts ('To read this article in full you must have registered…', "
         "'Premium Article !'); they open the line.",
+        examples=("Premium Article !",
+                  "To read this article in full you must have registered and have a subscription."),
+        near_misses=("To read the full report, visit the agency's website.",),
     ),
     Rule(
         "generic.prompt.video_fallback",
@@ -670,6 +868,8 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                     r"has been removed)|you need (?:the )?(?:adobe )?flash player)|video player is "
                     r"loading"),
         "video-player fallback messages open the line.",
+        examples=("Your browser does not support the video tag.",),
+        near_misses=("Your browser history can reveal a lot.",),
     ),
 )
 
@@ -687,6 +887,8 @@ ADS: tuple[Rule, ...] = (
                   r"(?:by\s*)?taboola|(?:recommended by\s*)?outbrain)\s*)+"),
         "ad labels ('广告', 'Advertisement', 'Sponsored Links', repeated widget labels), whole "
         "line: the word inside a sentence is not a label.",
+        examples=("Advertisement", "广告", "Sponsored Links Sponsored Links", "ADVERTISEMENT"),
+        near_misses=("Advertisement revenue rose 12 percent in the third quarter.",),
     ),
     Rule(
         "generic.ad.continue",
@@ -695,11 +897,16 @@ ADS: tuple[Rule, ...] = (
                   r"continues (?:below|after)(?: (?:this )?(?:ad|advertisement))?|scroll (?:down )?"
                   r"to continue(?: with content)?)"),
         "'Story continues below advertisement' markers, whole line.",
+        examples=("Story continues below advertisement", "Article continues below this ad"),
+        near_misses=("The story continues next week.",),
     ),
     _zh(
         "zh.ad.player",
         _has(400, r"广告剩余\s*[:：]?\s*[0-9]+\s*秒|广告被拦截|VIP可关闭广告"),
         "video pre-roll overlay text; the countdown wording exists only in players.",
+        examples=("广告剩余：15 秒", "广告剩余: 15秒 关闭广告"),
+        near_misses=("广告剩余的时间不多了。",),
+        needles=("广告",),
     ),
 )
 
@@ -714,12 +921,20 @@ BOUNDARIES: tuple[Rule, ...] = (
         "short headings of related/recommended/comment/tag blocks ('相关新闻', '为您推荐', "
         "'网友评论', '标签：…'); whole line, so a sentence mentioning 相关新闻 never matches.",
         BOUNDARY,
+        examples=("相关新闻", "延伸阅读", "推荐阅读：", "为您推荐", "热门推荐", "猜你喜欢",
+                  "网友评论", "标签：经济 外贸", "【相关阅读】"),
+        near_misses=("相关新闻发布后，引发了网友的广泛讨论和转发。",
+                     "评论家认为这部电影的结局过于仓促。", "大家都在讨论这件事。",
+                     "标签上写着产品的生产日期和保质期。"),
     ),
     _zh(
         "zh.boundary.picks",
         _line(20, r"[>》【\[·•]*[" + HAN + r"]{2,6}精选[\s】\]>》]*[:：]?"),
         "'国内新闻精选：' heads a list of picked stories, whole short line.",
         BOUNDARY,
+        examples=("本地新闻精选：", "国际新闻精选："),
+        near_misses=("本周精选的十本好书已经公布。",),
+        needles=("精选",),
     ),
     Rule(
         "generic.related.inline",
@@ -727,6 +942,10 @@ BOUNDARIES: tuple[Rule, ...] = (
                    r"see also|also read|read (?:next|also)|more)\s*[:：]\s*\S.{8,140}"),
         "'RELATED: <a headline>' set between two paragraphs is one link to drop, not the head "
         "of a list: the paragraphs after it are the article's, however short.",
+        examples=("RELATED: Council approves budget for new bike lanes",
+                  "RELATED: How to prepare your home for winter storms",
+                  "See also: Council approves budget for new bike lanes"),
+        near_misses=("See also the table below for details.",),
     ),
     Rule(
         "generic.boundary.related",
@@ -734,6 +953,11 @@ BOUNDARIES: tuple[Rule, ...] = (
         "short headings of related/more/comments/tags blocks ('Related articles', 'More from …', "
         "'You may also like', 'Comments', 'Tags: …'), whole line.",
         BOUNDARY,
+        examples=("Related articles", "More from Sports", "You may also like", "Comments",
+                  "12 Comments", "Tags: economy, trade"),
+        near_misses=("Related coverage of the election will continue through the night.",
+                     "Comments from the minister drew criticism from the opposition.",
+                     "More than 300 people attended the meeting on Friday."),
     ),
 )
 
@@ -751,6 +975,9 @@ ZH_CAPTION: tuple[Rule, ...] = (
         _opens(200, r"[▲△↑▼↓\s]*图为\s*[:：]?"),
         "'图为:…' opens a caption by definition.",
         CAPTION,
+        examples=("图为：公园里晨练的居民。", "图为：工人在车间检修设备 张三丰 摄",
+                  "图为:夜色中的古镇"),
+        near_misses=("试图为企业减负的政策陆续出台。",),
     ),
     _zh(
         "zh.caption.source",
@@ -759,12 +986,17 @@ ZH_CAPTION: tuple[Rule, ...] = (
                     r"均来自|均来源于|源|由)\s*[:：/于]?"),
         "'图片来源：…', '(图片来源：…)', '图片均来自网络', '▲图片来自视频截图' open the line.",
         CAPTION,
+        examples=("图片来源：园林部门。", "图片来源：某某视觉", "（图片来源：网络）",
+                  "▲图片来自视频截图。", "图片均来自网络"),
+        near_misses=("这些图片来源于网络，无法核实真伪。",),
     ),
     _zh(
         "zh.caption.slash",
         _opens(60, r"[(（]?\s*(?:图|摄影|摄|制图|图文)\s*[/／:：|]\s*\S"),
         "'图/新华社', '摄影：…' credit labels open the line.",
         CAPTION,
+        examples=("图/周小林。", "图/某某社", "摄影：王小明"),
+        near_misses=("摄影师表示，这组照片拍了三年。",),
     ),
     _zh(
         "zh.caption.photographer",
@@ -775,6 +1007,10 @@ ZH_CAPTION: tuple[Rule, ...] = (
         "ends in "
         "'拍摄' has no space or credit word before the name.",
         CAPTION,
+        examples=("新建的社区公园 通讯员 陈思远 摄", "春日里的油菜花田。 通讯员李小龙 摄",
+                  "游客在湖边拍照 王大力 摄", "（新华社记者 赵六 摄）"),
+        near_misses=("他们在车间里拍摄了整个生产过程",),
+        needles=("摄",),
     ),
     _zh(
         "zh.caption.agency",
@@ -785,18 +1021,28 @@ ZH_CAPTION: tuple[Rule, ...] = (
         "a picture agency or '视频截图' in brackets closing a caption ('…（视觉中国）'); "
         "case-sensitive so '(ePA)' in prose is not EPA.",
         CAPTION,
+        examples=("傍晚在公园散步的市民（资料图片）", "晨练的市民在公园里打太极。（视觉中国）",
+                  "城市夜景（视频截图）"),
+        near_misses=("这家公司此前被曝使用了网络图片（未经授权）。",),
+        needles=("(", "（"),
+        ends=(")", "）"),
     ),
     _zh(
         "zh.caption.screenshot",
         _ends(60, r"截图[。.]?|供图|提供图片|图片提供"),
         "short lines ending '…截图' / '…供图' label a picture.",
         CAPTION,
+        examples=("公园导览地图截图。", "某网站报道截图", "节目现场截图。", "当地警方供图"),
+        near_misses=("截图显示，该账号已被封禁多日。",),
+        needles=("截图", "供图", "提供图片", "图片提供"),
     ),
     _zh(
         "zh.caption.video_title",
         _opens(100, r"视频\s*[-－—:：]\s*\S"),
         "'视频-<title>' lines under embedded players are the video's caption.",
         CAPTION,
+        examples=("视频-社区公园开放首日。", "视频-市民在公园晨练", "视频：大桥合龙瞬间"),
+        near_misses=("视频显示，事发时路面湿滑。",),
     ),
 )
 
@@ -808,6 +1054,9 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
                     r"[:：|]\s*\S"),
         "'Photo: …', 'Image credit: …', 'Video: …' labels open a caption line.",
         CAPTION,
+        examples=("Photo: Families at the new riverside park.",
+                  "Photo: A crowd gathers outside the stadium", "Image credit: NASA"),
+        near_misses=("Photographs of the event were shared widely.",),
     ),
     Rule(
         "generic.caption.photo_by",
@@ -815,6 +1064,9 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
                     r"(?:by|courtesy(?: of)?)\s+\S"),
         "'Photo by …' / 'Photo courtesy of …' open a credit line.",
         CAPTION,
+        examples=("Photo by Dana Whitfield.", "Photo by Jane Roe on a sunny day",
+                  "Photo courtesy of the city"),
+        near_misses=("The photo was taken in 1998 by her father.",),
     ),
     Rule(
         "generic.caption.credit_paren",
@@ -826,12 +1078,22 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
         "'(Photo: …)', '(Name/AP)', '(AP Photo/Name)' closing the line: the picture-credit "
         "bracket of a caption; body sentences do not end with a photo agency credit.",
         CAPTION,
+        examples=("Children play on the new swings (Photo: Parks Department)",
+                  "Fans cheer during the final match on Sunday. (John Smith/AP)",
+                  "The bridge at dusk (Photo: City Council)"),
+        near_misses=("He said the report (published in March) was accurate.",),
+        needles=("(", "["),
+        ends=(")", "]"),
     ),
     Rule(
         "generic.caption.credit_dots",
         _has(500, r"\bcredit\s*(?:\.{2,}|…)\s*\S"),
         "'…Credit…Name/Agency' glued after caption text.",
         CAPTION,
+        examples=("A new walking trail.Credit...Dana Whitfield.",
+                  "Protesters march downtown.Credit...Jane Roe for The Daily"),
+        near_misses=("The bank gave him credit for the idea.",),
+        needles=("credit",),
     ),
     Rule(
         "generic.caption.agency_line",
@@ -840,6 +1102,10 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
                   r"(?:\s*(?:/|via)\s*[^/]{1,40})?"),
         "a bare agency credit line ('Getty Images', 'Name/AFP via Getty Images').",
         CAPTION,
+        examples=("Getty Images", "John Roe/AFP via Getty Images"),
+        near_misses=("Reuters reported the deal on Tuesday.",),
+        needles=("getty", "istock", "shutterstock", "alamy", "ap photo", "afp", "reuters",
+                 "associated press", "epa"),
     ),
 )
 
@@ -868,49 +1134,17 @@ DROP_RULES = TEXT_RULES.where(DROP)
 BOUNDARY_RULES = TEXT_RULES.where(BOUNDARY)
 CAPTION_RULES = TEXT_RULES.where(CAPTION)
 
-#: Lower-case substrings at least one of which occurs in every line the rule matches. Given for
-#: the rules that look past the start of the line, so most lines skip them without a regex run.
-SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "zh.footer.icp": ("icp",),
-    "zh.footer.psb": ("公网安备",),
-    "zh.footer.licence": ("许可证",),
-    "zh.footer.copyright": ("版权所有",),
-    "zh.footer.reprint_purpose": ("传递更多信息", "并不代表本", "并不意味着本"),
-    "zh.footer.rights_contact": ("侵权", "本站", "本网", "本平台"),
-    "generic.prompt.news_tip": ("tip",),
-    "zh.footer.comment_view": ("仅",),
-    "zh.footer.link_list": ("|", "｜"),
-    "generic.footer.copyright": ("©", "(c)", "copyright", "&copy;"),
-    "generic.footer.rights_reserved": ("reserved",),
-    "zh.ad.player": ("广告",),
-    "zh.prompt.qr_where": ("二维码",),
-    "zh.prompt.follow": ("关注", "搜"),
-    "zh.prompt.zaikan": ("在看", "好看", "长按"),
-    "zh.caption.photographer": ("摄",),
-    "zh.caption.agency": ("(", "（"),
-    "zh.caption.screenshot": ("截图", "供图", "提供图片", "图片提供"),
-    "generic.caption.credit_paren": ("(", "["),
-    "generic.caption.credit_dots": ("credit",),
-    "generic.caption.agency_line": (
-        "getty", "istock", "shutterstock", "alamy", "ap photo", "afp", "reuters",
-        "associated press", "epa",
-    ),
-    "generic.nav.breadcrumb": (">", "»", "›", "＞", "→"),
-    "zh.boundary.picks": ("精选",),
-    "zh.footer.reprint_credit": ("转载请", "转发请"),
-    "zh.toolbar.wechat_ui": ("看一看", "最多", "功能介绍", "微信号", "公众号"),
-    "zh.prompt.account_label": ("公众号", "官方微信", "官方微博"),
-    "zh.prompt.app": ("客户端", "app"),
-})
+#: The scanners' needles (see :attr:`Rule.needles`): given for the rules that look past the
+#: start of the line, so most lines skip them without a regex run.
+SCAN_NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {r.id: r.needles for r in TEXT_RULES if r.needles})
 
 #: The characters one of which ends every line the scanner matches, for the scanners whose
 #: needles are common in prose: a sentence with a bracket in it runs them only when it also
 #: ends with a closing bracket (the classifier's lines never end in a line break, so the
 #: last character is where the pattern's ``$`` falls).
-SCAN_ENDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "zh.caption.agency": (")", "）"),
-    "generic.caption.credit_paren": (")", "]"),
-})
+SCAN_ENDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {r.id: r.ends for r in TEXT_RULES if r.ends})
 
 
 # -- the classifier -----------------------------------------------------------------------------
