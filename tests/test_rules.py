@@ -1,17 +1,21 @@
 """Every table in cleanweb.rules.TABLES, from the examples and near misses its rules carry:
 each example is decided by its own rule, no near miss by its rule, the pipeline's fast path
-agrees with the plain table on all of them, and the hand-written prefilters admit every
-example."""
+agrees with the plain table on all of them, the hand-written prefilters admit every example,
+and the files generated from the tables are current."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from cleanweb.rules import TABLES
+from cleanweb.rules import generate as gen
 from cleanweb.rules.base import Rule
 from cleanweb.rules.registry import AnyRule, Table
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _lines(kind: str) -> list[tuple[Table, AnyRule, str]]:
@@ -101,3 +105,32 @@ def test_guards_admit_every_example() -> None:
     for rule in guarded:
         for line in rule.examples:
             assert re.search(rule.guard, line.casefold()) is not None, (rule.id, line)
+
+
+def test_generated_files_are_current() -> None:
+    # the generator, run in memory, writes exactly what is committed
+    found = gen.stale(FIXTURES, gen.outputs(FIXTURES))
+    assert found == [], f"stale (run python -m cleanweb.rules.generate): {found[:10]}"
+
+
+def test_staleness_is_seen(tmp_path: Path) -> None:
+    files = {tmp_path / "rule-x" / "page.html": "<p>new</p>\n"}
+    assert gen.stale(tmp_path, files) == [f"missing: {tmp_path / 'rule-x' / 'page.html'}"]
+    assert gen.write(tmp_path, files) and gen.stale(tmp_path, files) == []
+    (tmp_path / "rule-x" / "page.html").write_text("<p>edited</p>\n", encoding="utf-8")
+    assert gen.stale(tmp_path, files) == [f"changed: {tmp_path / 'rule-x' / 'page.html'}"]
+    # a generated case no rule produces any more is stale, and the generator removes it
+    old = tmp_path / "rule-gone"
+    old.mkdir()
+    (old / "meta.json").write_text('{"rule": "x.gone", "generated": "by a test"}\n',
+                                   encoding="utf-8")
+    hand = tmp_path / "rule-hand"
+    hand.mkdir()
+    (hand / "meta.json").write_text('{"rule": "x.hand"}\n', encoding="utf-8")
+    assert f"no longer generated: {old}" in gen.stale(tmp_path, files)
+    gen.write(tmp_path, files)
+    assert not old.exists() and hand.exists()
+
+
+def test_case_folders_follow_rule_ids() -> None:
+    assert gen.case_slug("zh.footer.not_our_view") == "rule-zh-footer-not-our-view"

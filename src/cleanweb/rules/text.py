@@ -19,7 +19,8 @@ name literal substrings one of which every match contains (``needles``, gathered
 :func:`classify_line` fast.
 
 Each rule carries its examples (lines it must decide) and near misses (prose it must leave
-alone); the tests are derived from them.
+alone); the tests, the rule-case pages and the first-character table (:mod:`text_starts`)
+are derived from them: after changing a rule, run ``python -m cleanweb.rules.generate``.
 """
 
 from __future__ import annotations
@@ -1152,7 +1153,7 @@ SCAN_ENDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 # Same answer as TEXT_RULES.first(text), much faster:
 # - anchored rules can only match a line that starts with certain characters. Which ones is
 #   read off each pattern with partial matching (can the one-character string c be the start
-#   of a match?) by cleanweb.rules.starts_gen, which writes the table to text_starts (a test
+#   of a match?) by cleanweb.rules.generate, which writes the table to text_starts (a test
 #   fails while it is stale); only the rules possible after a line's first character run;
 # - scanners run only when one of their needles occurs in the line.
 
