@@ -134,3 +134,10 @@ def test_staleness_is_seen(tmp_path: Path) -> None:
 
 def test_case_folders_follow_rule_ids() -> None:
     assert gen.case_slug("zh.footer.not_our_view") == "rule-zh-footer-not-our-view"
+
+
+def test_generator_command_checks_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    assert gen.main(["--check", "--fixtures", str(FIXTURES)]) == 0
+    assert gen.main(["--check", "--fixtures", str(tmp_path / "none")]) == 2
+    # another folder holds none of the cases: all of them are reported missing
+    assert gen.main(["--check", "--fixtures", str(tmp_path)]) == 1

@@ -421,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="only list what is stale; exit 1 if anything is")
     args = parser.parse_args(argv)
+    if not args.check and not (_REPO / "pyproject.toml").is_file():
+        print(f"{COMMAND}: cleanweb is not running from a source checkout (it would write "
+              f"into {STARTS_MODULE.parent}); use an editable install", file=sys.stderr)
+        return 2
     if not args.fixtures.is_dir():
         print(f"{COMMAND}: no fixture folder {args.fixtures} (run it from a source checkout, "
               "or give --fixtures)", file=sys.stderr)
