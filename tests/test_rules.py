@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cleanweb.rules import TABLES
 from cleanweb.rules import generate as gen
 from cleanweb.rules.base import Rule
-from cleanweb.rules.registry import AnyRule, Table
+from cleanweb.rules.registry import AnyRule, Table, registered
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TABLES = registered()
 
 
 def _lines(kind: str) -> list[tuple[Table, AnyRule, str]]:

@@ -3,7 +3,10 @@
 :data:`TABLES` lists every rule table. Each rule carries its own examples and near misses;
 the tests, the rule-case pages and the prefilter tables are derived from the tables listed
 here (:mod:`cleanweb.rules.generate`), so adding a rule is one edit to its table and a run of
-``python -m cleanweb.rules.generate``; a new table is one more line below.
+``python -m cleanweb.rules.generate``; a new table is one more line below. An entry is a
+:class:`~cleanweb.rules.registry.Table`, which says how the pipeline reads the table and how
+a page shows its rules deciding, or a bare ``RuleSet``/``NameTable``, read the plain way, whose
+rules get their example tests but no rule-case pages.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cleanweb.rules.registry import Table
+    from cleanweb.rules.registry import Listed
 
-    TABLES: tuple[Table, ...]
+    TABLES: tuple[Listed, ...]
 
 
-def _tables() -> tuple[Table, ...]:
+def _tables() -> tuple[Listed, ...]:
     # Imported on first use, not with this package: every table module imports
     # cleanweb.rules.base (and so this package), the date rules live in the metadata
     # stage, and the registry reads the tables the way the stages do.
@@ -55,7 +58,7 @@ def _tables() -> tuple[Table, ...]:
     )
 
 
-def __getattr__(name: str) -> tuple[Table, ...]:
+def __getattr__(name: str) -> tuple[Listed, ...]:
     if name == "TABLES":
         return _tables()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -34,7 +34,7 @@ from typing import Any
 import regex
 
 from cleanweb.rules.base import Rule
-from cleanweb.rules.registry import AnyRule, Page, Place, Shape, Table
+from cleanweb.rules.registry import AnyRule, Page, Place, Shape, Table, registered
 from cleanweb.rules.text import TEXT_RULES
 
 COMMAND = "python -m cleanweb.rules.generate"
@@ -318,6 +318,8 @@ def rule_case(table: Table, rule: AnyRule) -> dict[str, str]:
     """The files of ``rule``'s case: file name -> content."""
     if not rule.examples:
         raise ValueError(f"rule {rule.id} has no example to build its case from")
+    if table.page is None:
+        raise ValueError(f"table {table.name} says nothing about how a page shows its rules")
     example = rule.examples[0]
     page = table.page(rule)
     t = _template(example)
@@ -347,6 +349,8 @@ def rule_cases(tables: Iterable[Table]) -> dict[str, dict[str, str]]:
     """Every rule's case, by folder name."""
     out: dict[str, dict[str, str]] = {}
     for table in tables:
+        if table.page is None:  # a bare table: its rules are shown by their example tests
+            continue
         for rule in table.rules:
             slug = case_slug(rule.id)
             if slug in out:
@@ -361,9 +365,7 @@ def rule_cases(tables: Iterable[Table]) -> dict[str, dict[str, str]]:
 def outputs(fixtures: Path, tables: Iterable[Table] | None = None) -> dict[Path, str]:
     """Every generated file: path -> content."""
     if tables is None:
-        from cleanweb.rules import TABLES
-
-        tables = TABLES
+        tables = registered()
     files = {STARTS_MODULE: starts_source(TEXT_RULES)}
     for slug, case in rule_cases(tables).items():
         files.update({fixtures / slug / name: text for name, text in case.items()})

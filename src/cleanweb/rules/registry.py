@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import takewhile
 
 from cleanweb.measures import squash
 from cleanweb.rules.base import NameRule, NameTable, Rule, RuleSet, name_words
@@ -74,32 +75,68 @@ def _lead_line(rule: AnyRule) -> Page:
 class Table:
     """One rule table as the tests and the generator see it (see the module docstring).
 
-    ``page`` says how a rule-case page shows each rule; the default, a line right under
-    the headline, suits rules that read the lines around it. ``fast`` is the pipeline's
-    own path to the first decision, checked against ``read`` on every example and near
-    miss."""
+    ``page`` says how a rule-case page shows each rule (None: the table's rules get no
+    rule-case page, only their example tests). ``fast`` is the pipeline's own path to the
+    first decision, checked against ``read`` on every example and near miss. ``source`` is
+    the table object it was made from, so a table listed twice counts once."""
 
     name: str
     rules: tuple[AnyRule, ...]
     read: Reader
     fast: Picker | None = None
-    page: Callable[[AnyRule], Page] = field(default=_lead_line)
+    page: Callable[[AnyRule], Page] | None = field(default=_lead_line)
+    source: RuleSet | NameTable | None = None
 
     @classmethod
     def of(cls, name: str, rules: RuleSet | NameTable, *,
            prepare: Callable[[str], str] | None = None, fast: Picker | None = None,
-           page: Callable[[AnyRule], Page] = _lead_line) -> Table:
+           page: Callable[[AnyRule], Page] | None = _lead_line) -> Table:
         """A table read the plain way: a :class:`RuleSet` searches the text (after
         ``prepare``) in table order; a :class:`NameTable` looks up the words of a class
         or id value in the order they come."""
         if isinstance(rules, NameTable):
-            return cls(name, tuple(rules), read_names(rules), fast, page)
-        return cls(name, tuple(rules), read_lines(rules, prepare), fast, page)
+            return cls(name, tuple(rules), read_names(rules), fast, page, rules)
+        return cls(name, tuple(rules), read_lines(rules, prepare), fast, page, rules)
 
     def decides(self, text: str) -> str | None:
         """The id of the rule of this table that decides ``text`` (the first to match)."""
         ids = self.read(text)
         return ids[0] if ids else None
+
+
+#: An entry of :data:`cleanweb.rules.TABLES`: a :class:`Table`, or a bare table, which is
+#: read the plain way and gets no rule-case pages.
+Listed = Table | RuleSet | NameTable
+
+
+def tables(listed: Iterable[Listed]) -> tuple[Table, ...]:
+    """The listed tables as :class:`Table`, each once (by the table object it reads)."""
+    out: list[Table] = []
+    seen: set[int] = set()
+    for entry in listed:
+        table = entry if isinstance(entry, Table) else Table.of(_name(entry), entry, page=None)
+        key = id(table.source if table.source is not None else table)
+        if key not in seen:
+            seen.add(key)
+            out.append(table)
+    return tuple(out)
+
+
+def _name(rules: RuleSet | NameTable) -> str:
+    """A bare table's name: what its rule ids share before their last part."""
+    heads = [r.id.split(".")[:-1] for r in rules]
+    shared = heads[0] if heads else []
+    for head in heads[1:]:
+        pairs = zip(shared, head, strict=False)
+        shared = [a for a, _ in takewhile(lambda pair: pair[0] == pair[1], pairs)]
+    return ".".join(shared) or "rules"
+
+
+def registered() -> tuple[Table, ...]:
+    """The tables of :data:`cleanweb.rules.TABLES`, as :func:`tables` gives them."""
+    from cleanweb.rules import TABLES  # the registry lists the tables this module reads
+
+    return tables(TABLES)
 
 
 def read_lines(rules: RuleSet, prepare: Callable[[str], str] | None = None) -> Reader:
