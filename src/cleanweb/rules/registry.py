@@ -146,19 +146,27 @@ def read_lines(rules: RuleSet, prepare: Callable[[str], str] | None = None) -> R
     return read
 
 
+def _by_name(table: NameTable) -> dict[str, NameRule]:
+    return {name: rule for rule in table for name in rule.names.split()}
+
+
 def read_names(table: NameTable) -> Reader:
     """The rules naming a word of the class/id value, by the words' order (the segmenter's
     reading: the first word that names a rule decides)."""
+    index = _by_name(table)
+
     def read(value: str) -> Sequence[str]:
-        found = (table.get(word) for word in name_words(value.lower()))
+        found = (index.get(word) for word in name_words(value.lower()))
         return list(dict.fromkeys(r.id for r in found if r is not None))
     return read
 
 
 def read_exact(table: NameTable) -> Reader:
     """The rule listing the whole value (a tag or an ARIA role), if any."""
+    index = _by_name(table)
+
     def read(value: str) -> Sequence[str]:
-        rule = table.get(value.strip().lower())
+        rule = index.get(value.strip().lower())
         return [rule.id] if rule is not None else []
     return read
 
