@@ -39,7 +39,8 @@ def _tables() -> tuple[Listed, ...]:
                  page=lambda _: Page(place=Place.END, fills=bylines)),
         Table("date label", tuple(byline.DATE_LABEL_RULES), r.date_label_read,
               fast=r.picker(r.byline_kind, (x.id for x in byline.DATE_LABEL_RULES)),
-              page=lambda _: Page(place=Place.LEAD, fills=("date",))),
+              page=lambda _: Page(place=Place.LEAD, fills=("date",)),
+              source=byline.DATE_LABEL_RULES),
         Table.of("inline credit", byline.INLINE_RULES, prepare=squash, fast=r.inline_kind,
                  page=r.inline_page),
         Table.of("date", dates.DATE_RULES, fast=r.date_kind,
@@ -52,9 +53,9 @@ def _tables() -> tuple[Listed, ...]:
         Table.of("content name", structure.CONTENT_NAMES,
                  page=lambda _: Page(Shape.CLASS_CONTENT, Place.END)),
         Table("tag", tuple(structure.TAG_NAMES), r.read_exact(structure.TAG_NAMES),
-              page=lambda _: Page(Shape.TAG, Place.END)),
+              page=lambda _: Page(Shape.TAG, Place.END), source=structure.TAG_NAMES),
         Table("aria role", tuple(structure.ROLE_NAMES), r.read_exact(structure.ROLE_NAMES),
-              page=lambda _: Page(Shape.ROLE)),
+              page=lambda _: Page(Shape.ROLE), source=structure.ROLE_NAMES),
     )
 
 

@@ -11,7 +11,7 @@ rule-case pages without further code.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import takewhile
 
@@ -67,10 +67,6 @@ class Page:
     field: str | None = None
 
 
-def _lead_line(rule: AnyRule) -> Page:
-    return Page(Shape.LINE, Place.LEAD)
-
-
 @dataclass(frozen=True, slots=True)
 class Table:
     """One rule table as the tests and the generator see it (see the module docstring).
@@ -84,13 +80,13 @@ class Table:
     rules: tuple[AnyRule, ...]
     read: Reader
     fast: Picker | None = None
-    page: Callable[[AnyRule], Page] | None = field(default=_lead_line)
+    page: Callable[[AnyRule], Page] | None = None
     source: RuleSet | NameTable | None = None
 
     @classmethod
     def of(cls, name: str, rules: RuleSet | NameTable, *,
            prepare: Callable[[str], str] | None = None, fast: Picker | None = None,
-           page: Callable[[AnyRule], Page] | None = _lead_line) -> Table:
+           page: Callable[[AnyRule], Page] | None = None) -> Table:
         """A table read the plain way: a :class:`RuleSet` searches the text (after
         ``prepare``) in table order; a :class:`NameTable` looks up the words of a class
         or id value in the order they come."""
@@ -114,7 +110,7 @@ def tables(listed: Iterable[Listed]) -> tuple[Table, ...]:
     out: list[Table] = []
     seen: set[int] = set()
     for entry in listed:
-        table = entry if isinstance(entry, Table) else Table.of(_name(entry), entry, page=None)
+        table = entry if isinstance(entry, Table) else Table.of(_name(entry), entry)
         key = id(table.source if table.source is not None else table)
         if key not in seen:
             seen.add(key)
@@ -134,7 +130,7 @@ def _name(rules: RuleSet | NameTable) -> str:
 
 def registered() -> tuple[Table, ...]:
     """The tables of :data:`cleanweb.rules.TABLES`, as :func:`tables` gives them."""
-    from cleanweb.rules import TABLES  # the registry lists the tables this module reads
+    from cleanweb.rules import TABLES  # here: building the listing imports this module
 
     return tables(TABLES)
 
