@@ -36,12 +36,6 @@ def test_written_form_and_iso(text: str, written: str, iso: str | None) -> None:
     assert (found.text, found.iso) == (written, iso)
 
 
-@pytest.mark.parametrize("text", [line for rule in DATE_RULES for line in rule.examples])
-def test_every_example_is_found_whole(text: str) -> None:
-    found = find_date(text)
-    assert found is not None and found.text == text
-
-
 def test_no_space_between_date_and_time() -> None:
     found = find_date("2019年06月15日08:18 来源：某网")
     assert found is not None and found.text == "2019年06月15日08:18"
