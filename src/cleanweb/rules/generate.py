@@ -29,6 +29,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -173,7 +174,7 @@ class Template:
     comments: tuple[str, str]
 
 
-TEMPLATES: Mapping[str, Template] = {
+TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "zh": Template(
         "zh",
         "城区新建十二座社区公园",
@@ -213,7 +214,7 @@ TEMPLATES: Mapping[str, Template] = {
         "Green space on every doorstep",
         ("The park is lovely, we went on Sunday.", "I hope they build more of these."),
     ),
-}
+})
 
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 #: The metadata fields a rule case's expected output names (besides title, text, captions).
