@@ -44,7 +44,7 @@ LOOP = """
 import sys, time
 t0 = time.perf_counter()
 import cleanweb
-from cleanweb._cli.warc import pages
+from cleanweb.readers.warc import pages
 n = 0
 for page in pages(sys.argv[1]):
     cleanweb.extract(page.body, url=page.uri, http_charset=page.charset)
@@ -71,7 +71,7 @@ from datatrove.executor.ray import RayPipelineExecutor
 from datatrove.pipeline.writers import JsonlWriter
 from cleanweb.integrations.datatrove import CleanwebExtractor, WarcReader
 from cleanweb.integrations.records import page_row
-from cleanweb._cli.warc import pages
+from cleanweb.readers.warc import pages
 src, out, logs, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ray.init(num_cpus=n, include_dashboard=False, log_to_driver=False, configure_logging=False)
 

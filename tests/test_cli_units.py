@@ -17,21 +17,16 @@ import pytest
 from cleanweb import cli
 from cleanweb._cli import worker
 from cleanweb._cli.explain import Style, block_line, shorten
-from cleanweb._cli.inputs import collect, first_clash, glob_base, is_page_name, output_name
+from cleanweb._cli.inputs import collect, first_clash, glob_base, output_name
 from cleanweb._cli.output import OrderedWriter, finished_records
 from cleanweb._cli.pool import Pool, batch_size
 from cleanweb._cli.progress import Counts, bar_line, clock, summary_line
-from cleanweb._cli.worker import (
-    Config,
-    Job,
-    Outcome,
-    PageError,
-    gunzip,
-    read_page,
-    write_atomic,
-)
+from cleanweb._cli.worker import Config, Job, Outcome, read_page, write_atomic
 from cleanweb.document import Block
 from cleanweb.options import Options
+from cleanweb.readers import ReadError
+from cleanweb.readers.files import is_page_name
+from cleanweb.readers.gzip import gunzip
 
 ARTICLE = "<p>" + "A sentence of plain words for the body of a page, long enough. " * 5 + "</p>"
 
@@ -72,9 +67,8 @@ def test_glob_base_is_the_literal_prefix() -> None:
 
 def test_collect_orders_dedups_and_skips(tmp_path: Path) -> None:
     touch(tmp_path, "d/b/x.html", "d/a.html", "d/c.txt", "d/.git/y.html", "d/out/z.html")
-    found = collect([str(tmp_path / "d"), str(tmp_path / "d/a.html")], False,
-                    exclude=tmp_path / "d" / "out")
-    assert [s.rel for s in found.sources] == ["a.html", "b/x.html"]  # a.html once
+    found = collect([str(tmp_path / "d"), str(tmp_path / "d/a.html")], False)
+    assert [s.rel for s in found.sources] == ["a.html", "b/x.html", "out/z.html"]  # a.html once
     assert not found.single_file
 
 
@@ -82,7 +76,7 @@ def test_collect_reads_a_linked_file_once_and_skips_linked_folders(tmp_path: Pat
     touch(tmp_path, "d/a.html", "e/b.html")
     (tmp_path / "d/link.html").symlink_to(tmp_path / "d/a.html")
     (tmp_path / "d/linked").symlink_to(tmp_path / "e", target_is_directory=True)
-    found = collect([str(tmp_path / "d"), str(tmp_path / "e/b.html")], False, None)
+    found = collect([str(tmp_path / "d"), str(tmp_path / "e/b.html")], False)
     assert [s.rel for s in found.sources] == ["a.html", "b.html"]
 
 
@@ -93,24 +87,24 @@ def test_collect_skips_pipes_in_folders_and_globs_but_reads_named_ones(tmp_path:
     touch(tmp_path, "d/a.html")
     os.mkfifo(tmp_path / "d/pipe.html")
     (tmp_path / "d/gone.html").symlink_to(tmp_path / "nowhere.html")
-    assert [s.rel for s in collect([str(tmp_path / "d")], True, None).sources] == [
+    assert [s.rel for s in collect([str(tmp_path / "d")], True).sources] == [
         "a.html", "gone.html"]
-    assert [s.rel for s in collect([str(tmp_path / "d/*.html")], False, None).sources] == [
+    assert [s.rel for s in collect([str(tmp_path / "d/*.html")], False).sources] == [
         "a.html", "gone.html"]
-    named = collect([str(tmp_path / "d/pipe.html")], False, None)
+    named = collect([str(tmp_path / "d/pipe.html")], False)
     assert [s.rel for s in named.sources] == ["pipe.html"]
 
 
 def test_collect_globs_and_missing(tmp_path: Path) -> None:
     touch(tmp_path, "c/1/p.html", "c/2/q.htm", "c/2/r.txt")
-    found = collect([str(tmp_path / "c/**/*.htm*"), str(tmp_path / "none.html")], False, None)
+    found = collect([str(tmp_path / "c/**/*.htm*"), str(tmp_path / "none.html")], False)
     assert [s.rel for s in found.sources] == ["1/p.html", "2/q.htm"]
     assert found.missing == (str(tmp_path / "none.html"),)
 
 
 def test_single_named_file(tmp_path: Path) -> None:
     touch(tmp_path, "page.php")
-    found = collect([str(tmp_path / "page.php")], False, None)
+    found = collect([str(tmp_path / "page.php")], False)
     assert found.single_file and [s.rel for s in found.sources] == ["page.php"]
 
 
@@ -135,17 +129,17 @@ def test_ordered_writer_restores_input_order() -> None:
 def test_finished_records_drop_a_cut_line(tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
     path.write_bytes(b'{"path": "a.html", "text": "x"}\n{"path": "b.html", "te')
-    lines, done = finished_records(path)
-    assert done == {"a.html"} and len(lines) == 1
+    lines, done, stale = finished_records(path)
+    assert done == {"a.html"} and len(lines) == 1 and stale == []
 
 
 def test_gunzip_stops_at_the_limit() -> None:
     bomb = gzip.compress(b"\0" * 5_000_000)
-    with pytest.raises(PageError) as err:
+    with pytest.raises(ReadError) as err:
         gunzip(bomb, 1_000_000)
     assert err.value.reason == "too_large"
     assert gunzip(gzip.compress(b"<p>hi</p>"), 100) == b"<p>hi</p>"
-    with pytest.raises(PageError):
+    with pytest.raises(ReadError):
         gunzip(b"\x1f\x8bnot really gzip", 100)
 
 
@@ -153,7 +147,7 @@ def test_read_page_reasons(tmp_path: Path) -> None:
     (tmp_path / "blank.html").write_bytes(b" \n\t ")
     for path, reason in ((tmp_path / "blank.html", "empty_file"),
                          (tmp_path / "absent.html", "unreadable"), (tmp_path, "unreadable")):
-        with pytest.raises(PageError) as err:
+        with pytest.raises(ReadError) as err:
             read_page(Job(0, str(path)), 1000)
         assert err.value.reason == reason
 
@@ -194,10 +188,10 @@ def stalling_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stall: Callab
     path.write_text(f"<html><body><h1>Page</h1>{ARTICLE}</body></html>")
     real = worker.process
 
-    def process(job: Job, cfg: Config) -> Outcome:
+    def process(job: Job, cfg: Config, check_url: bool = False) -> Outcome:
         if job.index == 3:
             stall()
-        return real(job, cfg)
+        return real(job, cfg, check_url)
 
     monkeypatch.setattr(worker, "process", process)
     pool = Pool(Config("txt", Options()), workers=2, timeout=timeout)

@@ -8,6 +8,7 @@ target URI and HTTP charset.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import subprocess
 import sys
@@ -17,11 +18,12 @@ import pytest
 
 pytest.importorskip("fastwarc", reason="the 'warc' extra (fastwarc) is not installed")
 
-from warc_samples import Sample, samples, write_warc
+from warc_samples import Sample, record_bytes, samples, write_warc
 
 from cleanweb import extract
-from cleanweb._cli import warc
-from cleanweb._cli.inputs import is_page_name
+from cleanweb.integrations.records import warc_rows
+from cleanweb.readers import ReadError, warc
+from cleanweb.readers.files import is_page_name
 
 CLI = [sys.executable, "-m", "cleanweb"]
 
@@ -68,7 +70,7 @@ def test_pages_are_the_html_responses_in_order(warcs: dict) -> None:
 def test_scan_then_read_each_record_alone(warcs: dict, name: str) -> None:
     path, written = warcs[name]
     found = warc.scan(str(path))
-    assert (found.not_html, found.not_response, found.error) == (1, 1, None)
+    assert (found.not_html, found.not_response, found.damage) == (1, 1, None)
     want = [s for s in written if s.is_page]
     assert [r.record_id for r in found.refs] == [s.record_id for s in want]
     # Records are read from their own offsets, last first, as a worker would.
@@ -84,6 +86,93 @@ def test_damaged_tail_keeps_the_records_before_it(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes() + gzip.compress(b"WARC/1.1\r\nWARC-Type: resp")[:-9])
     found = warc.scan(str(path))
     assert [r.record_id for r in found.refs] == [s.record_id for s in written if s.is_page]
+    assert found.damage is not None and found.damage.reason == "truncated"
+
+
+def record_ends(path: Path, written: list[Sample]) -> list[int]:
+    """Where each record ends in the file as written: after its own gzip member in a
+    ``.warc.gz`` of members, after its bytes in a ``.warc``."""
+    pieces = [record_bytes(s) for s in written]
+    if path.name.endswith(".gz"):
+        pieces = [gzip.compress(p) for p in pieces]
+    assert sum(map(len, pieces)) == path.stat().st_size  # gzip's output is deterministic
+    return list(itertools.accumulate(map(len, pieces)))
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "plain.warc"])
+def test_a_cut_anywhere_keeps_exactly_the_whole_records(warcs: dict, name: str,
+                                                        tmp_path: Path) -> None:
+    """A record is whole when its content is: in a .warc the blank line after it may be
+    cut; in a .warc.gz its member must be whole, or else the cut comes so late in it
+    (its last 8 bytes, the checksum) that the content is whole but the file is still
+    reported as cut."""
+    path, written = warcs[name]
+    data = path.read_bytes()
+    ends = record_ends(path, written)
+    gz = name.endswith(".gz")
+    whole_from = [e - (8 if gz else 4) for e in ends]
+    cut_file = tmp_path / name
+    cuts = {*range(0, len(data), max(1, len(data) // 97)), *ends, *(e - 1 for e in ends),
+            *(e - 5 for e in ends), *(e + 5 for e in ends[:-1])}
+    if gz:  # where a member ends its deflate data is not known here: leave that out
+        cuts = {c for c in cuts if not any(e - 24 < c < e - 8 for e in ends)}
+    for cut in sorted(cuts):
+        cut_file.write_bytes(data[:cut])
+        found = warc.scan(str(cut_file))
+        whole = [s for s, start in zip(written, whole_from, strict=True) if start <= cut]
+        assert [r.record_id for r in found.refs] == [s.record_id for s in whole if s.is_page], cut
+        spans = zip(whole_from, ends, strict=True)
+        clean = cut in (0, *ends) or (not gz and any(w <= cut <= e for w, e in spans))
+        reason = None if found.damage is None else found.damage.reason
+        assert reason == (None if clean else "truncated"), cut
+        # the streaming reader agrees, and raises unless told where to put the damage
+        told: list[ReadError] = []
+        assert [p.record_id for p in warc.pages(str(cut_file), on_damage=told.append)] == [
+            r.record_id for r in found.refs]
+        assert [e.reason for e in told] == ([] if reason is None else [reason])
+
+
+def test_a_file_compressed_as_one_stream_is_checked_whole(warcs: dict, tmp_path: Path) -> None:
+    path, written = warcs["stream.warc.gz"]
+    data = path.read_bytes()
+    cut_file = tmp_path / "cut.warc.gz"
+    kept = []
+    for cut in range(len(data) // 10, len(data), len(data) // 10):
+        cut_file.write_bytes(data[:cut])
+        found = warc.scan(str(cut_file))
+        assert found.damage is not None and found.damage.reason == "truncated", cut
+        ids = [r.record_id for r in found.refs]
+        assert ids == [s.record_id for s in written if s.is_page][:len(ids)]  # a prefix
+        for ref in found.refs:  # each one whole
+            sample = next(s for s in written if s.record_id == ref.record_id)
+            assert ref.body == sample.body
+        kept.append(len(ids))
+    assert kept == sorted(kept) and kept[-1] > kept[0]
+
+
+def test_garbage_after_the_records_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "junk.warc"
+    written = write_warc(path, samples()[:2])
+    path.write_bytes(path.read_bytes() + b"<html>not a record</html>" * 10)
+    found = warc.scan(str(path))
+    assert [r.record_id for r in found.refs] == [s.record_id for s in written]
+    assert found.damage is not None and found.damage.reason == "unreadable"
+
+
+def test_pages_raise_after_the_whole_records_of_a_cut_file(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc"
+    written = write_warc(path, samples()[:3])
+    path.write_bytes(path.read_bytes()[:-100])
+    got: list[str] = []
+    with pytest.raises(ReadError) as err:
+        got.extend(p.record_id for p in warc.pages(str(path)))
+    assert err.value.reason == "truncated"
+    assert got == [s.record_id for s in written[:2]]
+    # the rows for engines do the same: the whole records, then the error
+    rows: list[str] = []
+    with pytest.raises(ReadError):
+        rows.extend(str(r["warc_record_id"]) for r in warc_rows(str(path)))
+    assert rows == got
 
 
 def test_directory_walk_takes_warc_files() -> None:
@@ -139,11 +228,18 @@ def test_cli_refuses_an_output_directory_and_url(warcs: dict, tmp_path: Path) ->
     assert run(str(path), "--url", "http://example.com/").returncode == 2
 
 
-def test_cli_keeps_what_a_damaged_file_holds(tmp_path: Path) -> None:
-    path = tmp_path / "cut.warc.gz"
-    written = write_warc(path, samples()[:2])
-    path.write_bytes(path.read_bytes() + b"\x1f\x8b\x08\x00garbage")
-    proc = run(str(path), "-f", "jsonl")
-    assert proc.returncode == 0, proc.stderr
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+def test_cli_keeps_what_a_truncated_file_holds_and_reports_it(tmp_path: Path,
+                                                             name: str) -> None:
+    path = tmp_path / name
+    written = write_warc(path, samples()[:3])
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) - 40])  # the third record is cut
+    log = tmp_path / "errors.jsonl"
+    proc = run(str(path), "-f", "jsonl", "--errors", str(log))
+    assert proc.returncode == 1, proc.stderr
     assert [r["warc_record_id"] for r in records(proc.stdout)] == [
-        s.record_id for s in written]
+        s.record_id for s in written[:2]]
+    [error] = records(log.read_bytes())
+    assert (error["path"], error["reason"]) == (str(path), "truncated")
+    assert b"truncated" in proc.stderr

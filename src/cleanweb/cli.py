@@ -1,8 +1,10 @@
 """The ``cleanweb`` command: a fast, safe filter from saved pages to clean text or records.
 
 ``main`` parses the command line, works out which pages to read and where each result
-goes (a :class:`Plan`), runs the pages on a pool of worker processes, and reports. The
-parts live in :mod:`cleanweb._cli`.
+goes (a :class:`Plan`, which refuses outputs that would overwrite or re-read an input),
+runs the pages on a pool of worker processes, and reports. Ctrl-C, SIGTERM and SIGHUP all
+stop a run the same way: workers stopped, every finished page kept, the summary printed.
+The parts live in :mod:`cleanweb._cli`; input is read through :mod:`cleanweb.readers`.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from cleanweb import __version__
@@ -24,84 +30,116 @@ from cleanweb._cli.inputs import (
     child,
     collect,
     first_clash,
-    is_warc_name,
     output_name,
+    read_by,
 )
-from cleanweb._cli.output import AtomicFile, ErrorLog, OrderedWriter, finished_records
+from cleanweb._cli.output import (
+    AtomicFile,
+    ErrorLog,
+    OrderedWriter,
+    finished_records,
+    remove,
+    stale_temps,
+)
 from cleanweb._cli.pool import Pool
 from cleanweb._cli.progress import Reporter
-from cleanweb._cli.worker import Config, Job, Outcome, PageError, read_page
+from cleanweb._cli.worker import STOP_SIGNALS, Config, Job, Outcome, read_page
 from cleanweb.extract import extract
 from cleanweb.options import Options
+from cleanweb.readers import ReadError
+from cleanweb.readers.files import LOOKED_FOR, is_warc_name, split_suffix
 from cleanweb.site_rules import RulePack, RulePackError
 
 if TYPE_CHECKING:  # WARC reading is loaded only by runs that read WARC files
-    from cleanweb._cli.warc import Ref, Scan
+    from cleanweb.readers.warc import Ref, Scan
 
 Mode = Literal["stream", "file", "dir"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BROKEN_PIPE = 0, 1, 2, 141
+#: A run stopped by a signal exits with 128 + its number, as the shell reports it.
+EXIT_SIGNAL = 128
 DEFAULT_TIMEOUT = 60.0
+#: Output formats by the suffix of an ``-o`` file name.
+SUFFIX_FORMAT = {".txt": "txt", ".md": "md", ".json": "json", ".jsonl": "jsonl"}
 
 EPILOG = """\
 inputs:
   Files, directories (searched recursively) and glob patterns ('**' recurses), in the
-  order given; '-' or no argument reads one page from standard input. In directories only
-  .html .htm .xhtml .shtml files are read, and gzip files of them (page.html.gz, page.gz);
-  --all-files reads every file. Hidden files and folders are skipped. Files named on the
-  command line or matched by a glob are always read.
+  order given, with options before, between or after them; '-' or no argument reads one
+  page from standard input. In directories only .html .htm .xhtml .shtml files are read,
+  and gzip files of them (page.html.gz, page.gz); --all-files reads every file. Hidden
+  files and folders are skipped. Files named on the command line or matched by a glob
+  are always read. A directory with no page in it, and a folder that cannot be listed,
+  are reported as failures. A gzip file is read member by member to its end; one that
+  is cut off or damaged is a bad_gzip failure, never a shorter page.
   WARC files (.warc, .warc.gz; needs the 'warc' extra) are read record by record: each
   HTTP response with an HTML content type is a page, with the record's target URI as its
   URL and the charset of its HTTP Content-Type header; other records are counted and
-  skipped. Their results go to standard output or one -o FILE, and JSON records carry
-  "warc_record_id" and "warc_target_uri".
+  skipped. A WARC file that ends inside a record is reported as truncated; the records
+  before the cut are extracted. Results go to standard output or one -o FILE, and JSON
+  records carry "warc_record_id" and "warc_target_uri".
 
 outputs:
   Without -o, results go to standard output in input order (txt and md: pages separated
-  by a blank line; json: one indented object per page; jsonl: one line per page).
+  by a blank line; json: one indented object per page; jsonl: one line per page). Text
+  and Markdown output end with a newline.
   -o FILE   with --format jsonl, or for a single input page: one file, written under a
-            temporary name and renamed when complete.
+            temporary name and renamed when complete. Without --format, a .jsonl, .json,
+            .md or .txt name sets the format.
   -o DIR    otherwise: one file per page, mirroring the input tree below each argument:
             'cleanweb crawl/ -o out' writes crawl/a/b/page.html to out/a/b/page.txt.
-            Each file is written atomically (temporary file + rename).
+            Each file is written atomically (temporary file + rename). A name with a file
+            suffix (.txt, .md, .json, .jsonl) is not taken for a new directory.
+  An output or --errors path that is an input, lies inside an input directory, or
+  would be matched by a glob argument is refused before anything runs, as is one that
+  cannot be written (exit status 2).
   JSON records hold the source "path" and every field of the result (status, text,
   title, blocks, captions, date, date_iso, author, source, editor, lang, url, encoding,
   encoding_source, declared_rejected; "trace" too with --explain).
   On a terminal, stderr shows a progress bar (count, rate, ETA); every run ends with a
-  summary line: pages, ok, empty, failed, time (not for one page read from a pipe).
+  summary line of what was written: pages, ok, empty, failed, time (not for one page
+  read from a pipe).
 
 failures:
   A page that cannot be read, is empty or binary, is too large, or takes longer than
   --timeout is reported on stderr (and in --errors FILE as JSON lines with path, reason
   and detail), gets no output, and the run goes on. --timeout kills the worker process
-  working on a runaway page and starts a new one. Pages whose body is empty are written
-  (empty text) and counted as "empty", not as failures. Reasons: unreadable, empty_file,
-  not_html, too_large, bad_gzip, timeout, crashed, unwritable, missing (an argument that
-  names nothing).
+  working on a runaway page and starts a new one; a worker that dies is replaced too,
+  and its page is tried once more. Pages whose body is empty are written (empty text)
+  and counted as "empty", not as failures. Reasons: unreadable, empty_file, not_html,
+  too_large, bad_gzip, truncated, timeout, crashed, unwritable, missing (an argument
+  that names nothing), no_pages (a directory without pages).
 
-resuming:
+site rules:
+  --rules act on pages whose URL they name: --url, a WARC record's target URI, or else
+  the URL a page names as its own (<link rel="canonical">, og:url). The run says so
+  once when a page has none.
+
+resuming and stopping:
   --skip-existing leaves out pages whose output file exists (-o DIR) or whose record is
   already in the output file (-o FILE with jsonl), so an interrupted run picks up where it
-  stopped. Ctrl-C stops the run cleanly: finished files stay, no partial file is left,
-  and the summary line is printed.
+  stopped. Ctrl-C, SIGTERM and SIGHUP stop the run cleanly: the workers are stopped,
+  every finished page is kept, no partial file is left, and the summary line is printed.
+  After a run killed outright (SIGKILL), --skip-existing also takes the finished
+  records out of the temporary file it left, and removes it.
 
 examples:
   cleanweb page.html                          clean body text to stdout
   cleanweb --format md page.html              Markdown (headings, lists, quotes, tables)
   curl -s URL | cleanweb --url URL            one page from standard input
   cleanweb crawl/ -o out/                     a tree of .txt files mirroring crawl/
-  cleanweb 'crawl/**/*.html.gz' -f jsonl -o pages.jsonl --errors failed.jsonl
+  cleanweb 'crawl/**/*.html.gz' -o pages.jsonl --errors failed.jsonl
   cleanweb crawl/ -f jsonl --jobs 4 | jq -r 'select(.status=="ok") | .title'
   cleanweb crawl/ -o out/ --skip-existing     resume an interrupted run
-  cleanweb CC-MAIN-x.warc.gz -f jsonl -o pages.jsonl   every HTML response of a crawl
+  cleanweb CC-MAIN-x.warc.gz -o pages.jsonl   every HTML response of a crawl
   cleanweb explain page.html                  every block, kept or dropped, and why
-  cleanweb fixture check tests/pages          regression fixtures (see cleanweb fixture -h)
+  cleanweb fixture check --dir tests/pages    regression fixtures (see cleanweb fixture -h)
 
 exit status:
   0  every page was extracted (some may have an empty body)
-  1  some page failed or an input was not found
-  2  usage error
-  130  interrupted (Ctrl-C)
+  1  some page or input failed, or an input was not found
+  2  usage error, or an output that is an input or cannot be written
+  130, 143, 129  stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP
 """
 
 EXPLAIN_EPILOG = """\
@@ -139,7 +177,19 @@ def positive_int(text: str) -> int:
     return value
 
 
+_SIZE_RE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+
+
+def byte_size(text: str) -> int:
+    """argparse type for a size in bytes: ``5000000``, ``500K``, ``32M``, ``1G`` (1024s)."""
+    m = _SIZE_RE.fullmatch(text.strip())
+    if m is None or int(m.group(1)) < 1:
+        raise argparse.ArgumentTypeError("must be a positive number of bytes (K, M, G: 1024s)")
+    return int(m.group(1)) << 10 * " kmg".index(m.group(2).lower() or " ")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    limits = Options()
     p = argparse.ArgumentParser(
         prog="cleanweb", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         usage="cleanweb [options] [PAGE ...]\n       cleanweb explain PAGE [options]\n"
@@ -147,13 +197,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn saved web pages into clean article text, Markdown or JSON records.")
     p.add_argument("pages", nargs="*", metavar="PAGE",
                    help="file, directory or glob; '-' or none reads standard input")
-    p.add_argument("-f", "--format", choices=("txt", "md", "json", "jsonl"), default="txt",
-                   help="output format (default: txt)")
+    p.add_argument("-f", "--format", choices=("txt", "md", "json", "jsonl"), default=None,
+                   help="output format (default: from the -o file's suffix, else txt)")
     p.add_argument("-o", "--output", metavar="FILE|DIR", help="where to write (see outputs)")
     p.add_argument("-j", "--jobs", type=positive_int, default=default_jobs(),
                    help="worker processes (default: all cores, here %(default)s)")
     p.add_argument("--timeout", type=positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help="stop a page after this long; 0 for no limit (default: %(default)g)")
+                   help="stop a page after this long, killing its worker; 0 for no limit "
+                        "(default: %(default)g; the command's form of Options.time_budget)")
+    p.add_argument("--max-bytes", type=byte_size, default=limits.max_bytes, metavar="SIZE",
+                   help="larger pages (after gunzip) are too_large and not parsed "
+                        f"(default: {limits.max_bytes // 2**20}M)")
+    p.add_argument("--max-nodes", type=positive_int, default=limits.max_nodes, metavar="N",
+                   help="pages with more elements are too_large (default: %(default)s)")
     p.add_argument("--errors", metavar="FILE", help="write failed pages to FILE as JSON lines")
     p.add_argument("--skip-existing", action="store_true",
                    help="leave out pages whose output already exists (resume a run)")
@@ -193,7 +249,8 @@ def rule_pack(value: str) -> RulePack:
 def add_rules_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", type=rule_pack, metavar="PATH",
                    help="site rules: a TOML rule pack or a folder of them (docs/site-rules.md);"
-                        " they act on pages with a URL (--url, WARC records)")
+                        " they act on pages with a URL (--url, WARC records, or the page's "
+                        "own canonical link or og:url)")
 
 
 def explain_parser() -> argparse.ArgumentParser:
@@ -219,21 +276,32 @@ class UsageError(Exception):
     """A command line that cannot be run; exit status 2."""
 
 
+class Unwritable(Exception):
+    """An output that cannot be written; exit status 2, with one line naming it."""
+
+    def __init__(self, option: str, path: object, err: OSError) -> None:
+        super().__init__(f"cannot write {option} {path}: {err.strerror or err}")
+
+
 @dataclass(slots=True)
 class Plan:
     """What a run does: the jobs, where output goes, and what was left out."""
 
     mode: Mode
+    fmt: str
     jobs: list[Job]
     #: Source path of each job, by job index, for messages.
     paths: list[str]
+    found: Collected
     out: Path | None = None
     #: Earlier records kept at the head of a resumed jsonl file.
     keep: list[bytes] = field(default_factory=list)
     skipped: int = 0
-    missing: tuple[str, ...] = ()
     #: WARC files read, with what their records came to.
     warcs: dict[str, Scan] = field(default_factory=dict)
+    #: Temporary files of earlier runs that were killed, removed once the run's own
+    #: output file holds what they held.
+    stale: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,19 +314,38 @@ class Unit:
     record: Ref | None = None
 
 
-def output_mode(args: argparse.Namespace, single: bool) -> Mode:
+def suffix_format(output: str) -> str | None:
+    """The format an ``-o`` name's suffix stands for (``pages.jsonl`` -> jsonl), if any."""
+    return SUFFIX_FORMAT.get(split_suffix(os.path.basename(output))[1].lower())
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """--format, else what the -o file's suffix says, else txt."""
+    if args.format is not None:
+        return str(args.format)
+    if args.output is None or args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
+        return "txt"
+    return suffix_format(args.output) or "txt"
+
+
+def output_mode(args: argparse.Namespace, fmt: str, single: bool) -> Mode:
     if args.output is None:
         return "stream"
     out = Path(args.output)
     looks_dir = out.is_dir() or args.output.endswith(("/", os.sep))
-    if args.format == "jsonl":
+    if fmt == "jsonl":
         if looks_dir:
             raise UsageError(f"--format jsonl writes one file; {args.output} is a directory")
         return "file"
     if single and not looks_dir:
         return "file"
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{args.output} is a file; several pages need an output directory")
+        raise UsageError(f"{args.output} is a file; several pages need an output directory "
+                         "(or one .jsonl file: -o pages.jsonl)")
+    if not looks_dir and suffix_format(args.output) is not None:
+        raise UsageError(f"-o {args.output} names a file, but several pages in {fmt} make one "
+                         "file each, in a directory: name a directory, or write one "
+                         "record per line with -o pages.jsonl")
     return "dir"
 
 
@@ -269,33 +356,73 @@ def gather(args: argparse.Namespace, stdin: BinaryIO) -> tuple[Collected, bytes 
         if len(pages) > 1:
             raise UsageError("'-' (standard input) cannot be mixed with other inputs")
         return Collected((Source("-", "-"),), (), True), stdin.read()
-    # The output tree may lie inside an input directory; it is never read back.
-    exclude = Path(os.path.abspath(args.output)) if args.output else None
-    return collect(pages, args.all_files, exclude), None
+    return collect(pages, args.all_files), None
 
 
-def dir_jobs(sources: Sequence[Source], out: Path, fmt: str,
-             skip: bool) -> tuple[list[Job], list[str], int]:
+def check_outputs(args: argparse.Namespace, found: Collected) -> None:
+    """Refuse outputs that would overwrite an input or be read as one (now or when the
+    command is run again)."""
+    named = [(opt, path) for opt, path in (("-o", args.output), ("--errors", args.errors))
+             if path is not None]
+    for opt, path in named:
+        why = read_by(path, found)
+        if why is not None:
+            raise UsageError(f"{opt} {path}: {why}; write it elsewhere")
+    if len(named) == 2 and os.path.realpath(args.output) == os.path.realpath(args.errors):
+        raise UsageError("-o and --errors name the same file")
+
+
+def dir_jobs(args: argparse.Namespace, sources: Sequence[Source], out: Path,
+             fmt: str) -> tuple[list[Job], list[str], int]:
     folder = str(out)
     targets = [child(folder, output_name(s.rel, fmt)) for s in sources]
     clash = first_clash(zip(targets, (s.path for s in sources), strict=True))
     if clash:
         raise UsageError(f"{clash[1]} and {clash[2]} would both be written to {clash[0]}")
+    if args.errors is not None and os.path.abspath(args.errors) in map(os.path.abspath, targets):
+        raise UsageError(f"--errors {args.errors} is where a page's output goes")
     jobs: list[Job] = []
     paths: list[str] = []
     for source, target in zip(sources, targets, strict=True):
-        if skip and os.path.exists(target):
+        if args.skip_existing and os.path.exists(target):
             continue
         jobs.append(Job(len(jobs), source.path, target))
         paths.append(source.path)
     return jobs, paths, len(sources) - len(jobs)
 
 
+def overwritten(found: Collected, out: Path, fmt: str) -> str | None:
+    """An input file inside the output directory that a page's output would replace."""
+    real = os.path.realpath(out).rstrip(os.sep) + os.sep
+    inside = [key for key in found.keys if key.startswith(real)]
+    if not inside:
+        return None
+    targets = {os.path.realpath(child(str(out), output_name(s.rel, fmt))) for s in found.sources}
+    return next((key for key in inside if key in targets), None)
+
+
+def dir_plan(args: argparse.Namespace, found: Collected, fmt: str) -> Plan:
+    out = Path(args.output)
+    victim = overwritten(found, out, fmt)
+    if victim is not None:
+        raise UsageError(f"-o {out}: a page's output would replace the input {victim}")
+    jobs, paths, skipped = dir_jobs(args, found.sources, out, fmt)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if not os.access(out, os.W_OK):
+            raise PermissionError(13, os.strerror(13))
+    except OSError as err:
+        raise Unwritable("-o", out, err) from None
+    folders = {os.path.dirname(j.target) for j in jobs if j.target is not None}
+    stale = [t for folder in sorted(folders) for t in stale_temps(folder)]
+    return Plan("dir", fmt, jobs, paths, found, out, skipped=skipped, stale=stale)
+
+
 def scan_warcs(sources: Sequence[Source]) -> dict[str, Scan]:
     paths = [s.path for s in sources if is_warc_name(s.path)]
     if not paths:
         return {}
-    from cleanweb._cli.warc import WarcUnavailable, scan
+    from cleanweb.readers.warc import WarcUnavailable, scan
 
     try:
         return {path: scan(path) for path in paths}
@@ -325,7 +452,9 @@ def make_plan(args: argparse.Namespace, stdin: BinaryIO) -> Plan:
     found, data = gather(args, stdin)
     if (args.url or args.charset) and not found.single_file:
         raise UsageError("--url and --charset apply to a single page")
-    mode = output_mode(args, found.single_file)
+    fmt = output_format(args)
+    mode = output_mode(args, fmt, found.single_file)
+    check_outputs(args, found)
     if any(is_warc_name(s.path) for s in found.sources):
         if args.url or args.charset:
             raise UsageError("--url and --charset do not apply to WARC records "
@@ -335,68 +464,132 @@ def make_plan(args: argparse.Namespace, stdin: BinaryIO) -> Plan:
                              "(-o FILE with --format jsonl), not to a directory")
     if args.skip_existing and mode == "stream":
         raise UsageError("--skip-existing needs -o")
-    out = Path(args.output) if args.output else None
     if mode == "dir":
-        assert out is not None
-        jobs, paths, skipped = dir_jobs(found.sources, out, args.format, args.skip_existing)
-        return Plan(mode, jobs, paths, out, skipped=skipped, missing=found.missing)
-    keep: list[bytes] = []
-    done: set[str] = set()
+        return dir_plan(args, found, fmt)
     warcs = scan_warcs(found.sources)
     todo = units(found.sources, warcs)
-    if mode == "file" and args.skip_existing:
-        assert out is not None
-        if args.format == "jsonl":
-            keep, done = finished_records(out)
-        elif out.exists():
-            done = {u.key for u in todo}
+    if mode == "stream":
+        jobs, paths, skipped = stream_jobs(todo, data, set())
+        return Plan(mode, fmt, jobs, paths, found, warcs=warcs)
+    out = Path(args.output)
+    keep: list[bytes] = []
+    done: set[str] = set()
+    stale = stale_temps(str(out.parent), out.name)
+    if args.skip_existing and fmt == "jsonl":
+        keep, done, stale = finished_records(out)
+    elif args.skip_existing and out.exists():
+        done = {u.key for u in todo}
     jobs, paths, skipped = stream_jobs(todo, data, done)
-    return Plan(mode, jobs, paths, out, keep, skipped, found.missing, warcs)
+    return Plan(mode, fmt, jobs, paths, found, out, keep, skipped, warcs, stale)
 
 
-def worker_config(args: argparse.Namespace) -> Config:
+def worker_config(args: argparse.Namespace, fmt: str) -> Config:
     # The CLI's limit is --timeout, enforced by killing the worker; the library's own
     # cooperative budget would only stop earlier than asked, so it is off.
     options = Options(favor=args.favor, include_tables=not args.no_tables,
                       include_captions=not args.no_captions, explain=args.explain,
+                      max_bytes=args.max_bytes, max_nodes=args.max_nodes,
                       time_budget=None, site_rules=args.rules)
-    return Config(args.format, options, args.url, args.charset)
+    return Config(fmt, options, args.url, args.charset)
 
 
 # ---------------------------------------------------------------------------- running
+
+
+class Stopped(BaseException):
+    """A stop signal came while the run was still being planned (nothing written yet)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class Signals:
+    """Ctrl-C (SIGINT), SIGTERM and SIGHUP, all handled alike.
+
+    While the run is planned, a signal ends it at once (:class:`Stopped`). Once outputs
+    exist (:meth:`defer`), a signal is only noted: the run stops between two pages, so
+    that no output is cut in the middle and the workers are stopped by the parent.
+    """
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.deferred = False
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> Signals:
+        if threading.current_thread() is threading.main_thread():  # only there in Python
+            for signum in STOP_SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)  # type: ignore[arg-type]
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.received is None:
+            self.received = signum
+        if not self.deferred:
+            raise Stopped(signum)
+
+    def defer(self) -> None:
+        self.deferred = True
+
+    def stop(self) -> bool:
+        return self.received is not None
 
 
 class Run:
     """One run of a plan: the pool, the writers, the error log and the reporter."""
 
     def __init__(self, args: argparse.Namespace, plan: Plan, stdout: BinaryIO) -> None:
+        """Opens the outputs; raises Unwritable."""
         self.args = args
         self.plan = plan
         bar = sys.stderr.isatty() and not args.quiet and plan.paths != ["-"]
         self.reporter = Reporter(sys.stderr, len(plan.jobs), bar)
         self.reporter.counts.skipped = plan.skipped
-        self.errors = ErrorLog(Path(args.errors) if args.errors else None)
         self.file: AtomicFile | None = None
         self.writer: OrderedWriter | None = None
-        separator = b"\n" if args.format in ("txt", "md") else b""
+        self.told_no_url = False
+        separator = b"\n" if plan.fmt in ("txt", "md") else b""
         if plan.mode == "file":
             assert plan.out is not None
-            self.file = AtomicFile(plan.out, plan.keep)
+            try:
+                self.file = AtomicFile(plan.out, plan.keep)
+            except OSError as err:
+                raise Unwritable("-o", plan.out, err) from None
             self.writer = OrderedWriter(self.file.stream, separator)
         elif plan.mode == "stream":
             self.writer = OrderedWriter(stdout, separator)
+        try:
+            self.errors = ErrorLog(Path(args.errors) if args.errors else None)
+        except OSError as err:
+            if self.file is not None:
+                self.file.discard()
+            raise Unwritable("--errors", args.errors, err) from None
+        remove(plan.stale)  # what they held is in this run's file now, or is not wanted
 
-    def report_missing(self) -> None:
-        for arg in self.plan.missing:
+    def report_inputs(self) -> None:
+        found = self.plan.found
+        for arg in found.missing:
             self.fail(arg, "missing", "no such file, directory or glob match")
-        for path, found in self.plan.warcs.items():
-            if found.error:
-                self.fail(path, "unreadable", f"WARC file: {found.error}")
-            skipped = found.not_html + found.not_response
+        for folder, why in found.unlisted:
+            self.fail(folder, "unreadable", why)
+        for arg in found.no_pages:
+            self.fail(arg, "no_pages", f"no page files in this directory; looked for "
+                                       f"{LOOKED_FOR}. --all-files reads every file, and a "
+                                       "file named on the command line is always read")
+        for path, scan in self.plan.warcs.items():
+            if scan.damage is not None:
+                self.fail(path, scan.damage.reason, f"WARC file: {scan.damage.detail}")
+            skipped = scan.not_html + scan.not_response
             if skipped and not self.args.quiet:
                 self.reporter.message(
-                    f"cleanweb: {path}: {len(found.refs)} HTML records; skipped "
-                    f"{found.not_html} other responses and {found.not_response} other records")
+                    f"cleanweb: {path}: {len(scan.refs)} HTML records; skipped "
+                    f"{scan.not_html} other responses and {scan.not_response} other records")
 
     def fail(self, path: str, reason: str, detail: str) -> None:
         self.reporter.page(reason)
@@ -404,20 +597,34 @@ class Run:
         self.errors.write(path, reason, detail)
 
     def handle(self, outcome: Outcome) -> None:
+        path = self.plan.paths[outcome.index]
+        if outcome.no_url and not self.told_no_url:
+            self.told_no_url = True
+            self.reporter.message(
+                f"cleanweb: {path}: no URL for the site rules to match (no --url, and no "
+                "<link rel=\"canonical\"> or og:url in the page); they act only on pages "
+                "with one. Other pages may lack one too: this is said once.")
         if outcome.failed:
-            self.fail(self.plan.paths[outcome.index], outcome.status, outcome.detail)
-        else:
+            self.fail(path, outcome.status, outcome.detail)
+        if self.writer is not None:  # counted once written: a page held back is not
+            output = None if outcome.failed else outcome.output
+            for status in self.writer.put(outcome.index, output, outcome.status):
+                self.reporter.page(status)
+        elif not outcome.failed:
             self.reporter.page(outcome.status)
-        if self.writer is not None:
-            self.writer.put(outcome.index, None if outcome.failed else outcome.output)
 
-    def execute(self) -> None:
+    def execute(self, signals: Signals) -> None:
         timeout = self.args.timeout or None
         workers = min(self.args.jobs, len(self.plan.jobs))
-        pool = Pool(worker_config(self.args), workers, timeout)
+        pool = Pool(worker_config(self.args, self.plan.fmt), workers, timeout)
         try:
-            for outcome in pool.run(self.plan.jobs):
+            for outcome in pool.run(self.plan.jobs, signals.stop):
                 self.handle(outcome)
+            if signals.stop():  # keep what the workers finished before they are stopped
+                for outcome in pool.drain():
+                    self.handle(outcome)
+                pool.abort()
+                return
         except BaseException:
             pool.abort()
             raise
@@ -427,7 +634,7 @@ class Run:
         """Keep what is complete: every jsonl record written, a single page only if done."""
         if self.file is not None:
             wrote = self.writer is not None and self.writer.written > 0
-            if self.args.format == "jsonl" or wrote:
+            if self.plan.fmt == "jsonl" or wrote:
                 self.file.commit()
             else:
                 self.file.discard()
@@ -436,15 +643,17 @@ class Run:
         self.reporter.finish(interrupted, quiet=not show)
 
 
-def run(args: argparse.Namespace, plan: Plan) -> int:
-    state = Run(args, plan, sys.stdout.buffer)
-    state.report_missing()
-    interrupted = False
+def run(args: argparse.Namespace, plan: Plan, signals: Signals) -> int:
+    signals.defer()  # from here on, outputs exist: a signal stops the run between pages
     try:
-        if plan.jobs:
-            state.execute()
-    except KeyboardInterrupt:
-        interrupted = True
+        state = Run(args, plan, sys.stdout.buffer)
+    except Unwritable as err:
+        print(f"cleanweb: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    state.report_inputs()
+    try:
+        if plan.jobs and not signals.stop():
+            state.execute(signals)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -454,15 +663,15 @@ def run(args: argparse.Namespace, plan: Plan) -> int:
         if state.file is not None:  # no half-written output file left behind
             state.file.discard()
         raise
-    state.finish(interrupted)
-    if interrupted:
-        return EXIT_INTERRUPTED
+    state.finish(signals.stop())
+    if signals.received is not None:
+        return EXIT_SIGNAL + signals.received
     return EXIT_FAILED if state.reporter.counts.failed else EXIT_OK
 
 
 def run_main(argv: Sequence[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     if args.output == "-":  # '-o -' is standard output, as no -o
         args.output = None
     if not args.pages and sys.stdin.isatty():  # nothing piped in: waiting would look hung
@@ -470,13 +679,17 @@ def run_main(argv: Sequence[str]) -> int:
         print("cleanweb: no input: name files or directories, or pipe a page in "
               "(cleanweb --help)", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        plan = make_plan(args, sys.stdin.buffer)
-    except UsageError as err:
-        parser.error(str(err))  # exits with status 2
-    except KeyboardInterrupt:  # while walking a large tree
-        return EXIT_INTERRUPTED
-    return run(args, plan)
+    with Signals() as signals:
+        try:
+            plan = make_plan(args, sys.stdin.buffer)
+        except UsageError as err:
+            parser.error(str(err))  # exits with status 2
+        except Unwritable as err:
+            print(f"cleanweb: {err}", file=sys.stderr)
+            return EXIT_USAGE
+        except Stopped as stop:  # while walking a large tree: nothing written yet
+            return EXIT_SIGNAL + stop.signum
+        return run(args, plan, signals)
 
 
 # ---------------------------------------------------------------------------- subcommands
@@ -490,7 +703,7 @@ def explain_main(argv: Sequence[str]) -> int:
     source = Job(0, args.page, None, sys.stdin.buffer.read() if args.page == "-" else None)
     try:
         data = read_page(source, Options().max_bytes)
-    except PageError as err:
+    except ReadError as err:
         print(f"cleanweb: {args.page}: {err.reason}: {err.detail}", file=sys.stderr)
         return EXIT_FAILED
     doc = extract(data, url=args.url, http_charset=args.charset,

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborNode
 from cleanweb.document import Document, Status
 from cleanweb.errors import Budget, Stop
 from cleanweb.options import Options
+from cleanweb.page_url import page_url
 from cleanweb.rules.text import TEXT_RULES
 from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.stages import metadata
@@ -42,7 +43,8 @@ def _run(text: str, utf8: bytes | None, url: str | None, enc: EncodingInfo, opts
     tree = dom.parse(text, budget, utf8, opts.max_nodes)
     budget.check()
     meta = page_metadata(tree)
-    rules = opts.site_rules.for_url(url) if opts.site_rules is not None else ()
+    # A page given without a URL is matched by the one it names as its own, if any.
+    rules = opts.site_rules.for_url(url or page_url(tree)) if opts.site_rules is not None else ()
     site = None
     if rules:
         meta = apply_to_metadata(tree, rules, meta)

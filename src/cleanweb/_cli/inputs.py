@@ -4,22 +4,23 @@ Every input is a file plus a *base* folder: a directory argument is its own base
 base is its leading part without wildcards, a named file's base is its folder. The path
 relative to the base is mirrored under ``-o DIR``, so ``cleanweb crawl/ -o out`` turns
 ``crawl/a/b/page.html`` into ``out/a/b/page.txt``.
+
+What a run reads is also what it must never write: :func:`read_by` tells whether an output
+path is an input, lies in a folder being read, or would be matched by a glob argument.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-#: Extensions read when walking a directory (a ``.gz`` of them, or a bare ``.gz``, too;
-#: WARC files, ``.warc`` and ``.warc.gz``, as well).
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-#: File names read as WARC files (compared lower-cased).
-WARC_SUFFIXES = (".warc", ".warc.gz")
+from cleanweb.readers.files import is_page_name, split_suffix
+
 GLOB_CHARS = frozenset("*?[")
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "json": ".json", "jsonl": ".jsonl"}
 
@@ -39,28 +40,14 @@ class Collected:
     missing: tuple[str, ...]
     #: True when the only input is one file named as such (not a directory or glob).
     single_file: bool
-
-
-def is_warc_name(name: str) -> bool:
-    return name.lower().endswith(WARC_SUFFIXES)
-
-
-def split_suffix(name: str) -> tuple[str, str]:
-    """``page.html`` -> ``("page", ".html")``, by pathlib's rule: a dot that begins or ends
-    the name starts no suffix."""
-    i = name.rfind(".")
-    return (name[:i], name[i:]) if 0 < i < len(name) - 1 else (name, "")
-
-
-def is_page_name(name: str, all_files: bool) -> bool:
-    """Whether a file met while walking a directory is read."""
-    if all_files or is_warc_name(name):
-        return True
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        inner = split_suffix(lower[:-3])[1]
-        return inner in PAGE_SUFFIXES or inner == ""
-    return split_suffix(lower)[1] in PAGE_SUFFIXES
+    #: Folders that could not be listed, with why.
+    unlisted: tuple[tuple[str, str], ...] = ()
+    #: Directory arguments in which no page file was found.
+    no_pages: tuple[str, ...] = ()
+    #: Real paths of the input files, of the folders walked, and the glob arguments.
+    keys: frozenset[str] = field(default_factory=frozenset)
+    walked: tuple[str, ...] = ()
+    globs: tuple[str, ...] = ()
 
 
 class Found(NamedTuple):
@@ -71,6 +58,17 @@ class Found(NamedTuple):
     rel: str
     #: The file's real path: the same file reached twice is read once.
     key: str
+
+
+@dataclass(slots=True)
+class Walk:
+    """What walking the folders of one run met besides page files."""
+
+    all_files: bool
+    #: Folders that could not be listed, with the system's reason.
+    unlisted: list[tuple[str, str]] = field(default_factory=list)
+    #: Real paths of the folders walked from an argument (its own, or a glob match).
+    roots: list[str] = field(default_factory=list)
 
 
 def is_folder(entry: os.DirEntry[str]) -> bool:
@@ -98,10 +96,10 @@ def child(folder: str, rel: str) -> str:
     return rel if folder == "." else os.path.join(folder, rel)
 
 
-def walk_dir(folder: str, rel: str, real: str, all_files: bool, exclude: str | None,
-             found: list[Found]) -> None:
+def walk_dir(folder: str, rel: str, real: str, walk: Walk, found: list[Found]) -> None:
     """Append the page files under ``folder`` to ``found``, sorted component by component
-    (a/b/x.html before a/c.html). Hidden entries, linked folders and ``exclude`` are skipped.
+    (a/b/x.html before a/c.html). Hidden entries and linked folders are skipped; a folder
+    that cannot be listed is noted in ``walk``, to be reported like an unreadable file.
 
     ``rel`` is the folder's path below the argument's base (empty, or ending in '/'), and
     ``real`` its real path: a file that is no link is then keyed without asking the system.
@@ -109,7 +107,8 @@ def walk_dir(folder: str, rel: str, real: str, all_files: bool, exclude: str | N
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: os.path.normcase(e.name))
-    except OSError:  # an unreadable folder is passed over, as os.walk does
+    except OSError as err:
+        walk.unlisted.append((folder, f"cannot list the folder: {err.strerror or err}"))
         return
     for entry in entries:
         name = entry.name
@@ -117,19 +116,18 @@ def walk_dir(folder: str, rel: str, real: str, all_files: bool, exclude: str | N
             continue
         path = child(folder, name)
         if is_folder(entry):
-            # os.walk's rule: a linked folder is listed but not entered; the output tree
-            # may lie inside an input folder and is never read back.
-            if not entry.is_symlink() and os.path.abspath(path) != exclude:
-                walk_dir(path, f"{rel}{name}/", os.path.join(real, name), all_files, exclude,
-                         found)
-        elif is_page_name(name, all_files) and is_file_like(entry):
+            if not entry.is_symlink():  # os.walk's rule: a linked folder is not entered
+                walk_dir(path, f"{rel}{name}/", os.path.join(real, name), walk, found)
+        elif is_page_name(name, walk.all_files) and is_file_like(entry):
             key = os.path.realpath(path) if entry.is_symlink() else os.path.join(real, name)
             found.append(Found(path, rel + name, key))
 
 
-def walk(root: Path, rel: str, all_files: bool, exclude: str | None) -> list[Found]:
+def walk_root(root: Path, rel: str, walk: Walk) -> list[Found]:
     found: list[Found] = []
-    walk_dir(str(root), rel, os.path.realpath(root), all_files, exclude, found)
+    real = os.path.realpath(root)
+    walk.roots.append(real)
+    walk_dir(str(root), rel, real, walk, found)
     return found
 
 
@@ -147,12 +145,16 @@ def named(file: Path, base: Path) -> Found:
     return Found(str(file), relative(file, base), os.path.realpath(file))
 
 
-def expand(arg: str, all_files: bool, exclude: str | None) -> list[Found]:
+def is_glob(arg: str) -> bool:
+    return bool(GLOB_CHARS & set(arg)) and not Path(arg).exists()
+
+
+def expand(arg: str, walk: Walk) -> list[Found]:
     """The page files of one command-line argument; empty when it matches nothing."""
     path = Path(arg)
     if path.is_dir():
-        return walk(path, "", all_files, exclude)
-    if path.exists() or not (GLOB_CHARS & set(arg)):
+        return walk_root(path, "", walk)
+    if not is_glob(arg):
         return [named(path, path.parent)] if path.exists() else []
     base = glob_base(arg)
     out: list[Found] = []
@@ -160,7 +162,7 @@ def expand(arg: str, all_files: bool, exclude: str | None) -> list[Found]:
         found = Path(match)
         if found.is_dir():
             rel = relative(found, base)
-            out.extend(walk(found, "" if rel == "." else f"{rel}/", all_files, exclude))
+            out.extend(walk_root(found, "" if rel == "." else f"{rel}/", walk))
         elif found.is_file() or not found.exists():  # as in folders: no FIFO, socket, device
             out.append(named(found, base))
     return out
@@ -173,22 +175,68 @@ def relative(path: Path, base: Path) -> str:
         return path.name
 
 
-def collect(args: Sequence[str], all_files: bool, exclude: Path | None) -> Collected:
+def collect(args: Sequence[str], all_files: bool) -> Collected:
     """Every input page once, in argument order then sorted order within directories."""
-    skip = None if exclude is None else str(exclude)
+    walk = Walk(all_files)
     seen: set[str] = set()
     sources: list[Source] = []
     missing: list[str] = []
+    no_pages: list[str] = []
     for arg in args:
-        found = expand(arg, all_files, skip)
+        unlisted = len(walk.unlisted)
+        found = expand(arg, walk)
         if not found and not Path(arg).is_dir():
             missing.append(arg)
+        elif not found and len(walk.unlisted) == unlisted:  # not for want of listing
+            no_pages.append(arg)
         for page in found:
             if page.key not in seen:
                 seen.add(page.key)
                 sources.append(Source(page.path, page.rel))
     single = len(args) == 1 and Path(args[0]).is_file() and len(sources) == 1
-    return Collected(tuple(sources), tuple(missing), single)
+    globs = tuple(os.path.abspath(a) for a in args if is_glob(a))
+    return Collected(tuple(sources), tuple(missing), single, tuple(walk.unlisted),
+                     tuple(no_pages), frozenset(seen), tuple(walk.roots), globs)
+
+
+# ---------------------------------------------------------------- outputs that would be read
+
+
+def read_by(path: str, found: Collected) -> str | None:
+    """Why a run that reads ``found`` must not write ``path`` (None when it may): it is
+    an input, it lies in a folder being read, or a glob argument would match it (or a
+    folder above it) now or in a later run."""
+    real = os.path.realpath(path)
+    if real in found.keys:
+        return "it is an input"
+    for root in found.walked:
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return f"it lies inside the input folder {root}, which is being read"
+    parts = Path(os.path.abspath(path)).parts
+    for pattern in found.globs:
+        pat = Path(pattern).parts
+        if any(glob_matches(pat, parts[:n]) for n in range(1, len(parts) + 1)):
+            return f"the input pattern {pattern} matches it"
+    return None
+
+
+def glob_matches(pattern: Sequence[str], parts: Sequence[str]) -> bool:
+    """Whether the path ``parts`` matches the glob ``pattern`` (both split into
+    components), by glob's rules: ``**`` spans any number of folders, and a wildcard does
+    not match a name starting with a dot."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(glob_matches(rest, parts[n:]) for n in range(len(parts) + 1)
+                   if not any(p.startswith(".") for p in parts[:n]))
+    if not parts:
+        return False
+    name = parts[0]
+    if GLOB_CHARS & set(head):
+        hidden = name.startswith(".") and not head.startswith(".")
+        return not hidden and fnmatch.fnmatchcase(name, head) and glob_matches(rest, parts[1:])
+    return name == head and glob_matches(rest, parts[1:])
 
 
 def output_name(rel: str, fmt: str) -> str:

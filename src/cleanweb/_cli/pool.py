@@ -6,6 +6,11 @@ bytes), receives one Outcome per page as it finishes, and knows when each page s
 a page over the time limit gets its worker killed, is reported as ``timeout``, and the
 pages queued behind it go back to the front of the queue.
 
+A worker that dies (a crash in a parser, the out-of-memory killer) is found out wherever
+it dies, whether the parent was reading from its pipe or writing to it; it is replaced,
+and its pages go back to the front of the queue. The page it was on is tried once more,
+on the new worker, and reported ``crashed`` only when that worker dies on it too.
+
 A worker is given its next batch while it still has pages of the current one to do, so
 it never waits for the parent between batches.
 """
@@ -19,12 +24,13 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
-from cleanweb._cli.worker import Config, Job, Outcome, serve, temp_path
+from cleanweb._cli.output import temp_path
+from cleanweb._cli.worker import STOP_SIGNALS, Config, Job, Outcome, serve
 from cleanweb.extract import compile_rules
 
 if TYPE_CHECKING:  # the fork context class exists only where fork does
@@ -34,8 +40,11 @@ if TYPE_CHECKING:  # the fork context class exists only where fork does
 
 #: Largest batch handed to a worker at once; small enough to keep the tail balanced.
 MAX_BATCH = 16
-#: Longest wait for a result before deadlines are looked at again (seconds).
+#: Longest wait for a result before deadlines and stop requests are looked at again
+#: (seconds).
 TICK = 0.2
+#: How many times a page is tried again after its worker died on it.
+RETRIES = 1
 
 
 def context() -> Context:
@@ -50,6 +59,25 @@ def batch_size(pending: int, workers: int) -> int:
     return max(1, min(MAX_BATCH, pending // (workers * 8)))
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold the stop signals while a worker starts: one that came before the worker
+    ignores them (see serve) would stop it, or run the parent's handler in it. Held
+    signals reach the parent once the worker has started."""
+    if not hasattr(signal, "pthread_sigmask"):  # no signal masks here: ignore Ctrl-C a moment
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 class Slot:
     """One worker process, the jobs it has been given and not yet answered (in the order
     it does them: the first is the page it is on), and when that page began."""
@@ -61,23 +89,25 @@ class Slot:
         # Children inherit the parent's buffered stdout and would flush it a second time.
         sys.stdout.flush()
         sys.stderr.flush()
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # no Ctrl-C before serve()
-        try:
+        with signals_held():
             self.proc: BaseProcess = ctx.Process(target=serve, args=(child_end, cfg), daemon=True)
             self.proc.start()
-        finally:
-            signal.signal(signal.SIGINT, previous)
         child_end.close()
         self.conn: Connection = parent_end
         self.batch: deque[Job] = deque()
         self.started = 0.0
 
-    def give(self, jobs: list[Job]) -> None:
+    def give(self, jobs: list[Job]) -> bool:
+        """Hand ``jobs`` to the worker; False when it has died (they stay in its batch)."""
         # A busy worker's clock keeps running for the page it is on; the jobs queue up.
         if not self.batch:
             self.started = time.monotonic()
         self.batch.extend(jobs)
-        self.conn.send(jobs)
+        try:
+            self.conn.send(jobs)
+        except OSError:  # the pipe is broken: the worker is gone
+            return False
+        return True
 
     def receive(self) -> Outcome:
         """The outcome of the page the worker was on, which starts the clock of the next.
@@ -91,13 +121,17 @@ class Slot:
         return bool(self.batch) and time.monotonic() - self.started > timeout
 
     def kill(self) -> None:
-        """Stop the worker now and remove the file it may have been writing."""
+        """Stop the worker now and remove the file it may have been writing: that of the
+        page it is on, or of a later one if it finished that page unheard."""
         self.proc.kill()
         self.proc.join()
         self.conn.close()
-        if self.batch and self.batch[0].target is not None and self.proc.pid is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_path(self.batch[0].target, self.proc.pid))
+        if self.proc.pid is None:
+            return
+        for job in self.batch:
+            if job.target is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_path(job.target, self.proc.pid))
 
     def ask_to_stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -124,22 +158,28 @@ class Pool:
             # start with the patterns compiled, and share their memory
             compile_rules()
         self.slots = [Slot(self.ctx, cfg) for _ in range(max(1, workers))]
+        #: Pages a worker died on, by job index, with how many times.
+        self.crashes: dict[int, int] = {}
 
-    def run(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
-        """Every job's Outcome exactly once, in completion order."""
+    def run(self, jobs: Sequence[Job],
+            stop: Callable[[], bool] = lambda: False) -> Iterator[Outcome]:
+        """Every job's Outcome exactly once, in completion order; ends early, between two
+        rounds, once ``stop()`` is true."""
         pending = deque(jobs)
-        while pending or any(s.batch for s in self.slots):
-            self.dispatch(pending)
+        while (pending or any(s.batch for s in self.slots)) and not stop():
+            yield from self.dispatch(pending)
             yield from self.collect(pending)
             yield from self.enforce(pending)
 
-    def dispatch(self, pending: deque[Job]) -> None:
+    def dispatch(self, pending: deque[Job]) -> Iterator[Outcome]:
         """Top up every worker that has no more than a batch to go, so that its next batch
         is already in its pipe when it finishes the current one."""
         size = batch_size(len(pending), len(self.slots))
-        for slot in self.slots:
+        for slot in list(self.slots):
             if pending and len(slot.batch) <= size:
-                slot.give([pending.popleft() for _ in range(min(size, len(pending)))])
+                jobs = [pending.popleft() for _ in range(min(size, len(pending)))]
+                if not slot.give(jobs):
+                    yield from self.died(slot, pending)
 
     def collect(self, pending: deque[Job]) -> Iterator[Outcome]:
         """One outcome from each worker that has one ready (waiting briefly for the first);
@@ -149,13 +189,22 @@ class Pool:
         ready = wait([s.conn for s in busy], timeout=self.wait_time())
         for slot in busy:
             if slot.conn in ready:
-                yield self.receive(slot, pending)
+                yield from self.receive(slot, pending)
 
-    def receive(self, slot: Slot, pending: deque[Job]) -> Outcome:
+    def receive(self, slot: Slot, pending: deque[Job]) -> Iterator[Outcome]:
         try:
-            return slot.receive()
+            outcome = slot.receive()
         except (EOFError, OSError):
-            return self.replace(slot, pending, "crashed", "the worker process died")
+            yield from self.died(slot, pending)
+            return
+        yield outcome
+
+    def drain(self) -> Iterator[Outcome]:
+        """The outcomes already in the pipes, without waiting for more (before a stop)."""
+        for slot in self.slots:
+            with contextlib.suppress(EOFError, OSError):
+                while slot.batch and slot.conn.poll():
+                    yield slot.receive()
 
     def wait_time(self) -> float:
         if self.timeout is None:
@@ -172,19 +221,39 @@ class Pool:
             if not slot.overdue(self.timeout):
                 continue
             if slot.conn.poll():  # the page finished in time; its outcome came in meanwhile
-                yield self.receive(slot, pending)
+                yield from self.receive(slot, pending)
             else:
-                yield self.replace(slot, pending, "timeout", f"stopped after {self.timeout:g} s")
+                job = self.replace(slot, pending)
+                assert job is not None  # an overdue worker has a page
+                yield Outcome(job.index, "timeout", f"stopped after {self.timeout:g} s")
 
-    def replace(self, slot: Slot, pending: deque[Job], status: str, detail: str) -> Outcome:
+    def died(self, slot: Slot, pending: deque[Job]) -> Iterator[Outcome]:
+        """Replace a worker that died. What it sent before dying still counts; the page
+        it was on is tried again, or reported once it has had its retries."""
+        with contextlib.suppress(EOFError, OSError):
+            while slot.batch and slot.conn.poll():
+                yield slot.receive()
+        job = self.replace(slot, pending)
+        code = slot.proc.exitcode  # the dead worker's, now that it has been joined
+        if job is None:  # it died between two batches
+            return
+        tries = self.crashes[job.index] = self.crashes.get(job.index, 0) + 1
+        if tries <= RETRIES:
+            pending.appendleft(job)
+            return
+        how = f"killed by signal {-code}" if code and code < 0 else f"exit status {code}"
+        yield Outcome(job.index, "crashed",
+                      f"the worker process died on this page {tries} times ({how})")
+
+    def replace(self, slot: Slot, pending: deque[Job]) -> Job | None:
         """Kill ``slot``'s worker, start a fresh one, requeue the jobs queued behind the
-        page it was on (first, in their order), and fail that page."""
-        job, rest = slot.batch[0], list(slot.batch)[1:]
+        page it was on (first, in their order); returns that page, if any."""
+        batch = list(slot.batch)
         slot.kill()
         slot.batch.clear()
         self.slots[self.slots.index(slot)] = Slot(self.ctx, self.cfg)
-        pending.extendleft(reversed(rest))
-        return Outcome(job.index, status, detail)
+        pending.extendleft(reversed(batch[1:]))
+        return batch[0] if batch else None
 
     def close(self) -> None:
         for slot in self.slots:
@@ -198,6 +267,7 @@ class Pool:
             slot.reap()
 
     def abort(self) -> None:
-        """Stop everything at once (Ctrl-C): kill workers, remove their temporary files."""
+        """Stop everything at once (a stop signal): kill workers, remove their temporary
+        files."""
         for slot in self.slots:
             slot.kill()

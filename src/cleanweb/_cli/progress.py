@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -92,27 +93,29 @@ class Reporter:
             self._drawn = now
             self.draw()
 
+    def write(self, text: str) -> None:
+        # stderr may be gone (a closed terminal: SIGHUP); the run and its files are not
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.write(text)
+            self.stream.flush()
+
     def draw(self) -> None:
         c = self.counts
-        self.stream.write("\r\x1b[K" + bar_line(c.pages, self.total, c.failed, self.elapsed()))
-        self.stream.flush()
+        self.write("\r\x1b[K" + bar_line(c.pages, self.total, c.failed, self.elapsed()))
         self._shown = True
 
     def clear(self) -> None:
         if self._shown:
-            self.stream.write("\r\x1b[K")
+            self.write("\r\x1b[K")
             self._shown = False
 
     def message(self, line: str) -> None:
         self.clear()
-        self.stream.write(line + "\n")
+        self.write(line + "\n")
         if self.bar:
             self.draw()
-        self.stream.flush()
 
     def finish(self, interrupted: bool, quiet: bool) -> None:
         self.clear()
         if not quiet:
-            line = summary_line(self.counts, self.total, self.elapsed(), interrupted)
-            self.stream.write(line + "\n")
-        self.stream.flush()
+            self.write(summary_line(self.counts, self.total, self.elapsed(), interrupted) + "\n")

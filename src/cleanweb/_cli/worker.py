@@ -11,28 +11,26 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import zlib
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cleanweb._cli.output import json_text
+from cleanweb._cli.output import json_text, temp_path
 from cleanweb.document import Document, Status
 from cleanweb.extract import extract
 from cleanweb.options import Options
+from cleanweb.page_url import own_url
+from cleanweb.readers import ReadError
+from cleanweb.readers.files import page_bytes, read_file, too_large
 
 if TYPE_CHECKING:  # WARC reading is loaded only by runs that read WARC files
-    from cleanweb._cli.warc import Ref
+    from cleanweb.readers.warc import Ref
 
 #: Outcome statuses that count as done; every other status is a failure.
 DONE = frozenset({"ok", "empty"})
-#: Document statuses that mean the page was not extracted.
-DOC_FAILURES = {
-    Status.NOT_HTML: "binary or non-markup input",
-    Status.TOO_LARGE: "over the size or element limit",
-    Status.TIMEOUT: "extraction ran out of time",
-}
+#: Signals that stop a run: the parent alone acts on them (see cli.Signals).
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +53,8 @@ class Outcome:
     detail: str = ""
     #: Rendered output, when the parent writes it (streams and single files).
     output: str | None = None
+    #: Site rules were given but the page had no URL to match them by.
+    no_url: bool = False
 
     @property
     def failed(self) -> bool:
@@ -71,54 +71,24 @@ class Config:
     charset: str | None = None
 
 
-class PageError(Exception):
-    """A page that cannot be read; ``reason`` is its short status."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-
-
-def gunzip(data: bytes, limit: int) -> bytes:
-    """Decompress at most ``limit`` bytes, so a gzip bomb cannot fill memory."""
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as err:
-        raise PageError("bad_gzip", f"not valid gzip data ({err})") from None
-    if len(out) > limit:
-        raise PageError("too_large", f"decompresses to more than {limit} bytes")
-    return out
-
-
 def read_page(job: Job, limit: int) -> bytes:
-    """The page's bytes, decompressed when gzipped; raises PageError."""
+    """The page's bytes, decompressed when gzipped; raises ReadError."""
     if job.record is not None:
         # A record's payload is what the server sent, already decoded; an empty one is
         # an empty page (status "empty"), not an unreadable file.
         return read_record(job.path, job.record)
     if job.data is not None:
-        data = job.data
-    else:
-        try:
-            data = Path(job.path).read_bytes()
-        except OSError as err:
-            raise PageError("unreadable", err.strerror or str(err)) from None
-    if data[:2] == b"\x1f\x8b":
-        data = gunzip(data, limit)
-    if not data or data.isspace():  # isspace() stops at the first other byte; strip() copies
-        raise PageError("empty_file", "no bytes to read" if not data else "only whitespace")
-    return data
+        return page_bytes(job.data, limit)
+    return read_file(job.path, limit)
 
 
 def read_record(path: str, ref: Ref) -> bytes:
-    from cleanweb._cli.warc import read_at
+    from cleanweb.readers.warc import read_at
 
     try:
         return read_at(path, ref)
     except (OSError, ValueError) as err:
-        raise PageError("unreadable", f"WARC record {ref.record_id}: {err}") from None
+        raise ReadError("unreadable", f"WARC record {ref.record_id}: {err}") from None
 
 
 def source_fields(path: str, ref: Ref | None) -> dict[str, str | None]:
@@ -138,12 +108,6 @@ def render(doc: Document, fmt: str, path: str, ref: Ref | None = None) -> str:
     return json_text(record, None if fmt == "jsonl" else 2) + "\n"
 
 
-def temp_path(target: str, pid: int) -> str:
-    """The temporary file a worker writes before renaming; known to the parent for cleanup."""
-    head, name = os.path.split(target)
-    return os.path.join(head, f".{name}.{pid}.tmp")
-
-
 def write_atomic(target: str, text: str) -> None:
     """Write ``text`` to ``target`` so that the file is either absent or complete."""
     data = text.encode("utf-8")
@@ -161,33 +125,50 @@ def write_file(path: str, data: bytes) -> None:
         fh.write(data)
 
 
-def extract_page(job: Job, cfg: Config) -> tuple[Document | None, Outcome | None]:
-    """The Document, or the failure Outcome when there is none to write."""
+def failure(doc: Document, data: bytes, options: Options) -> str | None:
+    """Why a page's Document is not written, or None when it is."""
+    if doc.status is Status.NOT_HTML:
+        return "binary or non-markup input"
+    if doc.status is Status.TIMEOUT:
+        return "extraction ran out of time"
+    if doc.status is not Status.TOO_LARGE:
+        return None
+    if len(data) > options.max_bytes:
+        return too_large(len(data), options.max_bytes).detail
+    # the parser stopped counting at the limit; the start tags say about how far over
+    tags = data.count(b"<") - data.count(b"</")
+    return (f"about {tags:,} elements; the limit (max_nodes, --max-nodes) is "
+            f"{options.max_nodes:,}")
+
+
+def extract_page(job: Job, cfg: Config, check_url: bool) -> tuple[Document | None, Outcome]:
+    """The Document, or None, and the page's Outcome without its output."""
     try:
         data = read_page(job, cfg.options.max_bytes)
-    except PageError as err:
+    except ReadError as err:
         return None, Outcome(job.index, err.reason, err.detail)
     # A WARC record brings its own URL and HTTP charset; a lone page takes the command's.
     url, charset = (job.record.uri, job.record.charset) if job.record else (cfg.url, cfg.charset)
     doc = extract(data, url=url, http_charset=charset, options=cfg.options)
-    if doc.status in DOC_FAILURES:
-        return None, Outcome(job.index, doc.status.value, DOC_FAILURES[doc.status])
-    return doc, None
+    why = failure(doc, data, cfg.options)
+    if why is not None:
+        return None, Outcome(job.index, doc.status.value, why)
+    no_url = check_url and url is None and own_url(data, charset) is None
+    return doc, Outcome(job.index, doc.status.value, no_url=no_url)
 
 
-def process(job: Job, cfg: Config) -> Outcome:
-    """Do one page; an unexpected exception is reported, never raised."""
+def process(job: Job, cfg: Config, check_url: bool = False) -> Outcome:
+    """Do one page; an unexpected exception is reported, never raised. ``check_url``:
+    whether to tell a page that site rules could not act on for want of a URL."""
     try:
-        doc, failure = extract_page(job, cfg)
+        doc, outcome = extract_page(job, cfg, check_url)
         if doc is None:
-            assert failure is not None
-            return failure
+            return outcome
         text = render(doc, cfg.fmt, job.path, job.record)
-        status = doc.status.value
         if job.target is None:
-            return Outcome(job.index, status, output=text)
+            return Outcome(outcome.index, outcome.status, output=text, no_url=outcome.no_url)
         write_atomic(job.target, text)
-        return Outcome(job.index, status)
+        return outcome
     except OSError as err:
         return Outcome(job.index, "unwritable", f"{job.target}: {err.strerror or err}")
     except Exception as err:  # a library bug on one page must not end the run
@@ -196,11 +177,17 @@ def process(job: Job, cfg: Config) -> Outcome:
 
 def serve(conn: Connection, cfg: Config) -> None:
     """Worker main loop: receive batches of jobs, send one Outcome per page as it finishes."""
-    # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C and the stop signals reach the whole process group; the parent alone decides
+    # how to stop. They were held while this process started; now they are ignored.
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     # Objects inherited through fork are never garbage here; keeping the collector off
     # them spares it the walk and the copy-on-write page copies the walk would cause.
     gc.freeze()
+    # Site rules without a URL: one page that has none is enough to tell.
+    check_url = cfg.options.site_rules is not None
     while True:
         try:
             batch: list[Job] | None = conn.recv()
@@ -209,8 +196,9 @@ def serve(conn: Connection, cfg: Config) -> None:
         if batch is None:
             return
         for job in batch:
+            outcome = process(job, cfg, check_url)
+            check_url = check_url and not outcome.no_url
             try:
-                conn.send(process(job, cfg))
+                conn.send(outcome)
             except OSError:  # the parent is gone; nobody wants the rest
                 return
-

@@ -40,10 +40,12 @@ from datatrove.pipeline.extractors.base import (
     ExtractorSandbox,
 )
 from datatrove.pipeline.readers.base import BaseDiskReader
+from datatrove.utils.logging import logger
 from datatrove.utils.typeshelper import StatHints
 
-from cleanweb._cli.warc import Page, Skip, pages
 from cleanweb.options import Options
+from cleanweb.readers import ReadError
+from cleanweb.readers.warc import Page, Skip, pages
 
 #: Fields of the result kept in ``metadata["cleanweb"]``: all but the body (which becomes
 #: the document's text) and its block list (large, and rebuilt from text if needed).
@@ -158,7 +160,9 @@ class WarcReader(BaseDiskReader):  # type: ignore[misc]
     the WARC record id, ``metadata`` holds ``url`` (target URI) and ``date`` (WARC-Date),
     and one ``Media`` holds the payload bytes, the record's offset and, in its metadata,
     the HTTP charset. ``text`` stays empty until an extractor fills it. Other records
-    are counted (``skipped_not_html``, ``skipped_not_response``) and skipped.
+    are counted (``skipped_not_html``, ``skipped_not_response``) and skipped. A file that
+    ends inside a record gives its whole records, is counted (``damaged_files``) and
+    logged as a warning with the reason (``truncated``, ``bad_gzip``, ``unreadable``).
 
     Args:
         data_folder, paths_file, limit, skip, file_progress, doc_progress,
@@ -204,7 +208,8 @@ class WarcReader(BaseDiskReader):  # type: ignore[misc]
         rank, world = self.record_slice
         # Records are found by FastWARC, which undoes gzip itself.
         with self.data_folder.open(filepath, "rb", compression=None) as fh:
-            for i, page in enumerate(pages(fh, self.count_skip)):
+            found = pages(fh, self.count_skip, lambda err: self.count_damage(filepath, err))
+            for i, page in enumerate(found):
                 if i % world != rank:
                     continue
                 with self.track_time():
@@ -214,6 +219,11 @@ class WarcReader(BaseDiskReader):  # type: ignore[misc]
     def count_skip(self, reason: Skip) -> None:
         if self.record_slice[0] == 0:  # when every task reads every file, one counts
             self.stat_update(f"skipped_{reason}")
+
+    def count_damage(self, filepath: str, err: ReadError) -> None:
+        if self.record_slice[0] == 0:
+            self.stat_update("damaged_files")
+            logger.warning(f"{filepath}: {err.reason}: {err.detail}")
 
     def to_document(self, page: Page, filepath: str) -> Document:
         media = Media(id=page.record_id, type=MediaType.DOCUMENT, url=page.uri or "",

@@ -10,6 +10,10 @@ These functions run in the engine's own workers and have no per-page kill switch
 page limits of :class:`~cleanweb.Options` (``time_budget``, ``max_bytes``, ``max_nodes``)
 are what bound a bad page. The datatrove step (:mod:`cleanweb.integrations.datatrove`)
 kills a runaway page instead.
+
+A WARC file that ends inside a record (a truncated download) gives the rows of its whole
+records, then raises :class:`~cleanweb.readers.ReadError` (reason ``truncated``), so that
+the engine reports the file rather than a short result passing for a whole one.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cleanweb._cli.warc import Page, pages
 from cleanweb.extract import extract
 from cleanweb.options import Options
+from cleanweb.readers.warc import Page, pages
 
 Row = dict[str, Any]
 
@@ -34,7 +38,8 @@ def page_row(page: Page, path: str, options: Options | None = None) -> Row:
 def warc_rows(path: str, options: Options | None = None) -> Iterator[Row]:
     """One row per HTML response record of the WARC file ``path``, in file order.
 
-    Records that are not HTML responses are skipped (they are no pages).
+    Records that are not HTML responses are skipped (they are no pages). Raises
+    ReadError after the last whole record of a damaged file.
     """
     for page in pages(path):
         yield page_row(page, path, options)
