@@ -119,12 +119,11 @@ def test_a_page_or_expected_file_beside_the_entry_is_an_error(tmp_path: Path) ->
 def test_update_never_writes_the_gold_into_the_repository(tmp_path: Path) -> None:
     make_dataset(tmp_path)
     folder = make_case(tmp_path / "cases", locked=None)
-    line, changes = fx.update_case(folder)
-    assert "not updated" in line and not changes
+    done = fx.update_case(folder)
+    assert "not updated" in done.line and not done.changes
     assert sorted(p.name for p in folder.iterdir()) == [fx.META]
     # Also where the dataset is absent: nothing to read, nothing written, no error.
-    line, _ = fx.update_case(make_case(tmp_path / "elsewhere"))
-    assert "not updated" in line
+    assert "not updated" in fx.update_case(make_case(tmp_path / "elsewhere")).line
 
 
 def test_check_command_reports_skips_without_failing(

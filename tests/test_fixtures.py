@@ -145,9 +145,38 @@ def test_locked_cases_are_not_updated(tmp_path: Path) -> None:
     folder = fx.add_case(saved_page(tmp_path), tmp_path / "cases", slug="b")
     (folder / "expected.json").write_text(json.dumps({"title": "Gold"}))
     (folder / "meta.json").write_text(json.dumps({"locked": "hand-made gold"}))
-    line, changes = fx.update_case(folder)
-    assert "locked" in line and changes == []
+    done = fx.update_case(folder)
+    assert "locked" in done.line and done.changes == ()
     assert json.loads((folder / "expected.json").read_text()) == {"title": "Gold"}
+
+
+@pytest.mark.parametrize("mark", ["xfail", "pinned"])
+def test_update_keeps_hand_corrected_fields_unless_forced(
+        tmp_path: Path, mark: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A gold corrected by hand (marked as a known difference, or pinned) is never
+    replaced by the output it corrects: update shows the difference and keeps it."""
+    folder = fx.add_case(saved_page(tmp_path), tmp_path / "cases", slug="b")
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    gold = {**expected, "title": "The headline, corrected by hand",
+            "text": ["An edited paragraph.", *expected["text"][1:]]}
+    (folder / "expected.json").write_text(json.dumps(gold), encoding="utf-8")
+    meta = {mark: {"title": "the page's headline is wrong"}}
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert fx.main(["update", "--dir", str(tmp_path / "cases")]) == 0
+    out = capsys.readouterr().out
+    kept = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    assert kept["title"] == gold["title"]  # held
+    assert kept["text"] == expected["text"]  # not marked: re-blessed
+    assert "b: updated" in out and "kept" in out and "--force" in out
+    assert "- 'The headline, corrected by hand'" in out  # the diff is shown
+    if mark == "xfail":
+        assert fx.check_case(folder).status == fx.XFAIL  # not a false "now matches"
+    assert fx.main(["update", "--dir", str(tmp_path / "cases"), "--force"]) == 0
+    forced = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    assert forced["title"] == expected["title"]
+    assert fx.check_case(folder).status == fx.PASS
+    left = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert left == ({} if mark == "xfail" else meta)  # a known difference is gone
 
 
 # ---------------------------------------------------------------- the commands
@@ -172,6 +201,8 @@ def test_cli_add_check_update(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def test_cli_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert fx.main(["check", "--dir", str(tmp_path / "nowhere")]) == 2
+    (tmp_path / "empty" / "not-a-case").mkdir(parents=True)
+    assert fx.main(["check", "--dir", str(tmp_path / "empty")]) == 2
     assert fx.main(["update", "--dir", str(tmp_path), "no-such-case"]) == 2
     assert "cleanweb fixture:" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:

@@ -119,6 +119,28 @@ def test_known_difference_is_xfail(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["*title: the gold headline is not the page's*"])
 
 
+@pytest.mark.parametrize("folder", ["nope", "empty"])
+def test_a_mistyped_or_empty_folder_is_a_usage_error(pytester: pytest.Pytester,
+                                                     folder: str) -> None:
+    (pytester.path / "empty" / "not-a-case").mkdir(parents=True)
+    result = run(pytester, "--cleanweb-fixtures", folder)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*{folder}*" + ("does not exist" if folder == "nope"
+                                                   else "holds no case") + "*"])
+
+
+def test_update_keeps_a_known_difference(pytester: pytest.Pytester) -> None:
+    folder = make_case(pytester.path / "pages", "budget",
+                       expected={"title": "Gold title", "text": PARAS})
+    (folder / "meta.json").write_text(
+        json.dumps({"xfail": {"title": "the gold headline is not the page's"}}), encoding="utf-8")
+    result = run(pytester, "--cleanweb-fixtures", "pages", "--cleanweb-update")
+    result.stdout.fnmatch_lines(["*cleanweb fixtures updated*", "budget: unchanged",
+                                 "kept (pinned or known differences*", "*- 'Gold title'"])
+    assert json.loads((folder / "expected.json").read_text(encoding="utf-8"))["title"] == (
+        "Gold title")
+
+
 def test_other_folders_are_not_collected(pytester: pytest.Pytester) -> None:
     make_case(pytester.path / "pages", "budget", expected={"text": PARAS})
     make_case(pytester.path / "elsewhere", "other", expected={"text": ["wrong"]})

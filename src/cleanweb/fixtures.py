@@ -9,7 +9,9 @@ A case is a folder ``<root>/<slug>/`` holding:
 - ``meta.json`` (optional): ``url``, ``http_charset``, ``options`` (:class:`Options` fields;
   ``site_rules`` as the path of a rule pack, see :func:`rule_pack_path`),
   ``compare`` (field -> mode, see :func:`parse_mode`), ``xfail`` (field -> why it is known to
-  differ) and ``locked`` (why ``update`` must not re-bless the case, e.g. hand-made gold).
+  differ), ``pinned`` (field -> why its expected value was set by hand) and ``locked`` (why
+  ``update`` must not re-bless the case at all, e.g. hand-made gold). ``update`` leaves
+  ``xfail`` and ``pinned`` fields as they are unless told to replace them (``--force``).
   Other keys are kept and ignored.
 
 A case may instead take its page and expected fields from a dataset folder that is kept
@@ -97,6 +99,13 @@ class Case:
     def xfail(self) -> dict[str, str]:
         return dict(self.meta.get("xfail") or {})
 
+    @property
+    def held(self) -> dict[str, str]:
+        """Fields ``update`` keeps unless forced, with why: pinned by hand, or known to
+        differ (the expected value is right and the output wrong)."""
+        pinned = {k: f"pinned: {v}" for k, v in dict(self.meta.get("pinned") or {}).items()}
+        return {**{k: f"known difference: {v}" for k, v in self.xfail.items()}, **pinned}
+
 
 def page_file(folder: Path) -> Path | None:
     """The case's page file, plain or gzip-compressed, if there is one."""
@@ -133,7 +142,11 @@ def find_cases(root: Path, slugs: Iterable[str] = ()) -> list[Path]:
         return [root / s for s in wanted]
     if not root.is_dir():
         raise FixtureError(f"fixture folder {root} does not exist")
-    return sorted(p for p in root.iterdir() if is_case(p))
+    found = sorted(p for p in root.iterdir() if is_case(p))
+    if not found:
+        raise FixtureError(f"fixture folder {root} holds no case (a folder with "
+                           f"{' or '.join(PAGE_NAMES)})")
+    return found
 
 
 def _read_json(path: Path) -> Any:
@@ -543,20 +556,53 @@ def blessed(case: Case, doc: Document) -> dict[str, Any]:
     return {k: current[k] for k in keys}
 
 
-def update_case(folder: Path) -> tuple[str, list[FieldDiff]]:
-    """Re-bless one case; returns a one-line status and what changed."""
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What re-blessing one case did: a one-line status, the fields it changed, and the
+    differing fields it kept because they are pinned or known differences."""
+
+    line: str
+    changes: tuple[FieldDiff, ...] = ()
+    kept: tuple[FieldDiff, ...] = ()
+
+    def report(self) -> str:
+        lines = [self.line, *(render_diff(c) for c in self.changes)]
+        if self.kept:
+            lines.append(f"kept (pinned or known differences; --force replaces them): "
+                         f"{', '.join(d.name for d in self.kept)}")
+            lines += [render_diff(d) for d in self.kept]
+        return "\n".join(lines)
+
+
+def update_case(folder: Path, *, force: bool = False) -> Update:
+    """Re-bless one case. Fields marked ``xfail`` or ``pinned`` keep their expected value
+    (a hand-corrected gold is never replaced by the output it was corrected from) unless
+    ``force``; then their ``xfail`` entries, which no longer hold, are dropped."""
     if DATASET in (_object(folder / META) or {}):  # its expected fields are gold, not output
-        return f"{folder.name}: expected fields are the {DATASET}'s gold, not updated", []
+        return Update(f"{folder.name}: expected fields are the {DATASET}'s gold, not updated")
     case = load_case(folder)
     if case.meta.get("locked"):
-        return f"{case.slug}: locked ({case.meta['locked']}), not updated", []
+        return Update(f"{case.slug}: locked ({case.meta['locked']}), not updated")
     new = blessed(case, run_case(case))
     changes = compare(case.expected or {}, new, {f: Mode("exact") for f in FIELDS})
-    if case.expected is None or changes:
+    held = case.held if case.expected is not None and not force else {}
+    kept = [d for d in changes if d.name in held]
+    changed = [d for d in changes if d.name not in held]
+    for diff in kept:
+        new[diff.name] = diff.expected
+    if case.expected is None or changed:
         (folder / EXPECTED).write_text(dump_json(new), encoding="utf-8")
+    replaced = {d.name for d in changed} & set(case.xfail)
+    if replaced:  # only when forced: those fields now hold the output they differed from
+        meta = dict(case.meta)
+        meta["xfail"] = {k: v for k, v in case.xfail.items() if k not in replaced}
+        if not meta["xfail"]:
+            del meta["xfail"]
+        (folder / META).write_text(dump_json(meta), encoding="utf-8")
     if case.expected is None:
-        return f"{case.slug}: created {EXPECTED}", []
-    return (f"{case.slug}: updated" if changes else f"{case.slug}: unchanged"), changes
+        return Update(f"{case.slug}: created {EXPECTED}")
+    line = f"{case.slug}: updated" if changed else f"{case.slug}: unchanged"
+    return Update(line, tuple(changed), tuple(kept))
 
 
 def slugify(text: str) -> str:
@@ -597,6 +643,8 @@ def _parser() -> argparse.ArgumentParser:
     upd = sub.add_parser("update", help="re-bless cases after an intended change, with a diff")
     upd.add_argument("slugs", nargs="*", metavar="SLUG", help="cases to update (default: all)")
     upd.add_argument("--dir", type=Path, default=Path("tests/fixtures"))
+    upd.add_argument("--force", action="store_true",
+                     help="also replace fields marked xfail (known differences) or pinned")
     chk = sub.add_parser("check", help="run every case; exit 1 on any failure")
     chk.add_argument("slugs", nargs="*", metavar="SLUG", help="cases to check (default: all)")
     chk.add_argument("--dir", type=Path, default=Path("tests/fixtures"))
@@ -613,10 +661,11 @@ def _add(args: argparse.Namespace) -> int:
 
 def _update(args: argparse.Namespace) -> int:
     for folder in find_cases(args.dir, args.slugs):
-        line, changes = update_case(folder)
-        print(line)
-        for change in changes:
-            print(_indent(render_diff(change)))
+        done = update_case(folder, force=args.force)
+        head, *rest = done.report().split("\n")
+        print(head)
+        if rest:
+            print(_indent("\n".join(rest)))
     return 0
 
 

@@ -3,7 +3,9 @@
 Point it at a folder of cases (see :mod:`cleanweb.fixtures` for the format) with
 ``--cleanweb-fixtures DIR`` or the ini option ``cleanweb_fixtures``; a failing case shows
 the fields that differ, each with its first differing paragraph in context.
-``--cleanweb-update`` re-blesses the cases instead of checking them and lists what changed.
+``--cleanweb-update`` re-blesses the cases instead of checking them and lists what changed;
+fields marked ``xfail`` or ``pinned`` keep their expected values (``cleanweb fixture update
+--force`` replaces them). A folder that does not exist or holds no case is a usage error.
 Registered through the ``pytest11`` entry point, so installing cleanweb is enough.
 """
 
@@ -56,6 +58,11 @@ def _covered(root: Path, args: list[str]) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     given = [Path(p).resolve() for p in config.getoption("cleanweb_fixtures")]
     ini = [Path(p).resolve() for p in config.getini("cleanweb_fixtures")]
+    for root in given + ini:  # a mistyped folder must not pass as "no failures"
+        try:
+            fx.find_cases(root)
+        except fx.FixtureError as err:
+            raise pytest.UsageError(f"--cleanweb-fixtures / cleanweb_fixtures: {err}") from None
     config.stash[_ROOTS] = frozenset(given + ini)
     config.stash[_UPDATES] = []
     # A folder named on the command line runs even when it lies outside the test paths;
@@ -106,12 +113,11 @@ class CaseItem(pytest.Item):
 
     def _update(self) -> None:
         try:
-            line, changes = fx.update_case(self.folder)
+            done = fx.update_case(self.folder)
         except fx.FixtureError as err:
             raise CaseFailure(fx.Outcome(self.name, fx.ERROR, (), str(err))) from err
-        if changes or "created" in line:
-            text = "\n".join([line, *(fx.render_diff(c) for c in changes)])
-            self.config.stash[_UPDATES].append(text)
+        if done.changes or done.kept or "created" in done.line:
+            self.config.stash[_UPDATES].append(done.report())
 
     def repr_failure(
         self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
