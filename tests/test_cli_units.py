@@ -16,7 +16,7 @@ import pytest
 
 from cleanweb import cli
 from cleanweb._cli import worker
-from cleanweb._cli.explain import Style, block_line, shorten
+from cleanweb._cli.explain import Style, block_line, columns, shorten
 from cleanweb._cli.inputs import collect, first_clash, glob_base, output_name
 from cleanweb._cli.output import OrderedWriter, finished_records
 from cleanweb._cli.pool import Pool, batch_size
@@ -237,6 +237,23 @@ def test_explain_line_shortens_to_width() -> None:
     assert len(line) <= 80 and line.endswith("…")
     assert line.split()[:4] == ["3", "drop", "class.nav", "paragraph"]
     assert shorten("a\n  b", None) == "a b"
+
+
+def display_width(line: str) -> int:
+    """Columns a terminal gives ``line``, counted apart from the code under test: CJK
+    ideographs and fullwidth forms take two."""
+    return sum(2 if ("\u4e00" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff60") else 1
+               for ch in line)
+
+
+def test_explain_line_fits_the_terminal_with_cjk_text() -> None:
+    text = "城市中心的公园改造工程已经全部完成，新增了步道和花坛（ABC）。" * 6
+    for width in (60, 80, 81, 120):
+        line = block_line(7, Block("paragraph", text, reason="body"), Style(False, width))
+        assert display_width(line) <= width - 1 and line.endswith("…")
+        assert display_width(line) >= width - 3  # cut at the edge, not far before it
+    assert shorten("ab", 2) == "ab" and shorten("公园", 4) == "公园"
+    assert shorten("公园改造", 4) == "公…" and columns("\u0301") == 0
 
 
 def test_fixture_subcommand_is_dispatched(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from cleanweb.document import Block, Document
@@ -25,12 +26,31 @@ def paint(text: str, code: str, style: Style) -> str:
     return f"{code}{text}{RESET}" if style.color else text
 
 
+def columns(ch: str) -> int:
+    """Terminal columns ``ch`` takes: 2 for wide characters (CJK), 0 for combining marks."""
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 2
+    return 0 if unicodedata.combining(ch) else 1
+
+
 def shorten(text: str, room: int | None) -> str:
-    """One line of at most ``room`` characters (ellipsis when cut)."""
+    """One line of at most ``room`` terminal columns (ellipsis when cut)."""
     flat = " ".join(text.split())
-    if room is None or len(flat) <= room:
+    if room is None:
         return flat
-    return flat[: max(0, room - 1)] + "…"
+    used = 0
+    for i, ch in enumerate(flat):
+        used += columns(ch)
+        if used > room:
+            return _cut(flat[:i], room - 1) + "…"
+    return flat
+
+
+def _cut(text: str, room: int) -> str:
+    """``text`` less characters from its end until it takes at most ``room`` columns."""
+    while text and sum(map(columns, text)) > room:
+        text = text[:-1]
+    return text
 
 
 def kind_label(block: Block) -> str:
