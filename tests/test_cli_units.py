@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import multiprocessing
 import os
+import random
+import signal
 import sys
 import time
 import types
@@ -207,6 +210,53 @@ def test_pool_replaces_a_crashed_worker_and_redoes_its_queue_once(
     statuses = stalling_pool(tmp_path, monkeypatch, lambda: os._exit(3), timeout=30)
     assert statuses.pop(3) == ["crashed"]
     assert statuses == {i: ["ok"] for i in range(24) if i != 3}
+
+
+def test_pool_tries_a_page_again_on_a_new_worker_after_a_crash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    flag = tmp_path / "crashed-once"
+
+    def crash_once() -> None:
+        if not flag.exists():
+            flag.touch()
+            os._exit(3)
+
+    statuses = stalling_pool(tmp_path, monkeypatch, crash_once, timeout=30)
+    assert statuses == {i: ["ok"] for i in range(24)}
+
+
+def test_pool_replaces_workers_that_died_before_they_were_given_work(tmp_path: Path) -> None:
+    """The parent finds a dead worker when it writes to it as well as when it reads."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><h1>Page</h1>{ARTICLE}</body></html>")
+    pool = Pool(Config("txt", Options()), workers=2, timeout=30)
+    for slot in pool.slots:
+        slot.proc.kill()
+        slot.proc.join()
+    outcomes = list(pool.run([Job(i, str(path)) for i in range(40)]))
+    pool.close()
+    assert sorted(o.index for o in outcomes) == list(range(40))
+    assert {o.status for o in outcomes} == {"ok"}
+
+
+def test_pool_survives_workers_killed_at_random_moments(tmp_path: Path) -> None:
+    """Workers killed from outside, wherever they are (reading a batch, on a page, sending
+    an outcome): every page still comes back exactly once, done or reported."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><h1>Page</h1>{ARTICLE * 8}</body></html>")
+    pool = Pool(Config("txt", Options()), workers=2, timeout=30)
+    rng = random.Random(7)
+    outcomes = []
+    for n, outcome in enumerate(pool.run([Job(i, str(path)) for i in range(300)])):
+        outcomes.append(outcome)
+        if n % 25 == 3:
+            victim = rng.choice(pool.slots).proc
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(victim.pid or 0, signal.SIGKILL)
+    pool.close()
+    assert sorted(o.index for o in outcomes) == list(range(300))
+    assert {o.status for o in outcomes} <= {"ok", "crashed"}
+    assert sum(o.status == "ok" for o in outcomes) >= 290
 
 
 def test_pool_stops_a_runaway_page_and_redoes_its_queue_once(

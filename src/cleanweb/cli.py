@@ -279,8 +279,10 @@ class UsageError(Exception):
 class Unwritable(Exception):
     """An output that cannot be written; exit status 2, with one line naming it."""
 
-    def __init__(self, option: str, path: object, err: OSError) -> None:
-        super().__init__(f"cannot write {option} {path}: {err.strerror or err}")
+    def __init__(self, option: str, path: str | Path, err: OSError) -> None:
+        file = next((p for p in Path(path).parents if p.exists()), None)
+        why = f"{file} is not a directory" if file and not file.is_dir() else err.strerror
+        super().__init__(f"cannot write {option} {path}: {why or err}")
 
 
 @dataclass(slots=True)

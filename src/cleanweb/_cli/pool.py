@@ -177,9 +177,10 @@ class Pool:
         size = batch_size(len(pending), len(self.slots))
         for slot in list(self.slots):
             if pending and len(slot.batch) <= size:
+                idle = not slot.batch
                 jobs = [pending.popleft() for _ in range(min(size, len(pending)))]
-                if not slot.give(jobs):
-                    yield from self.died(slot, pending)
+                if not slot.give(jobs):  # an idle worker died on no page: none is charged
+                    yield from self.died(slot, pending, blame=not idle)
 
     def collect(self, pending: deque[Job]) -> Iterator[Outcome]:
         """One outcome from each worker that has one ready (waiting briefly for the first);
@@ -227,15 +228,18 @@ class Pool:
                 assert job is not None  # an overdue worker has a page
                 yield Outcome(job.index, "timeout", f"stopped after {self.timeout:g} s")
 
-    def died(self, slot: Slot, pending: deque[Job]) -> Iterator[Outcome]:
+    def died(self, slot: Slot, pending: deque[Job], blame: bool = True) -> Iterator[Outcome]:
         """Replace a worker that died. What it sent before dying still counts; the page
-        it was on is tried again, or reported once it has had its retries."""
+        it was on (if ``blame``) is tried again, or reported once it has had its retries."""
         with contextlib.suppress(EOFError, OSError):
             while slot.batch and slot.conn.poll():
                 yield slot.receive()
         job = self.replace(slot, pending)
         code = slot.proc.exitcode  # the dead worker's, now that it has been joined
         if job is None:  # it died between two batches
+            return
+        if not blame:
+            pending.appendleft(job)
             return
         tries = self.crashes[job.index] = self.crashes.get(job.index, 0) + 1
         if tries <= RETRIES:
