@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,30 @@ def expected_text(data: bytes) -> str:
 
 def tmp_files(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+
+
+def session_processes(sid: int) -> list[int]:
+    """Processes of the session ``sid`` still alive (zombies excepted), from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_bytes().rpartition(b")")[2].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != b"Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_gone(sid: int, seconds: float = 10.0) -> list[int]:
+    """The session's processes once they are gone, or those left after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while (left := session_processes(sid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def records_in(path: Path) -> int:
+    return len(path.read_bytes().splitlines()) if path.exists() else 0

@@ -22,7 +22,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import CLI, aeb_pages, big_page, expected_text, run, tmp_files
+from cli_support import (
+    CLI,
+    aeb_pages,
+    big_page,
+    expected_text,
+    records_in,
+    run,
+    tmp_files,
+    wait_gone,
+)
 from warc_samples import samples, write_warc
 
 from cleanweb import Options, RulePack, cli, extract
@@ -201,33 +210,6 @@ def test_an_output_folder_without_permission_is_one_line(tmp_path: Path) -> None
 
 
 # ---------------------------------------------------------------------------- stop signals
-
-
-def session_processes(sid: int) -> list[int]:
-    """Processes of the session ``sid`` still alive (zombies excepted), from /proc."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_bytes().rpartition(b")")[2].split()
-        except OSError:
-            continue
-        if int(fields[3]) == sid and fields[0] != b"Z":
-            found.append(int(entry.name))
-    return found
-
-
-def wait_gone(sid: int, seconds: float = 10.0) -> list[int]:
-    """The session's processes once they are gone, or those left after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while (left := session_processes(sid)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return left
-
-
-def records_in(path: Path) -> int:
-    return len(path.read_bytes().splitlines()) if path.exists() else 0
 
 
 def temp_records(folder: Path) -> int:

@@ -84,13 +84,21 @@ class Slot:
 
     __slots__ = ("batch", "conn", "proc", "started")
 
-    def __init__(self, ctx: Context, cfg: Config) -> None:
+    def __init__(self, ctx: Context, cfg: Config, siblings: Sequence[Slot] = ()) -> None:
         parent_end, child_end = ctx.Pipe()
         # Children inherit the parent's buffered stdout and would flush it a second time.
         sys.stdout.flush()
         sys.stderr.flush()
+        # A forked worker also inherits the parent's end of its own pipe and of the other
+        # workers' pipes; it closes them, or it would never see its pipe close when the
+        # parent is killed outright, and would wait for work (or to send) forever.
+        inherited = [parent_end.fileno(), *(s.conn.fileno() for s in siblings
+                                            if not s.conn.closed)]
+        if ctx.get_start_method() != "fork":
+            inherited = []
         with signals_held():
-            self.proc: BaseProcess = ctx.Process(target=serve, args=(child_end, cfg), daemon=True)
+            self.proc: BaseProcess = ctx.Process(target=serve, daemon=True,
+                                                 args=(child_end, cfg, inherited))
             self.proc.start()
         child_end.close()
         self.conn: Connection = parent_end
@@ -157,7 +165,9 @@ class Pool:
             # once here rather than in every worker: forked workers, replacements too,
             # start with the patterns compiled, and share their memory
             compile_rules()
-        self.slots = [Slot(self.ctx, cfg) for _ in range(max(1, workers))]
+        self.slots: list[Slot] = []
+        for _ in range(max(1, workers)):
+            self.slots.append(Slot(self.ctx, cfg, self.slots))
         #: Pages a worker died on, by job index, with how many times.
         self.crashes: dict[int, int] = {}
 
@@ -255,7 +265,7 @@ class Pool:
         batch = list(slot.batch)
         slot.kill()
         slot.batch.clear()
-        self.slots[self.slots.index(slot)] = Slot(self.ctx, self.cfg)
+        self.slots[self.slots.index(slot)] = Slot(self.ctx, self.cfg, self.slots)
         pending.extendleft(reversed(batch[1:]))
         return batch[0] if batch else None
 

@@ -8,9 +8,11 @@ nothing a page does ends the worker except a hard crash or the parent's kill.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
+from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
@@ -175,8 +177,12 @@ def process(job: Job, cfg: Config, check_url: bool = False) -> Outcome:
         return Outcome(job.index, "crashed", f"{type(err).__name__}: {err}")
 
 
-def serve(conn: Connection, cfg: Config) -> None:
-    """Worker main loop: receive batches of jobs, send one Outcome per page as it finishes."""
+def serve(conn: Connection, cfg: Config, inherited: Sequence[int] = ()) -> None:
+    """Worker main loop: receive batches of jobs, send one Outcome per page as it finishes.
+    ``inherited``: the parent's ends of other workers' pipes, which this one closes."""
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
     # Ctrl-C and the stop signals reach the whole process group; the parent alone decides
     # how to stop. They were held while this process started; now they are ignored.
     for signum in STOP_SIGNALS:
