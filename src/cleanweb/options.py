@@ -35,7 +35,8 @@ class Options:
     #: long loops; status ``timeout`` when exceeded. ``None`` disables it.
     time_budget: float | None = 20.0
     #: Site rules (see :mod:`cleanweb.site_rules`); those whose domain or URL pattern
-    #: matches the page's ``url`` act on it.
+    #: matches the page's ``url`` act on it (without one, the URL the page names as its
+    #: own: its canonical link, else og:url; see :mod:`cleanweb.page_url`).
     site_rules: RulePack | None = None
 
     def __post_init__(self) -> None:
