@@ -35,6 +35,9 @@ from cli_support import (
 from warc_samples import samples, write_warc
 
 from cleanweb import Options, RulePack, cli, extract
+from cleanweb._cli.inputs import Collected
+from cleanweb._cli.plan import Plan
+from cleanweb._cli.worker import Job, Outcome
 
 PROSE = ("The council met on Tuesday to discuss the new budget, with more money for schools "
          "and a plan to repair the old bridges before the winter comes.")
@@ -280,12 +283,12 @@ def test_the_summary_counts_what_was_written(tmp_path: Path) -> None:
     """An output that waits for an earlier page when the run stops is not written, so it
     is not counted either."""
     args = cli.build_parser().parse_args(["x", "-f", "jsonl", "-o", str(tmp_path / "o.jsonl")])
-    found = cli.Collected((), (), False)
-    jobs = [cli.Job(i, f"p{i}.html") for i in range(3)]
-    plan = cli.Plan("file", "jsonl", jobs, [j.path for j in jobs], found, tmp_path / "o.jsonl")
+    jobs = [Job(i, f"p{i}.html") for i in range(3)]
+    plan = Plan("file", "jsonl", jobs, [j.path for j in jobs], Collected((), (), False),
+                tmp_path / "o.jsonl")
     state = cli.Run(args, plan, stdout=open(os.devnull, "wb"))  # noqa: SIM115
-    state.handle(cli.Outcome(0, "ok", output='{"path": "p0.html"}\n'))
-    state.handle(cli.Outcome(2, "ok", output='{"path": "p2.html"}\n'))  # waits for page 1
+    state.handle(Outcome(0, "ok", output='{"path": "p0.html"}\n'))
+    state.handle(Outcome(2, "ok", output='{"path": "p2.html"}\n'))  # waits for page 1
     assert state.reporter.counts.ok == 1
     state.finish(interrupted=True)
     assert records_in(tmp_path / "o.jsonl") == state.reporter.counts.ok == 1

@@ -177,3 +177,14 @@ def test_step_is_picklable_and_starts_nothing() -> None:
     assert clone.options == step.options and clone.timeout == 3
     reader = pickle.loads(pickle.dumps(WarcReader("/tmp", shard_records=True)))
     assert reader.shard_records
+
+
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+def test_reader_keeps_the_whole_records_of_a_cut_file_and_counts_it(
+        tmp_path: Path, name: str) -> None:
+    sent = write_warc(tmp_path / name, samples()[:3])
+    data = (tmp_path / name).read_bytes()
+    (tmp_path / name).write_bytes(data[:len(data) - 40])  # the third record is cut
+    reader = WarcReader(str(tmp_path))
+    assert [d.id for d in reader.run()] == [s.record_id for s in sent[:2]]
+    assert reader.stats["damaged_files"].total == 1

@@ -1,10 +1,11 @@
 """The ``cleanweb`` command: a fast, safe filter from saved pages to clean text or records.
 
 ``main`` parses the command line, works out which pages to read and where each result
-goes (a :class:`Plan`, which refuses outputs that would overwrite or re-read an input),
-runs the pages on a pool of worker processes, and reports. Ctrl-C, SIGTERM and SIGHUP all
-stop a run the same way: workers stopped, every finished page kept, the summary printed.
-The parts live in :mod:`cleanweb._cli`; input is read through :mod:`cleanweb.readers`.
+goes (a :class:`~cleanweb._cli.plan.Plan`, which refuses outputs that would overwrite or
+re-read an input), runs the pages on a pool of worker processes, and reports. Ctrl-C,
+SIGTERM and SIGHUP all stop a run the same way (:mod:`cleanweb._cli.stop`): workers
+stopped, every finished page kept, the summary printed. The parts live in
+:mod:`cleanweb._cli`; input is read through :mod:`cleanweb.readers`.
 """
 
 from __future__ import annotations
@@ -14,53 +15,28 @@ import importlib
 import os
 import re
 import shutil
-import signal
 import sys
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType, TracebackType
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import BinaryIO
 
 from cleanweb import __version__
-from cleanweb._cli.inputs import (
-    Collected,
-    Source,
-    child,
-    collect,
-    first_clash,
-    output_name,
-    read_by,
-)
-from cleanweb._cli.output import (
-    AtomicFile,
-    ErrorLog,
-    OrderedWriter,
-    finished_records,
-    remove,
-    stale_temps,
-)
+from cleanweb._cli.output import AtomicFile, ErrorLog, OrderedWriter, remove
+from cleanweb._cli.plan import Plan, Unwritable, UsageError, make_plan
 from cleanweb._cli.pool import Pool
 from cleanweb._cli.progress import Reporter
-from cleanweb._cli.worker import STOP_SIGNALS, Config, Job, Outcome, read_page
+from cleanweb._cli.stop import Signals, Stopped
+from cleanweb._cli.worker import Config, Job, Outcome, read_page
 from cleanweb.extract import extract
 from cleanweb.options import Options
 from cleanweb.readers import ReadError
-from cleanweb.readers.files import LOOKED_FOR, is_warc_name, split_suffix
+from cleanweb.readers.files import LOOKED_FOR
 from cleanweb.site_rules import RulePack, RulePackError
-
-if TYPE_CHECKING:  # WARC reading is loaded only by runs that read WARC files
-    from cleanweb.readers.warc import Ref, Scan
-
-Mode = Literal["stream", "file", "dir"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 #: A run stopped by a signal exits with 128 + its number, as the shell reports it.
 EXIT_SIGNAL = 128
 DEFAULT_TIMEOUT = 60.0
-#: Output formats by the suffix of an ``-o`` file name.
-SUFFIX_FORMAT = {".txt": "txt", ".md": "md", ".json": "json", ".jsonl": "jsonl"}
 
 EPILOG = """\
 inputs:
@@ -269,222 +245,6 @@ def explain_parser() -> argparse.ArgumentParser:
     return p
 
 
-# ---------------------------------------------------------------------------- planning
-
-
-class UsageError(Exception):
-    """A command line that cannot be run; exit status 2."""
-
-
-class Unwritable(Exception):
-    """An output that cannot be written; exit status 2, with one line naming it."""
-
-    def __init__(self, option: str, path: str | Path, err: OSError) -> None:
-        file = next((p for p in Path(path).parents if p.exists()), None)
-        why = f"{file} is not a directory" if file and not file.is_dir() else err.strerror
-        super().__init__(f"cannot write {option} {path}: {why or err}")
-
-
-@dataclass(slots=True)
-class Plan:
-    """What a run does: the jobs, where output goes, and what was left out."""
-
-    mode: Mode
-    fmt: str
-    jobs: list[Job]
-    #: Source path of each job, by job index, for messages.
-    paths: list[str]
-    found: Collected
-    out: Path | None = None
-    #: Earlier records kept at the head of a resumed jsonl file.
-    keep: list[bytes] = field(default_factory=list)
-    skipped: int = 0
-    #: WARC files read, with what their records came to.
-    warcs: dict[str, Scan] = field(default_factory=dict)
-    #: Temporary files of earlier runs that were killed, removed once the run's own
-    #: output file holds what they held.
-    stale: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One page to do: a file, or one record of a WARC file. ``key`` names it in messages
-    and in a resumed jsonl file."""
-
-    path: str
-    key: str
-    record: Ref | None = None
-
-
-def suffix_format(output: str) -> str | None:
-    """The format an ``-o`` name's suffix stands for (``pages.jsonl`` -> jsonl), if any."""
-    return SUFFIX_FORMAT.get(split_suffix(os.path.basename(output))[1].lower())
-
-
-def output_format(args: argparse.Namespace) -> str:
-    """--format, else what the -o file's suffix says, else txt."""
-    if args.format is not None:
-        return str(args.format)
-    if args.output is None or args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
-        return "txt"
-    return suffix_format(args.output) or "txt"
-
-
-def output_mode(args: argparse.Namespace, fmt: str, single: bool) -> Mode:
-    if args.output is None:
-        return "stream"
-    out = Path(args.output)
-    looks_dir = out.is_dir() or args.output.endswith(("/", os.sep))
-    if fmt == "jsonl":
-        if looks_dir:
-            raise UsageError(f"--format jsonl writes one file; {args.output} is a directory")
-        return "file"
-    if single and not looks_dir:
-        return "file"
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{args.output} is a file; several pages need an output directory "
-                         "(or one .jsonl file: -o pages.jsonl)")
-    if not looks_dir and suffix_format(args.output) is not None:
-        raise UsageError(f"-o {args.output} names a file, but several pages in {fmt} make one "
-                         "file each, in a directory: name a directory, or write one "
-                         "record per line with -o pages.jsonl")
-    return "dir"
-
-
-def gather(args: argparse.Namespace, stdin: BinaryIO) -> tuple[Collected, bytes | None]:
-    """The input pages; standard input is read here, once."""
-    pages: list[str] = args.pages or ["-"]
-    if "-" in pages:
-        if len(pages) > 1:
-            raise UsageError("'-' (standard input) cannot be mixed with other inputs")
-        return Collected((Source("-", "-"),), (), True), stdin.read()
-    return collect(pages, args.all_files), None
-
-
-def check_outputs(args: argparse.Namespace, found: Collected) -> None:
-    """Refuse outputs that would overwrite an input or be read as one (now or when the
-    command is run again)."""
-    named = [(opt, path) for opt, path in (("-o", args.output), ("--errors", args.errors))
-             if path is not None]
-    for opt, path in named:
-        why = read_by(path, found)
-        if why is not None:
-            raise UsageError(f"{opt} {path}: {why}; write it elsewhere")
-    if len(named) == 2 and os.path.realpath(args.output) == os.path.realpath(args.errors):
-        raise UsageError("-o and --errors name the same file")
-
-
-def dir_jobs(args: argparse.Namespace, sources: Sequence[Source], out: Path,
-             fmt: str) -> tuple[list[Job], list[str], int]:
-    folder = str(out)
-    targets = [child(folder, output_name(s.rel, fmt)) for s in sources]
-    clash = first_clash(zip(targets, (s.path for s in sources), strict=True))
-    if clash:
-        raise UsageError(f"{clash[1]} and {clash[2]} would both be written to {clash[0]}")
-    if args.errors is not None and os.path.abspath(args.errors) in map(os.path.abspath, targets):
-        raise UsageError(f"--errors {args.errors} is where a page's output goes")
-    jobs: list[Job] = []
-    paths: list[str] = []
-    for source, target in zip(sources, targets, strict=True):
-        if args.skip_existing and os.path.exists(target):
-            continue
-        jobs.append(Job(len(jobs), source.path, target))
-        paths.append(source.path)
-    return jobs, paths, len(sources) - len(jobs)
-
-
-def overwritten(found: Collected, out: Path, fmt: str) -> str | None:
-    """An input file inside the output directory that a page's output would replace."""
-    real = os.path.realpath(out).rstrip(os.sep) + os.sep
-    inside = [key for key in found.keys if key.startswith(real)]
-    if not inside:
-        return None
-    targets = {os.path.realpath(child(str(out), output_name(s.rel, fmt))) for s in found.sources}
-    return next((key for key in inside if key in targets), None)
-
-
-def dir_plan(args: argparse.Namespace, found: Collected, fmt: str) -> Plan:
-    out = Path(args.output)
-    victim = overwritten(found, out, fmt)
-    if victim is not None:
-        raise UsageError(f"-o {out}: a page's output would replace the input {victim}")
-    jobs, paths, skipped = dir_jobs(args, found.sources, out, fmt)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        if not os.access(out, os.W_OK):
-            raise PermissionError(13, os.strerror(13))
-    except OSError as err:
-        raise Unwritable("-o", out, err) from None
-    folders = {os.path.dirname(j.target) for j in jobs if j.target is not None}
-    stale = [t for folder in sorted(folders) for t in stale_temps(folder)]
-    return Plan("dir", fmt, jobs, paths, found, out, skipped=skipped, stale=stale)
-
-
-def scan_warcs(sources: Sequence[Source]) -> dict[str, Scan]:
-    paths = [s.path for s in sources if is_warc_name(s.path)]
-    if not paths:
-        return {}
-    from cleanweb.readers.warc import WarcUnavailable, scan
-
-    try:
-        return {path: scan(path) for path in paths}
-    except WarcUnavailable as err:
-        raise UsageError(str(err)) from None
-
-
-def units(sources: Sequence[Source], warcs: dict[str, Scan]) -> list[Unit]:
-    """Every page in input order; a WARC file stands for its HTML records."""
-    out: list[Unit] = []
-    for s in sources:
-        if s.path in warcs:
-            out.extend(Unit(s.path, f"{s.path}#{r.record_id}", r) for r in warcs[s.path].refs)
-        else:
-            out.append(Unit(s.path, s.path))
-    return out
-
-
-def stream_jobs(todo_all: Sequence[Unit], data: bytes | None,
-                done: set[str]) -> tuple[list[Job], list[str], int]:
-    todo = [u for u in todo_all if u.key not in done]
-    jobs = [Job(i, u.path, None, data, u.record) for i, u in enumerate(todo)]
-    return jobs, [u.key for u in todo], len(todo_all) - len(todo)
-
-
-def make_plan(args: argparse.Namespace, stdin: BinaryIO) -> Plan:
-    found, data = gather(args, stdin)
-    if (args.url or args.charset) and not found.single_file:
-        raise UsageError("--url and --charset apply to a single page")
-    fmt = output_format(args)
-    mode = output_mode(args, fmt, found.single_file)
-    check_outputs(args, found)
-    if any(is_warc_name(s.path) for s in found.sources):
-        if args.url or args.charset:
-            raise UsageError("--url and --charset do not apply to WARC records "
-                             "(each carries its own)")
-        if mode == "dir":
-            raise UsageError("WARC input writes to standard output or one file "
-                             "(-o FILE with --format jsonl), not to a directory")
-    if args.skip_existing and mode == "stream":
-        raise UsageError("--skip-existing needs -o")
-    if mode == "dir":
-        return dir_plan(args, found, fmt)
-    warcs = scan_warcs(found.sources)
-    todo = units(found.sources, warcs)
-    if mode == "stream":
-        jobs, paths, skipped = stream_jobs(todo, data, set())
-        return Plan(mode, fmt, jobs, paths, found, warcs=warcs)
-    out = Path(args.output)
-    keep: list[bytes] = []
-    done: set[str] = set()
-    stale = stale_temps(str(out.parent), out.name)
-    if args.skip_existing and fmt == "jsonl":
-        keep, done, stale = finished_records(out)
-    elif args.skip_existing and out.exists():
-        done = {u.key for u in todo}
-    jobs, paths, skipped = stream_jobs(todo, data, done)
-    return Plan(mode, fmt, jobs, paths, found, out, keep, skipped, warcs, stale)
-
-
 def worker_config(args: argparse.Namespace, fmt: str) -> Config:
     # The CLI's limit is --timeout, enforced by killing the worker; the library's own
     # cooperative budget would only stop earlier than asked, so it is off.
@@ -496,51 +256,6 @@ def worker_config(args: argparse.Namespace, fmt: str) -> Config:
 
 
 # ---------------------------------------------------------------------------- running
-
-
-class Stopped(BaseException):
-    """A stop signal came while the run was still being planned (nothing written yet)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-class Signals:
-    """Ctrl-C (SIGINT), SIGTERM and SIGHUP, all handled alike.
-
-    While the run is planned, a signal ends it at once (:class:`Stopped`). Once outputs
-    exist (:meth:`defer`), a signal is only noted: the run stops between two pages, so
-    that no output is cut in the middle and the workers are stopped by the parent.
-    """
-
-    def __init__(self) -> None:
-        self.received: int | None = None
-        self.deferred = False
-        self._previous: dict[int, object] = {}
-
-    def __enter__(self) -> Signals:
-        if threading.current_thread() is threading.main_thread():  # only there in Python
-            for signum in STOP_SIGNALS:
-                self._previous[signum] = signal.signal(signum, self._handle)
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        for signum, previous in self._previous.items():
-            signal.signal(signum, previous)  # type: ignore[arg-type]
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.received is None:
-            self.received = signum
-        if not self.deferred:
-            raise Stopped(signum)
-
-    def defer(self) -> None:
-        self.deferred = True
-
-    def stop(self) -> bool:
-        return self.received is not None
 
 
 class Run:

@@ -1,1 +1,2 @@
-"""Parts of the ``cleanweb`` command: inputs, worker processes, outputs, progress, explain."""
+"""Parts of the ``cleanweb`` command: inputs, the plan of a run, worker processes, outputs,
+stopping, progress, explain."""
