@@ -361,7 +361,7 @@ class Run:
 
 
 def run(args: argparse.Namespace, plan: Plan, signals: Signals) -> int:
-    signals.defer()  # from here on, outputs exist: a signal stops the run between pages
+    """Run ``plan``; ``signals`` only note a stop by now (see Signals.defer)."""
     try:
         state = Run(args, plan, sys.stdout.buffer)
     except Unwritable as err:
@@ -399,6 +399,7 @@ def run_main(argv: Sequence[str]) -> int:
     with Signals() as signals:
         try:
             plan = make_plan(args, sys.stdin.buffer)
+            signals.defer()  # from here on, outputs exist: a signal stops the run between pages
         except UsageError as err:
             parser.error(str(err))  # exits with status 2
         except Unwritable as err:

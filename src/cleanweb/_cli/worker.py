@@ -197,7 +197,7 @@ def serve(conn: Connection, cfg: Config, inherited: Sequence[int] = ()) -> None:
     while True:
         try:
             batch: list[Job] | None = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):  # the parent is gone (reset: it left data unread)
             return
         if batch is None:
             return
