@@ -34,7 +34,7 @@ import pytest
 from cli_support import CLI, DATASETS, run, tmp_files, wait_gone
 
 ROUNDS = int(os.environ.get("CLEANWEB_CHAOS_ROUNDS", "6"))
-CHAOS_SECONDS = float(os.environ.get("CLEANWEB_CHAOS_SECONDS", "15"))
+CHAOS_SECONDS = float(os.environ.get("CLEANWEB_CHAOS_SECONDS", "10"))
 SEED = int(os.environ.get("CLEANWEB_CHAOS_SEED", "20261207"))
 PAGES = 240
 

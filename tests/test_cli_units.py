@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import multiprocessing
 import os
@@ -28,8 +27,6 @@ from cleanweb._cli.worker import Config, Job, Outcome, read_page, write_atomic
 from cleanweb.document import Block
 from cleanweb.options import Options
 from cleanweb.readers import ReadError
-from cleanweb.readers.files import is_page_name
-from cleanweb.readers.gzip import gunzip
 
 ARTICLE = "<p>" + "A sentence of plain words for the body of a page, long enough. " * 5 + "</p>"
 
@@ -38,16 +35,6 @@ def touch(root: Path, *rels: str) -> None:
     for rel in rels:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text("<p>x</p>")
-
-
-@pytest.mark.parametrize(("name", "taken"), [
-    ("a.html", True), ("a.HTM", True), ("a.xhtml", True), ("a.shtml", True),
-    ("a.html.gz", True), ("a.gz", True), ("a.tar.gz", False), ("a.txt", False),
-    ("a.json", False), ("a", False),
-])
-def test_page_names(name: str, taken: bool) -> None:
-    assert is_page_name(name, all_files=False) is taken
-    assert is_page_name(name, all_files=True)
 
 
 @pytest.mark.parametrize(("rel", "fmt", "out"), [
@@ -134,16 +121,6 @@ def test_finished_records_drop_a_cut_line(tmp_path: Path) -> None:
     path.write_bytes(b'{"path": "a.html", "text": "x"}\n{"path": "b.html", "te')
     lines, done, stale = finished_records(path)
     assert done == {"a.html"} and len(lines) == 1 and stale == []
-
-
-def test_gunzip_stops_at_the_limit() -> None:
-    bomb = gzip.compress(b"\0" * 5_000_000)
-    with pytest.raises(ReadError) as err:
-        gunzip(bomb, 1_000_000)
-    assert err.value.reason == "too_large"
-    assert gunzip(gzip.compress(b"<p>hi</p>"), 100) == b"<p>hi</p>"
-    with pytest.raises(ReadError):
-        gunzip(b"\x1f\x8bnot really gzip", 100)
 
 
 def test_read_page_reasons(tmp_path: Path) -> None:
