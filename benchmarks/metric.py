@@ -17,47 +17,18 @@ from __future__ import annotations
 import random
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
+# Tokens, shingles, whitespace squashing and fingerprints are the text measures of
+# ``cleanweb.measures``: one definition for the extractor, its fixtures and this score.
+from cleanweb.measures import folded_fingerprint, shingles, squash
 from cleanweb.rules.base import Rule, RuleSet, search
 
-SHINGLE = 4
-
-# The benchmark tokenizes with the standard library's ``\w``; keep it for identical tokens.
-_WORD_RE = re.compile(r"\w+")
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
-_HAS_CJK_RE = regex.compile(rf"[{_CJK}]")
-_CJK_SPLIT_RE = regex.compile(rf"[{_CJK}]|[^{_CJK}]+")
-_WS_RE = re.compile(r"\s+")
-_NOT_WORD_RE = re.compile(r"[\W_]+")
 _DIGITS_RE = re.compile(r"\d+")
-
-
-# ---------------------------------------------------------------- body text: shingles
-
-
-def tokenize(text: str) -> list[str]:
-    """``\\w+`` runs, with each CJK / kana / hangul character split out as its own token."""
-    runs = _WORD_RE.findall(text)
-    if not _HAS_CJK_RE.search(text):
-        return runs
-    out: list[str] = []
-    for run in runs:
-        out.extend(_CJK_SPLIT_RE.findall(run) if _HAS_CJK_RE.search(run) else (run,))
-    return out
-
-
-def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
-    """Bag of n-token shingles; a text shorter than n tokens is one shingle (as the benchmark)."""
-    toks = tokenize(text)
-    if len(toks) < n:
-        return Counter([tuple(toks)] if toks else [])
-    return Counter(zip(*(toks[i:] for i in range(n)), strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,17 +122,6 @@ def _resample(ps: list[float | None], rs: list[float | None], idx: list[int]) ->
 # ---------------------------------------------------------------- normalization
 
 
-def squash(text: str) -> str:
-    """Whitespace runs collapsed to one space, ends trimmed: 'exact' comparisons use this."""
-    return _WS_RE.sub(" ", text).strip()
-
-
-def fingerprint(text: str) -> str:
-    """NFKC-folded, lower-cased, without whitespace, punctuation or symbols: for comparisons
-    that must not depend on separators ('姚立伟、刘晓阳' == '姚立伟 刘晓阳')."""
-    return _NOT_WORD_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
-
-
 def lines_of(text: str) -> list[str]:
     return [s for s in (squash(x) for x in text.split("\n")) if s]
 
@@ -176,7 +136,8 @@ def same_title(gold: str, pred: str | None) -> bool:
 
 def same_name(gold: str, pred: str | None) -> bool:
     """Author / source / editor: equal fingerprints, so separators and spacing do not count."""
-    return pred is not None and fingerprint(gold) != "" and fingerprint(gold) == fingerprint(pred)
+    gold_fp = folded_fingerprint(gold)
+    return pred is not None and gold_fp != "" and gold_fp == folded_fingerprint(pred)
 
 
 def same_date(gold: str, pred: str | None, pred_iso: str | None) -> bool:
@@ -185,7 +146,7 @@ def same_date(gold: str, pred: str | None, pred_iso: str | None) -> bool:
     the gold's numbers (gold with a full date at least, so a bare time never matches)."""
     g_nums = [int(x) for x in _DIGITS_RE.findall(gold)]
     if pred is not None:
-        if fingerprint(pred) == fingerprint(gold) != "":
+        if folded_fingerprint(pred) == folded_fingerprint(gold) != "":
             return True
         if g_nums and [int(x) for x in _DIGITS_RE.findall(pred)] == g_nums:
             return True
@@ -265,10 +226,10 @@ class GoldLines:
     __slots__ = ("_flat",)
 
     def __init__(self, gold_text: str | None) -> None:
-        self._flat = "\n".join(fingerprint(x) for x in lines_of(gold_text or ""))
+        self._flat = "\n".join(folded_fingerprint(x) for x in lines_of(gold_text or ""))
 
     def __contains__(self, line: object) -> bool:
-        return isinstance(line, str) and fingerprint(line) in self._flat
+        return isinstance(line, str) and folded_fingerprint(line) in self._flat
 
 
 def leak_lines(text: str, gold: GoldLines) -> list[tuple[str, str]]:
@@ -293,7 +254,7 @@ HEADLINE_MIN = 4
 def repeats_headline(line: str, title: str) -> bool:
     """The line is the headline (whitespace / punctuation-insensitive) or a copy of it
     with a short column prefix or note around it."""
-    t, s = fingerprint(title), fingerprint(line)
+    t, s = folded_fingerprint(title), folded_fingerprint(line)
     return len(t) >= HEADLINE_MIN and t in s and len(s) - len(t) <= HEADLINE_EXTRA
 
 

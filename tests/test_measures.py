@@ -1,7 +1,9 @@
 from cleanweb.measures import (
     cjk_share,
     fingerprint,
+    folded_fingerprint,
     punct_count,
+    shingles,
     squash,
     squashed_units,
     tokens,
@@ -21,10 +23,6 @@ def test_latin_word_is_one_unit() -> None:
 
 def test_mixed_text_counts_both() -> None:
     assert units("iPhone 11 发布了") == 5  # iphone, 11, 发, 布, 了
-
-
-def test_tokens_split_cjk_and_lowercase_words() -> None:
-    assert tokens("Hello 世界, OK") == ["hello", "世", "界", "ok"]
 
 
 def test_cjk_share() -> None:
@@ -56,3 +54,44 @@ def test_squashed_units_agree_with_units_on_squashed_text() -> None:
     for raw in cases:
         text = squash(raw)
         assert squashed_units(text) == units(text), raw
+
+
+def test_tokens_are_word_runs_with_case_kept() -> None:
+    assert tokens("Hello, World_2 -- 42!") == ["Hello", "World_2", "42"]
+
+
+def test_every_cjk_character_is_a_token() -> None:
+    assert tokens("中文abc测试。") == ["中", "文", "abc", "测", "试"]
+    assert tokens("2019年9月") == ["2019", "年", "9", "月"]
+
+
+def test_kana_and_hangul_are_split_too() -> None:
+    assert tokens("カナ ひら") == ["カ", "ナ", "ひ", "ら"]
+    assert tokens("한국어 text") == ["한", "국", "어", "text"]
+
+
+def test_empty_and_punctuation_only_text_has_no_tokens() -> None:
+    assert tokens("") == []
+    assert tokens(" ，。—!? ") == []
+    assert shingles("") == {}
+
+
+def test_shingles_are_a_multiset_of_four_grams() -> None:
+    bag = shingles("a b c d a b c d")
+    assert bag[("a", "b", "c", "d")] == 2
+    assert sum(bag.values()) == 5
+
+
+def test_short_text_is_one_shingle() -> None:
+    assert shingles("just two") == {("just", "two"): 1}
+
+
+def test_tokens_count_kana_and_hangul_once() -> None:
+    # one token per character, as one unit (the metadata stage measures titles in tokens)
+    assert len(tokens("ひらがな")) == units("ひらがな") == 4
+    assert len(tokens("한국어")) == 3
+
+
+def test_folded_fingerprint_reads_full_width_forms_as_ascii() -> None:
+    assert folded_fingerprint("ＡＢＣ　１２") == "abc12"
+    assert fingerprint("ＡＢＣ") == "ａｂｃ"  # the extractor's own comparisons do not fold

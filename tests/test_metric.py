@@ -7,39 +7,6 @@ import pytest
 from benchmarks import metric
 from benchmarks.metric import PageCounts, page_counts
 
-# ---------------------------------------------------------------- tokens and shingles
-
-
-def test_tokens_are_word_runs_with_case_kept() -> None:
-    assert metric.tokenize("Hello, World_2 -- 42!") == ["Hello", "World_2", "42"]
-
-
-def test_every_cjk_character_is_a_token() -> None:
-    assert metric.tokenize("中文abc测试。") == ["中", "文", "abc", "测", "试"]
-    assert metric.tokenize("2019年9月") == ["2019", "年", "9", "月"]
-
-
-def test_kana_and_hangul_are_split_too() -> None:
-    assert metric.tokenize("カナ ひら") == ["カ", "ナ", "ひ", "ら"]
-    assert metric.tokenize("한국어 text") == ["한", "국", "어", "text"]
-
-
-def test_empty_and_punctuation_only_text_has_no_tokens() -> None:
-    assert metric.tokenize("") == []
-    assert metric.tokenize(" ，。—!? ") == []
-    assert metric.shingles("") == {}
-
-
-def test_shingles_are_a_multiset_of_four_grams() -> None:
-    bag = metric.shingles("a b c d a b c d")
-    assert bag[("a", "b", "c", "d")] == 2
-    assert sum(bag.values()) == 5
-
-
-def test_short_text_is_one_shingle() -> None:
-    assert metric.shingles("just two") == {("just", "two"): 1}
-
-
 # ---------------------------------------------------------------- one page
 
 

@@ -32,18 +32,15 @@ import hashlib
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from cleanweb.document import Document
 from cleanweb.extract import extract
-from cleanweb.measures import squash
+from cleanweb.measures import folded_fingerprint, shingles, squash
 from cleanweb.options import Options
 from cleanweb.site_rules import RulePack
 
@@ -64,14 +61,6 @@ MAX_CHARS = 160
 
 _SLUG_BAD_RE = re.compile(r"[^A-Za-z0-9._-]+")
 _MODE_RE = re.compile(r"^f1\s*>=\s*(0(?:\.\d+)?|1(?:\.0+)?)$")
-_NOT_WORD_RE = re.compile(r"[\W_]+")
-# Body-text similarity: the Article Extraction Benchmark's 4-token shingles, with every
-# Han / kana / hangul character a token of its own (as benchmarks/metric.py scores pages).
-_WORD_RE = re.compile(r"\w+")
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
-_CJK_SPLIT_RE = regex.compile(rf"[{_CJK}]|[^{_CJK}]+")
-_HAS_CJK_RE = regex.compile(rf"[{_CJK}]")
-SHINGLE = 4
 
 
 class FixtureError(Exception):
@@ -358,27 +347,10 @@ def modes_of(meta: dict[str, Any]) -> dict[str, Mode]:
     return {f: parse_mode(str(raw.get(f, "exact"))) for f in FIELDS}
 
 
-def fingerprint(text: str) -> str:
-    return _NOT_WORD_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
-
-
-def tokenize(text: str) -> list[str]:
-    out: list[str] = []
-    for run in _WORD_RE.findall(text):
-        out.extend(_CJK_SPLIT_RE.findall(run) if _HAS_CJK_RE.search(run) else (run,))
-    return out
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    toks = tokenize(text)
-    if len(toks) < SHINGLE:
-        return Counter([tuple(toks)] if toks else [])
-    return Counter(zip(*(toks[i:] for i in range(SHINGLE)), strict=False))
-
-
 def similarity(expected: str, actual: str) -> float:
-    """F1 of the two texts' 4-token shingle bags (1.0 when both are empty)."""
-    e, a = _shingles(expected), _shingles(actual)
+    """F1 of the two texts' 4-token shingle bags (1.0 when both are empty): the body-text
+    measure of the quality score (see :mod:`cleanweb.measures`)."""
+    e, a = shingles(expected), shingles(actual)
     if not e and not a:
         return 1.0
     tp = sum((e & a).values())
@@ -389,14 +361,14 @@ def similarity(expected: str, actual: str) -> float:
 
 
 def _norm(mode: str) -> Callable[[str], str]:
-    return {"squash": squash, "loose": fingerprint}.get(mode, lambda s: s)
+    return {"squash": squash, "loose": folded_fingerprint}.get(mode, lambda s: s)
 
 
 def _normalized(value: Any, mode: str) -> Any:
     norm = _norm(mode)
     if isinstance(value, list):
         if mode == "loose":  # paragraph breaks do not count either
-            return fingerprint("".join(str(v) for v in value))
+            return folded_fingerprint("".join(str(v) for v in value))
         return [norm(str(v)) for v in value]
     return norm(value) if isinstance(value, str) else value
 
