@@ -88,6 +88,14 @@ def test_strip_site_suffix(raw: str, head: str) -> None:
     assert strip_site_suffix(raw) == head
 
 
+def test_kana_site_names_are_measured_like_chinese_ones() -> None:
+    # a twelve-character site name is cut whatever its script: kana count one each
+    assert strip_site_suffix("东京都知事选举的结果发表关于 | 某某某某某某某某新闻网站") == (
+        "东京都知事选举的结果发表关于")
+    assert strip_site_suffix("東京都知事選挙の結果発表について | ひらがなのニュースサイト") == (
+        "東京都知事選挙の結果発表について")
+
+
 def test_title_from_title_class_when_no_h1() -> None:
     html = """<html><head><title>一袭汉服，一架古筝，她只为传播文化</title></head><body>
     <div class="article-title"><h2>一袭汉服，一架古筝，她只为传播文化</h2></div>

@@ -26,7 +26,7 @@ from itertools import islice
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash
+from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash, tokens
 from cleanweb.rules.base import MATCH_TIMEOUT, LazyRegex, Rule, search
 from cleanweb.rules.byline import (
     BYLINE_RULES,
@@ -637,10 +637,9 @@ def _is_site_segment(units: int, rest_units: int) -> bool:
 
 
 def _units(text: str) -> int:
-    return len(CJK_CHAR_RE.findall(text)) + len(_NON_CJK_WORD.findall(text))
-
-
-_NON_CJK_WORD = regex.compile(r"[^\W\p{Han}]+", regex.V1)
+    """The words of a title part: its tokens (a lone '|' or '&' is no word, and each CJK
+    character is one)."""
+    return len(tokens(text))
 
 
 # -- the zone after the headline
