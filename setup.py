@@ -16,10 +16,12 @@ import sys
 
 from setuptools import Extension, setup  # type: ignore[import-untyped]
 
+METADATA = ("__init__", "record", "nodes", "headline", "zone", "marked", "tags", "bylines",
+            "language")
 COMPILED = [
     f"src/cleanweb/{name}.py"
     for name in ("stages/segment", "measures", "stages/score", "stages/finish",
-                 "stages/metadata/__init__", "stages/assemble")
+                 *(f"stages/metadata/{module}" for module in METADATA), "stages/assemble")
 ]
 
 

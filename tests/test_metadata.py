@@ -9,21 +9,17 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.measures import squash
+from cleanweb.rules.base import search
+from cleanweb.rules.metadata import ZONE_RULES, patterns
 from cleanweb.stages.decode import decode
-from cleanweb.stages.metadata import (
-    _CREDIT_HINT,
-    ZONE_VISIT,
-    _following,
-    _machine_date,
-    _marked,
-    _may_credit,
-    _short_text,
-    _text_of,
-    _visible_text,
-    guess_lang,
-    page_metadata,
-    strip_site_suffix,
-)
+from cleanweb.stages.metadata import page_metadata
+from cleanweb.stages.metadata.headline import strip_site_suffix
+from cleanweb.stages.metadata.language import guess_lang
+from cleanweb.stages.metadata.marked import marked
+from cleanweb.stages.metadata.nodes import ZONE_VISIT, following, short_text, text_of, visible_text
+from cleanweb.stages.metadata.record import Found, Metadata, settle
+from cleanweb.stages.metadata.tags import machine_date
+from cleanweb.stages.metadata.zone import may_credit
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
@@ -189,11 +185,11 @@ def _separately(tree: LexborHTMLParser) -> tuple[list[int], list[int], list[int]
 
 
 def _scanned(tree: LexborHTMLParser) -> tuple[list[int], list[int], list[int]]:
-    marked = _marked(tree)
+    found = marked(tree)
     return (
-        [n.mem_id for n in marked.h1s],
-        [n.mem_id for n in marked.sources],
-        [n.mem_id for n in marked.editors],
+        [n.mem_id for n in found.h1s],
+        [n.mem_id for n in found.sources],
+        [n.mem_id for n in found.editors],
     )
 
 
@@ -231,8 +227,8 @@ def test_one_walk_matches_separate_queries_on_real_pages() -> None:
 def test_short_text_is_text_of_up_to_the_limit(inner: str, expected: str | None) -> None:
     node = LexborHTMLParser(f"<div>{inner}</div>").css_first("div")
     assert node is not None
-    assert _short_text(node, 80) == expected
-    full = _text_of(node)
+    assert short_text(node, 80) == expected
+    full = text_of(node)
     assert expected is None or full == expected
     assert expected is not None or len(full) > 80
 
@@ -247,7 +243,7 @@ def test_following_walks_on_past_the_headline_in_document_order() -> None:
     tree = LexborHTMLParser(WALK)
     h1 = tree.css_first("h1")
     assert h1 is not None
-    texts = [n.text_content for n in _following(h1) if (n.text_content or "").strip()]
+    texts = [n.text_content for n in following(h1) if (n.text_content or "").strip()]
     assert texts == ["one ", "two", "three", "four"]  # not the headline's own words
 
 
@@ -255,15 +251,15 @@ def test_visible_text_stays_inside_its_node() -> None:
     tree = LexborHTMLParser(WALK)
     h1, top = tree.css_first("h1"), tree.css_first("#top")
     assert h1 is not None and top is not None
-    assert _visible_text(h1) == "Headline here"
-    assert _visible_text(top) == "Headline here one two three"
+    assert visible_text(h1) == "Headline here"
+    assert visible_text(top) == "Headline here one two three"
 
 
 def test_following_stops_after_the_visit_budget() -> None:
     spans = "<span>x</span>" * ZONE_VISIT  # each span is two visits: element and text
     h1 = LexborHTMLParser(f"<body><h1>t</h1>{spans}</body>").css_first("h1")
     assert h1 is not None
-    assert len(list(_following(h1))) == ZONE_VISIT // 2
+    assert len(list(following(h1))) == ZONE_VISIT // 2
 
 
 @pytest.mark.parametrize(
@@ -274,20 +270,22 @@ def test_following_stops_after_the_visit_budget() -> None:
     ],
 )  # fmt: skip
 def test_may_credit_passes_what_the_credit_hint_finds(text: str) -> None:
-    assert _CREDIT_HINT.search(text) is not None
-    assert _may_credit(text)
+    assert search(patterns(ZONE_RULES)["metadata.zone.credit"], text) is not None
+    assert may_credit(text)
 
 
 def test_may_credit_rejects_plain_header_lines() -> None:
-    assert not _may_credit("Nov. 19, 2019 8:03 am ET")
-    assert not _may_credit("来源：某某网")
+    assert not may_credit("Nov. 19, 2019 8:03 am ET")
+    assert not may_credit("来源：某某网")
 
 
 def test_machine_date_gives_the_iso_form_of_the_meta_it_picks() -> None:
     metas = {"pubdate": "not a date", "date": "2020-02-26T16:12:05+08:00"}
-    assert _machine_date(metas, {}) == ("2020-02-26T16:12:05+08:00", "2020-02-26T16:12:05+08:00")
-    assert _machine_date({}, {"date": "2020-02-26"}) == ("2020-02-26", "2020-02-26")
-    assert _machine_date({}, {}) is None
+    stamp = "2020-02-26T16:12:05+08:00"
+    assert machine_date(metas, {}) == (stamp, stamp, "metadata.date.meta")
+    assert machine_date({}, {"date": "2020-02-26"}) == ("2020-02-26", "2020-02-26",
+                                                         "metadata.date.jsonld")
+    assert machine_date({}, {}) is None
 
 
 @pytest.mark.parametrize(("link", "source"), [("某某日报", "某某日报"), ("Email", None),
@@ -299,3 +297,35 @@ def test_a_link_after_the_date_is_the_source_unless_it_is_a_button(
                    f"</div><p>{'The storm knocked out power across the region overnight. ' * 4}"
                    f"</p></body></html>")
     assert meta.source == source
+
+
+# ---------------------------------------------------------------- the one builder
+
+
+def test_settle_overrides_fills_and_accumulates_with_the_deciding_rules() -> None:
+    page = settle(Metadata(), [Found("title", "T", "metadata.title.h1"), None,
+                               Found("editor", "甲", "metadata.editor.zone_label"),
+                               Found("date_iso", None, "metadata.date.zone")], override=True)
+    assert (page.title, page.editor, page.date_iso) == ("T", "甲", None)
+    assert page.rules == (("title", "metadata.title.h1"), ("editor", "metadata.editor.zone_label"))
+    # filling: a set field keeps its value and its rule; editors accumulate
+    filled = settle(page, [Found("title", "U", "x.title"), Found("author", "乙", "x.author"),
+                           Found("editor", "丙", "x.editor")])
+    assert (filled.title, filled.author, filled.editor) == ("T", "乙", "甲、丙")
+    assert filled.rules == (*page.rules, ("author", "x.author"), ("editor", "x.editor"))
+    assert settle(filled, [Found("editor", "丙", "y"), Found("title", "V", "y")]) is filled
+    # overriding: the new rule replaces the old one, and None clears the field
+    site = settle(filled, [Found("title", "W", "site.a"), Found("author", None, "site.a")],
+                  override=True)
+    assert (site.title, site.author) == ("W", None)
+    assert dict(site.rules) == {"title": "site.a", "editor": "x.editor"}
+    assert [f for f, _ in site.rules].count("editor") == 2
+
+
+def test_page_metadata_names_what_decided_each_field() -> None:
+    m = meta_of(PORTAL)
+    assert dict(m.rules) == {
+        "title": "metadata.title.h1", "date": "metadata.date.zone",
+        "date_iso": "metadata.date.zone", "source": "metadata.source.zone_label",
+        "editor": "metadata.editor.element", "lang": "metadata.lang.declared",
+    }

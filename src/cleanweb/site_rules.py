@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +50,7 @@ from cleanweb.rules.base import search
 from cleanweb.rules.structure import INLINE_TAGS
 from cleanweb.stages.metadata import Metadata
 from cleanweb.stages.metadata.dates import normalize
+from cleanweb.stages.metadata.record import Found, settle
 
 if TYPE_CHECKING:
     import lxml.etree  # type: ignore[import-untyped]
@@ -524,18 +525,18 @@ def apply_to_metadata(tree: LexborHTMLParser, rules: tuple[SiteRule, ...],
                       meta: Metadata) -> Metadata:
     """Fields the rules name an element for, taken from that element's text; the first
     rule (in precedence order) that finds a non-empty element decides a field."""
-    changes: dict[str, str | None] = {}
+    found: dict[str, Found] = {}
     for rule in rules:
         for name, selector in rule.meta:
-            if name in changes:
+            if name in found:
                 continue
             node = tree.css_first(selector)
             text = squash(node.text(deep=True)) if node is not None else ""
             if text:
-                changes[name] = text
+                found[name] = Found(name, text, f"site.{rule.id}")
                 if name == "date":
-                    changes["date_iso"] = normalize(text)
-    return replace(meta, **changes) if changes else meta
+                    found["date_iso"] = Found("date_iso", normalize(text), f"site.{rule.id}")
+    return settle(meta, found.values(), override=True)
 
 
 def line_rule(text: str, effects: SiteEffects) -> str | None:

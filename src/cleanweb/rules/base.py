@@ -221,6 +221,42 @@ def find(pat: Pattern, text: str) -> object | None:
     return search(pat, text)
 
 
+# The other uses of a pattern on page text, bounded the same way; on a timeout each
+# returns what "no match" would.
+
+
+def finditer(pat: LazyRegex, text: str) -> list[regex.Match[str]]:
+    """Every match of ``pat`` in ``text``, collected within :data:`MATCH_TIMEOUT`."""
+    try:
+        return list(pat.get().finditer(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return []
+
+
+def findall(pat: LazyRegex, text: str) -> list[str]:
+    """The matched texts of a pattern without groups, within :data:`MATCH_TIMEOUT`."""
+    try:
+        return list(pat.get().findall(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return []
+
+
+def sub(pat: LazyRegex, repl: str, text: str) -> str:
+    """``text`` with every match of ``pat`` replaced by ``repl``; unchanged on a timeout."""
+    try:
+        return str(pat.get().sub(repl, text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return text
+
+
+def split(pat: LazyRegex, text: str) -> list[str]:
+    """``text`` split at the matches of ``pat``; whole on a timeout."""
+    try:
+        return list(pat.get().split(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return [text]
+
+
 @dataclass(frozen=True, slots=True)
 class NameRule:
     """A rule over whole class/id names (space-separated in ``names``), looked up exactly."""

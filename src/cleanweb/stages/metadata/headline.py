@@ -1,0 +1,148 @@
+"""The headline and the title: the ``<h1>`` (or a title-like element) whose text agrees
+with ``<title>``/og:title; failing that, the ``<title>`` with its site suffix cut."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash, tokens
+from cleanweb.rules.base import finditer, search
+from cleanweb.rules.metadata import META_TITLE_KEYS, TITLE_RULES, TITLE_SELECTORS, patterns
+from cleanweb.stages.metadata.nodes import MAX_TITLE_CHARS, short_text, squashed_head, visible_text
+from cleanweb.stages.metadata.record import Found
+
+#: An element with more text than this is no headline: broken markup can leave a whole page
+#: inside an unclosed <h1>, and reading such text whole costs seconds per 10 MB.
+MAX_HEADLINE_CHARS = 2 * MAX_TITLE_CHARS
+
+_RULES = patterns(TITLE_RULES)
+_SEPARATOR = _RULES["metadata.title.separator"]
+_LOGO = _RULES["metadata.title.logo"]
+
+
+def title_tag(tree: LexborHTMLParser) -> str:
+    """The text of ``<title>`` (the one in ``<head>`` first), read up to MAX_TITLE_CHARS."""
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    node = node or tree.css_first("title")
+    return squashed_head(node.text(deep=True)) if node is not None else ""
+
+
+def headline(
+    tree: LexborHTMLParser,
+    first_h1s: list[LexborNode],
+    title: str,
+    head: str,
+    metas: dict[str, str],
+) -> tuple[LexborNode | None, Found | None]:
+    """The headline element and the title; ``head`` is ``title`` without its site suffix."""
+    og = next((metas[k] for k in META_TITLE_KEYS if metas.get(k)), "")
+    refs = [fingerprint(t) for t in (title, og) if t]
+    h1s = [n for n in first_h1s if not _logo_like(n) and _candidate_fp(n) is not None]
+    best = _best_match(h1s, refs, fingerprint(head or og))
+    rule = "metadata.title.h1"
+    others: list[LexborNode] = []
+    if best is None and refs:
+        others = list(islice(tree.css(TITLE_SELECTORS), 80))
+        best, rule = _best_match(others, refs, fingerprint(head)), "metadata.title.element"
+    if best is None:
+        best, rule = _containing(h1s + others, fingerprint(head)), "metadata.title.containing"
+    if best is not None:
+        return best, Found("title", visible_text(best), rule)
+    fallback = strip_site_suffix(og) if og else head
+    if h1s and (_units(visible_text(h1s[0])) >= 4 or not fallback):
+        # a headline the <title> does not repeat
+        return h1s[0], Found("title", visible_text(h1s[0]), "metadata.title.lone_h1")
+    rule = "metadata.title.og" if og else "metadata.title.tag"
+    return None, Found("title", fallback, rule) if fallback else None
+
+
+def _logo_like(node: LexborNode) -> bool:
+    attrs = " ".join(v or "" for v in node.attributes.values())
+    text = node.text(deep=True)  # squash(text) is empty: tested without building it
+    return search(_LOGO, attrs) is not None or not text or text.isspace()
+
+
+def _candidate_fp(node: LexborNode) -> str | None:
+    """The fingerprint of a headline candidate's text; None when it is too long to be one."""
+    text = short_text(node, MAX_HEADLINE_CHARS)
+    return fingerprint(text) if text is not None else None
+
+
+def _best_match(nodes: list[LexborNode], refs: list[str], head_fp: str) -> LexborNode | None:
+    """The longest node text that is part of the page's title/og:title and covers most
+    of its headline part (so a site name or a section label never wins)."""
+    best: LexborNode | None = None
+    best_len = 0
+    need = max(2, int(len(head_fp) * 0.6))
+    for node in nodes:
+        fp = _candidate_fp(node)
+        if fp is None or len(fp) < need or len(fp) <= best_len or len(fp) > 400:
+            continue
+        if any(fp in ref for ref in refs):
+            best, best_len = node, len(fp)
+    return best
+
+
+def _containing(nodes: list[LexborNode], head_fp: str) -> LexborNode | None:
+    """The first node whose text is the headline part plus a little (a title cut short
+    in ``<title>``, or a headline with a short column label)."""
+    for node in nodes:
+        fp = _candidate_fp(node)
+        if fp is not None and head_fp and head_fp in fp and len(fp) < 1.3 * len(head_fp):
+            return node
+    return None
+
+
+def strip_site_suffix(title: str) -> str:
+    """The headline part of a ``<title>``: trailing short segments (site, channel) cut
+    while the rest stays longer than what is cut. Leading segments stay: in Chinese titles
+    they are column names that belong to the headline ("棱镜|…")."""
+    parts = _split_title(squash(title)[:MAX_TITLE_CHARS])
+    sizes = [_units(seg) for _, seg in parts]
+    rest = sum(sizes)
+    # Running totals: one pass, however many segments a hostile title has.
+    while len(parts) > 1:
+        rest -= sizes[-1]
+        if not _is_site_segment(sizes[-1], rest):
+            break
+        parts, sizes = parts[:-1], sizes[:-1]
+    if len(parts) > 1 and _leading_site(parts):
+        parts = [("", parts[1][1]), *parts[2:]]
+    return _rejoin(parts)
+
+
+def _leading_site(parts: list[tuple[str, str]]) -> bool:
+    """A short non-CJK site name before a spaced separator ("Example News | Headline")."""
+    first, sep = parts[0][1], parts[1][0]
+    spaced = sep[:1].isspace() and sep[-1:].isspace()
+    return spaced and not CJK_CHAR_RE.search(first) and _units(first) <= 4
+
+
+def _split_title(title: str) -> list[tuple[str, str]]:
+    """Segments with the separator that preceded each (first has '')."""
+    out: list[tuple[str, str]] = []
+    pos, sep = 0, ""
+    for m in finditer(_SEPARATOR, title):
+        out.append((sep, title[pos : m.start()]))
+        pos, sep = m.end(), m.group(0)
+    out.append((sep, title[pos:]))
+    return [p for p in out if p[1].strip()] or [("", title)]
+
+
+def _rejoin(parts: list[tuple[str, str]]) -> str:
+    return "".join(sep + seg for sep, seg in parts).strip() if parts else ""
+
+
+def _is_site_segment(units: int, rest_units: int) -> bool:
+    """A trailing title segment of ``units`` is a site/channel name when it is short and
+    what stays before it is at least as long."""
+    return units <= 12 and rest_units >= units
+
+
+def _units(text: str) -> int:
+    """The words of a title part: its tokens (a lone '|' or '&' is no word, and each CJK
+    character is one)."""
+    return len(tokens(text))

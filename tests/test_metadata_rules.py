@@ -1,0 +1,98 @@
+"""The metadata rule tables: every rule is named, explained and shown by examples that it
+matches first in its table and near misses that it does not match; the tables are
+registered for what is generated from rule tables; and every source id the stage records
+for a field is a named one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanweb import rules
+from cleanweb.rules.base import Rule, RuleSet, search
+from cleanweb.rules.metadata import FIELD_SOURCES, TABLES, patterns
+from cleanweb.stages.decode import decode
+from cleanweb.stages.metadata import page_metadata
+from cleanweb.stages.metadata.record import FIELDS
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+RULES = [(table, rule) for table in TABLES for rule in table]
+
+
+def _id(case: tuple[RuleSet, Rule]) -> str:
+    return case[1].id
+
+
+def test_tables_are_registered_for_generation() -> None:
+    assert all(any(table is t for t in rules.TABLES) for table in TABLES)
+
+
+def test_rule_ids_are_unique_and_apart_from_the_source_ids() -> None:
+    ids = [rule.id for _, rule in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("metadata.") for i in ids)
+    assert not set(ids) & set(FIELD_SOURCES)
+
+
+@pytest.mark.parametrize("case", RULES, ids=_id)
+def test_rule_is_named_explained_and_shown(case: tuple[RuleSet, Rule]) -> None:
+    _, rule = case
+    assert rule.reason.strip() and "\n" not in rule.reason
+    assert rule.examples and rule.near_misses
+
+
+@pytest.mark.parametrize("case", RULES, ids=_id)
+def test_examples_match_their_rule_first(case: tuple[RuleSet, Rule]) -> None:
+    table, rule = case
+    for line in rule.examples:
+        hit = table.first(line)
+        assert hit is rule, (line, hit and hit.id)
+
+
+@pytest.mark.parametrize("case", RULES, ids=_id)
+def test_near_misses_do_not_match(case: tuple[RuleSet, Rule]) -> None:
+    table, rule = case
+    pattern = patterns(table)[rule.id]
+    for line in rule.near_misses:
+        assert search(pattern, line) is None, line
+
+
+def test_import_compiles_no_metadata_pattern_and_compile_rules_compiles_all() -> None:
+    code = (
+        "import cleanweb\n"
+        "from cleanweb.rules.metadata import TABLES\n"
+        "{}\n"
+        "lazy = [t.lazy(i) for t in TABLES for i in range(len(t))]\n"
+        "print(sum(p._pattern is not None for p in lazy), len(lazy))\n"
+    )
+    for setup, want_all in (("", False), ("cleanweb.compile_rules()", True)):
+        out = subprocess.run([sys.executable, "-c", code.format(setup)], capture_output=True,
+                             text=True, check=True, timeout=120).stdout.split()
+        done, total = int(out[0]), int(out[1])
+        assert done == (total if want_all else 0)
+
+
+def _pages() -> list[Path]:
+    pages = [p for s in ("zh-dev", "aeb") for p in sorted((DATASETS / s / "pages").glob("*.html"))]
+    if not pages:
+        pytest.skip(f"datasets not available at {DATASETS}")
+    return pages
+
+
+def test_every_field_found_on_real_pages_names_its_source() -> None:
+    pages = _pages()
+    seen: set[str] = set()
+    for path in pages:
+        meta = page_metadata(LexborHTMLParser(decode(path.read_bytes()).text))
+        decided = dict(meta.rules)
+        for field in FIELDS:
+            value = getattr(meta, field)
+            assert bool(value) == (field in decided), (path.name, field, value)
+        assert set(decided.values()) <= set(FIELD_SOURCES), path.name
+        seen |= set(decided.values())
+    # the real pages reach most of the named sources, not one or two of them
+    assert len(seen) >= len(FIELD_SOURCES) // 2, sorted(seen)
