@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanweb import rules
+from cleanweb import Options, extract, rules
 from cleanweb.rules.base import Rule, RuleSet, search
+from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES
 from cleanweb.rules.metadata import FIELD_SOURCES, TABLES, patterns
 from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
@@ -96,3 +97,20 @@ def test_every_field_found_on_real_pages_names_its_source() -> None:
         seen |= set(decided.values())
     # the real pages reach most of the named sources, not one or two of them
     assert len(seen) >= len(FIELD_SOURCES) // 2, sorted(seen)
+
+
+def test_explain_names_the_rule_of_every_field_and_only_with_explain() -> None:
+    known = set(FIELD_SOURCES) | {
+        r.id for t in (BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES) for r in t}
+    fields = ("title", "date", "author", "source", "editor", "lang")
+    from_bylines = 0
+    for path in _pages()[:40]:
+        data = path.read_bytes()
+        doc = extract(data, options=Options(explain=True))
+        decided = dict(doc.meta_rules)
+        for field in fields:
+            assert bool(getattr(doc, field)) == (field in decided), (path.name, field)
+        assert {rule for _, rule in doc.meta_rules} <= known, path.name
+        from_bylines += any(rule not in FIELD_SOURCES for _, rule in doc.meta_rules)
+        assert extract(data).meta_rules == ()
+    assert from_bylines > 0  # the finish stage's byline lines show their rules too

@@ -276,6 +276,9 @@ def test_site_metadata_replaces_generic_only_when_found() -> None:
     assert (found.date, found.date_iso) == ("2021-03-04", "2021-03-04")
     missing = run(html, rule(meta=(("date", "span.nowhere"),)))
     assert missing.date_iso == "2020-01-02"
+    # explain names the rule that decided: the site rule, or the page's own meta tag
+    assert dict(found.meta_rules)["date"] == "site.t.rule"
+    assert dict(missing.meta_rules)["date"] == "metadata.date.meta"
 
 
 def test_more_specific_domain_wins_whatever_the_pack_order() -> None:

@@ -58,6 +58,9 @@ class Document:
     declared_rejected: bool = False
     #: With ``Options(explain=True)``: every block, kept or dropped, with its reason.
     trace: tuple[Block, ...] = field(default=())
+    #: With ``Options(explain=True)``: (field, rule id) for each metadata field found, the
+    #: rule or source that decided it (editors accumulate, so an editor may name several).
+    meta_rules: tuple[tuple[str, str], ...] = ()
 
     def to_text(self) -> str:
         """Body paragraphs, one per line (same as ``text``)."""
@@ -70,7 +73,8 @@ class Document:
         return blocks_to_markdown(self.title, self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict; the trace is included only when present."""
+        """Plain JSON-ready dict; the trace and the metadata rules are included only when
+        present."""
         out = asdict(self)
         out["status"] = self.status.value
         out["captions"] = list(self.captions)
@@ -79,6 +83,10 @@ class Document:
             out["trace"] = [asdict(b) for b in self.trace]
         else:
             del out["trace"]
+        if self.meta_rules:
+            out["meta_rules"] = [list(pair) for pair in self.meta_rules]
+        else:
+            del out["meta_rules"]
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from cleanweb.document import Block, Document
+from cleanweb.measures import squash
 
 GREEN, RED, CYAN = "\x1b[32m", "\x1b[31m", "\x1b[36m"
 DIM, BOLD, RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
@@ -35,7 +36,7 @@ def columns(ch: str) -> int:
 
 def shorten(text: str, room: int | None) -> str:
     """One line of at most ``room`` terminal columns (ellipsis when cut)."""
-    flat = " ".join(text.split())
+    flat = squash(text)
     if room is None:
         return flat
     used = 0
@@ -73,10 +74,17 @@ def header_lines(doc: Document, path: str, style: Style) -> list[str]:
              f"status {doc.status.value}, encoding {enc}, {len(doc.trace)} blocks, {kept} kept"]
     fields = (("title", doc.title), ("date", doc.date), ("author", doc.author),
               ("source", doc.source), ("editor", doc.editor), ("lang", doc.lang))
-    lines.extend(f"{name}: {value}" for name, value in fields if value)
+    lines.extend(f"{name}: {value}{_decided(doc, name, style)}" for name, value in fields
+                 if value)
     if doc.captions:
         lines.append(f"captions: {len(doc.captions)}")
     return lines
+
+
+def _decided(doc: Document, name: str, style: Style) -> str:
+    """The rules that decided a metadata field, as a dim note after its value."""
+    rules = [rule for field, rule in doc.meta_rules if field == name]
+    return paint(f"  [{', '.join(rules)}]", DIM, style) if rules else ""
 
 
 def explain_text(doc: Document, path: str, style: Style) -> str:

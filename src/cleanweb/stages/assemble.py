@@ -67,4 +67,5 @@ def build_document(segs: Sequence[Seg], verdicts: Sequence[Verdict], meta: Metad
         author=base.author, source=base.source, editor=base.editor, lang=base.lang, url=url,
         encoding=base.encoding, encoding_source=base.encoding_source,
         declared_rejected=base.declared_rejected, trace=trace,
+        meta_rules=meta.rules if options.explain else (),
     )
