@@ -9,8 +9,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.measures import squash
-from cleanweb.rules.base import search
-from cleanweb.rules.metadata import ZONE_RULES, patterns
+from cleanweb.rules.base import patterns, search
+from cleanweb.rules.metadata import ZONE_RULES
 from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
 from cleanweb.stages.metadata.headline import strip_site_suffix

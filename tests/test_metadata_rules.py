@@ -13,9 +13,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb import Options, extract, rules
-from cleanweb.rules.base import Rule, RuleSet, search
+from cleanweb.rules.base import Rule, RuleSet, patterns, search
 from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES
-from cleanweb.rules.metadata import FIELD_SOURCES, TABLES, patterns
+from cleanweb.rules.metadata import FIELD_SOURCES, TABLES
 from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
 from cleanweb.stages.metadata.record import FIELDS

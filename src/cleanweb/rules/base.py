@@ -203,6 +203,17 @@ class RuleSet:
         return len(self.rules)
 
 
+def patterns(table: RuleSet) -> Mapping[str, LazyRegex]:
+    """The table's patterns by rule id, each compiled on first use (shared with the table)."""
+    out: dict[str, LazyRegex] = {}
+    for i, rule in enumerate(table):
+        lazy = table.lazy(i)
+        if not isinstance(lazy, LazyRegex):
+            raise TypeError(f"{rule.id} is not on the regex engine")
+        out[rule.id] = lazy
+    return MappingProxyType(out)
+
+
 def search(pat: regex.Pattern[str] | LazyRegex, text: str) -> regex.Match[str] | None:
     """``pat.search`` bounded by :data:`MATCH_TIMEOUT`; a timeout counts as no match."""
     compiled = pat.get() if isinstance(pat, LazyRegex) else pat

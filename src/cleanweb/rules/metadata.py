@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from cleanweb.rules.base import LazyRegex, Rule, RuleSet
+from cleanweb.rules.base import Rule, RuleSet
 from cleanweb.rules.byline import NAMES, ROLE, SHORT_ROLE
 
 # ------------------------------------------------------------------ headline and title
@@ -391,17 +391,6 @@ LANG_RULES = RuleSet(
 #: Every metadata table, for the tests and generators that go through rule tables.
 TABLES = (TITLE_RULES, HINT_RULES, ZONE_RULES, META_RULES, BYLINE_PARTS, NAME_RULES,
           NAME_SPLITS, LANG_RULES)
-
-
-def patterns(table: RuleSet) -> Mapping[str, LazyRegex]:
-    """The table's patterns by rule id, each compiled on first use (shared with the table)."""
-    out: dict[str, LazyRegex] = {}
-    for i, rule in enumerate(table):
-        lazy = table.lazy(i)
-        if not isinstance(lazy, LazyRegex):
-            raise TypeError(f"{rule.id} is not on the regex engine")
-        out[rule.id] = lazy
-    return MappingProxyType(out)
 
 
 # ------------------------------------------------------------------ where fields come from

@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 
 from cleanweb.measures import squash
-from cleanweb.rules.base import LazyRegex, Rule, finditer, search, split, sub
+from cleanweb.rules.base import LazyRegex, Rule, finditer, patterns, search, split, sub
 from cleanweb.rules.byline import (
     BYLINE_RULES,
     DATE_LABEL_RULES,
@@ -30,7 +30,6 @@ from cleanweb.rules.metadata import (
     NAME_RULES,
     NAME_SPLITS,
     OPEN_BRACKET,
-    patterns,
 )
 from cleanweb.stages.metadata.dates import DATE_DIGITS, find_date
 from cleanweb.stages.metadata.record import Byline

@@ -8,8 +8,8 @@ from itertools import islice
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash, tokens
-from cleanweb.rules.base import finditer, search
-from cleanweb.rules.metadata import META_TITLE_KEYS, TITLE_RULES, TITLE_SELECTORS, patterns
+from cleanweb.rules.base import finditer, patterns, search
+from cleanweb.rules.metadata import META_TITLE_KEYS, TITLE_RULES, TITLE_SELECTORS
 from cleanweb.stages.metadata.nodes import MAX_TITLE_CHARS, short_text, squashed_head, visible_text
 from cleanweb.stages.metadata.record import Found
 

@@ -7,8 +7,8 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanweb.rules.base import LazyRegex, findall, search
-from cleanweb.rules.metadata import LANG_RULES, META_LANG_KEYS, patterns
+from cleanweb.rules.base import LazyRegex, findall, patterns, search
+from cleanweb.rules.metadata import LANG_RULES, META_LANG_KEYS
 from cleanweb.stages.metadata.nodes import SKIP_TAGS
 from cleanweb.stages.metadata.record import Found
 

@@ -9,14 +9,13 @@ from itertools import islice
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanweb.measures import squash
-from cleanweb.rules.base import search
+from cleanweb.rules.base import patterns, search
 from cleanweb.rules.metadata import (
     META_AUTHOR_KEYS,
     META_DATE_KEYS,
     META_RULES,
     META_SITE_KEY,
     META_SOURCE_KEYS,
-    patterns,
 )
 from cleanweb.stages.metadata.dates import find_date, normalize
 from cleanweb.stages.metadata.nodes import squashed_head

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from cleanweb.measures import CJK_CHAR_RE
-from cleanweb.rules.base import search
+from cleanweb.rules.base import patterns, search
 from cleanweb.rules.metadata import (
     AUTHOR_LABELS,
     CREDIT_CHARS,
@@ -17,7 +17,6 @@ from cleanweb.rules.metadata import (
     HINT_RULES,
     SOURCE_HINT_WORDS,
     ZONE_RULES,
-    patterns,
 )
 from cleanweb.rules.text import classify_line
 from cleanweb.stages.metadata.bylines import join_names, parse_byline, split_names
