@@ -15,7 +15,7 @@ from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
 from cleanweb.stages.metadata.headline import strip_site_suffix
 from cleanweb.stages.metadata.language import guess_lang
-from cleanweb.stages.metadata.marked import marked
+from cleanweb.stages.metadata.marked import find_marked
 from cleanweb.stages.metadata.nodes import ZONE_VISIT, following, short_text, text_of, visible_text
 from cleanweb.stages.metadata.record import Found, Metadata, settle
 from cleanweb.stages.metadata.tags import machine_date
@@ -185,7 +185,7 @@ def _separately(tree: LexborHTMLParser) -> tuple[list[int], list[int], list[int]
 
 
 def _scanned(tree: LexborHTMLParser) -> tuple[list[int], list[int], list[int]]:
-    found = marked(tree)
+    found = find_marked(tree)
     return (
         [n.mem_id for n in found.h1s],
         [n.mem_id for n in found.sources],

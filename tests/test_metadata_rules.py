@@ -5,6 +5,7 @@ for a field is a named one."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleanweb import Options, extract, rules
 from cleanweb.rules.base import Rule, RuleSet, patterns, search
 from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES
-from cleanweb.rules.metadata import FIELD_SOURCES, TABLES
+from cleanweb.rules.metadata import FIELD_SOURCES, NEEDLES, OPEN_BRACKET, OPEN_CHARS, TABLES
 from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
 from cleanweb.stages.metadata.record import FIELDS
@@ -60,6 +61,22 @@ def test_near_misses_do_not_match(case: tuple[RuleSet, Rule]) -> None:
     pattern = patterns(table)[rule.id]
     for line in rule.near_misses:
         assert search(pattern, line) is None, line
+
+
+def test_needles_occur_in_every_example_of_their_rule() -> None:
+    # a rule is skipped when none of its needles occurs, so each must be in every match
+    by_id = {rule.id: rule for _, rule in RULES}
+    assert set(NEEDLES) <= set(by_id)
+    for rule_id, needles in NEEDLES.items():
+        rule = by_id[rule_id]
+        for line in rule.examples:
+            text = line.lower() if rule.ignore_case else line
+            assert any(n in text for n in needles), (rule_id, line)
+
+
+def test_open_characters_are_the_open_bracket_class() -> None:
+    assert "".join(ch for ch in map(chr, range(0x30000)) if re.fullmatch(OPEN_BRACKET, ch)) == (
+        "".join(sorted(OPEN_CHARS)))
 
 
 def test_import_compiles_no_metadata_pattern_and_compile_rules_compiles_all() -> None:

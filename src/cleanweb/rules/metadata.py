@@ -15,6 +15,7 @@ site rule its own id).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -100,9 +101,6 @@ HINT_RULES = RuleSet(
         ),
     ]
 )
-#: One of these occurs in every class/id string metadata.hint.source matches: a few
-#: substring tests skip most strings before the pattern runs.
-SOURCE_HINT_WORDS = ("sour", "nickname", "media", "from")
 
 # ------------------------------------------------------------------ the lines after the headline
 
@@ -180,8 +178,6 @@ ZONE_RULES = RuleSet(
 CREDIT_CHARS = "记作撰编采执原文"
 #: A label alone in its element, with the name in the next one ("作者：" + "张三").
 AUTHOR_LABELS = frozenset({"作者", "记者", "撰文", "文", "by", "By"})
-#: Words one of which metadata.zone.editor_label needs: a line without any skips it.
-EDITOR_WORDS = ("编辑", "责编")
 
 # ------------------------------------------------------------------ meta tags and JSON-LD
 
@@ -212,8 +208,9 @@ META_RULES = RuleSet(
 
 # ------------------------------------------------------------------ byline lines
 
-#: An opening bracket, as byline lines are often wrapped ('【编辑:周驰】', '(记者 张三)').
-OPEN_BRACKET = r"[(（【\[〔<＜]"
+#: The opening brackets byline lines are often wrapped in ('【编辑:周驰】', '(记者 张三)').
+OPEN_CHARS = "(（【[〔<＜"
+OPEN_BRACKET = f"[{re.escape(OPEN_CHARS)}]"
 
 BYLINE_PARTS = RuleSet(
     [
@@ -391,6 +388,24 @@ LANG_RULES = RuleSet(
 #: Every metadata table, for the tests and generators that go through rule tables.
 TABLES = (TITLE_RULES, HINT_RULES, ZONE_RULES, META_RULES, BYLINE_PARTS, NAME_RULES,
           NAME_SPLITS, LANG_RULES)
+
+
+#: Literal needles: one of them occurs in every text the rule matches (lower-cased where the
+#: rule ignores case), so a text with none skips the pattern. A few substring tests cost
+#: far less than a pattern call with its timeout, and most texts fail them.
+NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "metadata.hint.date": ("date", "time", "pub", "post", "发布"),
+        "metadata.hint.source": ("sour", "nickname", "media", "from"),
+        "metadata.hint.author": ("author", "byline", "writer", "reporter"),
+        "metadata.zone.prose": ("，", "。", "！", "？", "；"),
+        "metadata.zone.source_label": ("来源", "出处"),
+        "metadata.zone.editor_label": ("编辑", "责编"),
+        "metadata.byline.noise": ("点击", "浏览", "阅读", "访问量", "人气", "字体", "字号"),
+        "metadata.names.staff_code": ("_",),
+        "metadata.names.prefix": ("记者", "作者", "通讯员"),
+    }
+)
 
 
 # ------------------------------------------------------------------ where fields come from

@@ -28,9 +28,9 @@ from cleanweb.rules.metadata import HINT_RULES, LANG_RULES, META_RULES, TITLE_RU
 from cleanweb.stages.metadata import bylines, dates
 from cleanweb.stages.metadata.bylines import inline_credit, parse_byline
 from cleanweb.stages.metadata.dates import fill_year
-from cleanweb.stages.metadata.headline import headline, strip_site_suffix, title_tag
+from cleanweb.stages.metadata.headline import find_headline, strip_site_suffix, title_tag
 from cleanweb.stages.metadata.language import page_lang
-from cleanweb.stages.metadata.marked import class_date, class_editor, class_source, marked
+from cleanweb.stages.metadata.marked import class_date, class_editor, class_source, find_marked
 from cleanweb.stages.metadata.nodes import MAX_TITLE_CHARS
 from cleanweb.stages.metadata.record import Byline, Found, Metadata, merge, settle
 from cleanweb.stages.metadata.tags import (
@@ -44,10 +44,10 @@ from cleanweb.stages.metadata.tags import (
 from cleanweb.stages.metadata.zone import (
     Line,
     in_zone,
-    zone,
     zone_author,
     zone_date,
     zone_editor,
+    zone_lines,
     zone_source,
 )
 
@@ -76,17 +76,17 @@ def page_metadata(tree: LexborHTMLParser) -> Metadata:
 
     Cheap sources first (``<head>``, the few nodes after the headline); each whole-tree
     query is a full walk, so the nodes every page needs come from one query
-    (:func:`~.marked.marked`) and the fallbacks that need another run only when still
+    (:func:`~.marked.find_marked`) and the fallbacks that need another run only when still
     needed."""
     head = tree.head
     metas = meta_map(head or tree)
     ld = jsonld(head) if head is not None else {}
     title = title_tag(tree)
     title_head = strip_site_suffix(title) if title else ""
-    found = marked(tree)
-    head_node, headline_found = headline(tree, found.h1s, title, title_head, metas)
+    found = find_marked(tree)
+    head_node, headline_found = find_headline(tree, found.h1s, title, title_head, metas)
     shown = headline_found.value if headline_found is not None else None
-    lines = zone(head_node) if head_node is not None else []
+    lines = zone_lines(head_node) if head_node is not None else []
     source = (zone_source(lines) or meta_source(metas) or class_source(found.sources)
               or ld_publisher(ld))
     author = zone_author(lines) or meta_author(

@@ -14,7 +14,16 @@ from dataclasses import replace
 import regex
 
 from cleanweb.measures import squash
-from cleanweb.rules.base import LazyRegex, Rule, finditer, patterns, search, split, sub
+from cleanweb.rules.base import (
+    LazyRegex,
+    Rule,
+    finditer,
+    patterns,
+    search,
+    search_with_needles,
+    split,
+    sub,
+)
 from cleanweb.rules.byline import (
     BYLINE_RULES,
     DATE_LABEL_RULES,
@@ -29,7 +38,9 @@ from cleanweb.rules.metadata import (
     BYLINE_PARTS,
     NAME_RULES,
     NAME_SPLITS,
+    NEEDLES,
     OPEN_BRACKET,
+    OPEN_CHARS,
 )
 from cleanweb.stages.metadata.dates import DATE_DIGITS, find_date
 from cleanweb.stages.metadata.record import Byline
@@ -41,6 +52,7 @@ MAX_BYLINE_CHARS = 90
 _COMPILED = {r.id: LazyRegex(r) for r in (*BYLINE_RULES, *INLINE_RULES)}
 _PARTS = patterns(BYLINE_PARTS)
 _NOISE = _PARTS["metadata.byline.noise"]
+_NOISE_WORDS = NEEDLES["metadata.byline.noise"]
 _WRAPPED = _PARTS["metadata.byline.wrapped"]
 _CLOCK = _PARTS["metadata.byline.clock"]
 _LABEL = _PARTS["metadata.byline.label"]
@@ -92,14 +104,17 @@ def parse_byline(line: str) -> Byline | None:
     that belongs in metadata; None for anything else (body text mentioning such words)."""
     if len(line) > 2 * MAX_BYLINE_CHARS or not _may_be_byline(line):
         return None
-    text = sub(_NOISE, "", _unwrap(squash(line))).strip()
+    text = _unwrap(squash(line))
+    if any(word in text for word in _NOISE_WORDS):
+        text = sub(_NOISE, "", text)
+    text = text.strip()
     if not text or len(text) > MAX_BYLINE_CHARS:
         return None
     return _match_rules(text) or _date_line(text)
 
 
 def _unwrap(text: str) -> str:
-    m = search(_WRAPPED, text)
+    m = search(_WRAPPED, text) if text[:1] in OPEN_CHARS else None
     return m.group("inner") if m else text
 
 
@@ -190,9 +205,9 @@ def split_names(raw: str) -> list[str]:
 
 def _clean_name(token: str) -> str:
     token = token.strip()
-    prefix = search(_NAME_PREFIX, token)
+    prefix = search_with_needles(_NAME_PREFIX, NEEDLES["metadata.names.prefix"], token)
     name = token[prefix.end() :] if prefix is not None else token
-    code = search(_STAFF_CODE, name)
+    code = search_with_needles(_STAFF_CODE, NEEDLES["metadata.names.staff_code"], name)
     name = name[: code.start()] if code is not None else name
     for note in NAME_NOTES:
         if name.endswith(note) and len(name) > len(note):

@@ -30,7 +30,7 @@ def title_tag(tree: LexborHTMLParser) -> str:
     return squashed_head(node.text(deep=True)) if node is not None else ""
 
 
-def headline(
+def find_headline(
     tree: LexborHTMLParser,
     first_h1s: list[LexborNode],
     title: str,

@@ -8,13 +8,12 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanweb.rules.base import search
 from cleanweb.rules.metadata import DATE_SELECTORS, EDITOR_MARKS, SOURCE_MARKS
 from cleanweb.stages.metadata.bylines import MAX_BYLINE_CHARS, parse_byline
 from cleanweb.stages.metadata.dates import DateMatch, find_date
 from cleanweb.stages.metadata.nodes import hint, short_text, text_of
 from cleanweb.stages.metadata.record import Found, found
-from cleanweb.stages.metadata.zone import DATE_HINT, name_like, source_label
+from cleanweb.stages.metadata.zone import date_hint, name_like, source_label
 
 _MAX_H1 = 8
 _MAX_MARKED = 10
@@ -38,7 +37,7 @@ class Marked:
 _MARKED_QUERY = f"h1, {_css(SOURCE_MARKS)}, {_css(EDITOR_MARKS)}"
 
 
-def marked(tree: LexborHTMLParser) -> Marked:
+def find_marked(tree: LexborHTMLParser) -> Marked:
     """The headline candidates and the source/editor-marked elements in one walk of the
     tree, sorted out by the same tests the separate selectors make (a node matching
     several selectors of the list comes back once per selector)."""
@@ -64,7 +63,7 @@ def class_date(tree: LexborHTMLParser) -> DateMatch | None:
         if not text:
             continue
         date = find_date(text)
-        if date is not None and (date.rule != "date.relative" or search(DATE_HINT, hint(node))):
+        if date is not None and (date.rule != "date.relative" or date_hint(hint(node))):
             return date
         stamp = node.attributes.get("datetime") if node.tag == "time" else None
         # As long as the text read above: a longer value is no timestamp.

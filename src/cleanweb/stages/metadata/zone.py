@@ -9,15 +9,8 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from cleanweb.measures import CJK_CHAR_RE
-from cleanweb.rules.base import patterns, search
-from cleanweb.rules.metadata import (
-    AUTHOR_LABELS,
-    CREDIT_CHARS,
-    EDITOR_WORDS,
-    HINT_RULES,
-    SOURCE_HINT_WORDS,
-    ZONE_RULES,
-)
+from cleanweb.rules.base import LazyRegex, patterns, search, search_with_needles
+from cleanweb.rules.metadata import AUTHOR_LABELS, CREDIT_CHARS, HINT_RULES, NEEDLES, ZONE_RULES
 from cleanweb.rules.text import classify_line
 from cleanweb.stages.metadata.bylines import join_names, parse_byline, split_names
 from cleanweb.stages.metadata.dates import DateMatch, find_date
@@ -37,7 +30,7 @@ _NOT_NAME = _ZONE["metadata.zone.not_name"]
 _CREDIT = _ZONE["metadata.zone.credit"]
 _BRACKET_NOTE = _ZONE["metadata.zone.bracket_note"]
 _HINTS = patterns(HINT_RULES)
-DATE_HINT = _HINTS["metadata.hint.date"]
+_DATE_HINT = _HINTS["metadata.hint.date"]
 _SOURCE_HINT = _HINTS["metadata.hint.source"]
 _AUTHOR_HINT = _HINTS["metadata.hint.author"]
 
@@ -52,7 +45,7 @@ class Line:
     link: bool  # the text is a link's text
 
 
-def zone(head: LexborNode) -> list[Line]:
+def zone_lines(head: LexborNode) -> list[Line]:
     """The text nodes after the headline, up to the body's first prose paragraph."""
     lines: list[Line] = []
     chars = 0
@@ -76,7 +69,7 @@ def zone(head: LexborNode) -> list[Line]:
 
 def is_prose(text: str) -> bool:
     """A body sentence: the zone ends where the article starts."""
-    if len(CJK_CHAR_RE.findall(text)) >= 25 and search(_PROSE, text) is not None:
+    if len(CJK_CHAR_RE.findall(text)) >= 25 and _found("metadata.zone.prose", _PROSE, text):
         return True
     return len(text) >= 160 and ". " in text
 
@@ -89,7 +82,7 @@ def zone_date(lines: list[Line]) -> DateMatch | None:
         return found
     for line in lines:  # a relative date counts only inside a date-classed element
         rel = find_date(line.text)
-        if rel is not None and rel.rule == "date.relative" and search(DATE_HINT, line.hint):
+        if rel is not None and rel.rule == "date.relative" and date_hint(line.hint):
             return rel
     return None
 
@@ -157,7 +150,7 @@ def zone_author(lines: list[Line]) -> Found | None:
         if byline is not None and byline.author:
             return Found("author", byline.author, "metadata.author.zone_credit")
     for line in lines:
-        if search(_AUTHOR_HINT, line.hint) is not None and name_like(line.text):
+        if _found("metadata.hint.author", _AUTHOR_HINT, line.hint) and name_like(line.text):
             names = split_names(line.text)
             author = join_names(names) if len(names) <= 3 else None
             return found("author", author, "metadata.author.zone_element")
@@ -171,24 +164,29 @@ def in_zone(name: str, lines: list[Line]) -> bool:
 
 
 def source_label(text: str) -> str | None:
-    """The value of a "来源：…" label; the literal check spares the pattern's scan of the
-    long texts of containers."""
-    if "来源" not in text and "出处" not in text:
-        return None
-    m = search(_SOURCE_LABEL, text)
+    """The value of a "来源：…" label (the needles spare the pattern's scan of the long
+    texts of containers)."""
+    m = search_with_needles(_SOURCE_LABEL, NEEDLES["metadata.zone.source_label"], text)
     return str(m.group("v")) if m is not None else None
 
 
 def _source_hint(attrs: str) -> bool:
-    return (any(word in attrs for word in SOURCE_HINT_WORDS)
-            and search(_SOURCE_HINT, attrs) is not None)
+    return _found("metadata.hint.source", _SOURCE_HINT, attrs)
+
+
+def date_hint(attrs: str) -> bool:
+    """Whether class/id names mark a date or time element."""
+    return _found("metadata.hint.date", _DATE_HINT, attrs)
+
+
+def _found(rule_id: str, pattern: LazyRegex, text: str) -> bool:
+    return search_with_needles(pattern, NEEDLES[rule_id], text) is not None
 
 
 def zone_editor(lines: list[Line]) -> Found | None:
+    needles = NEEDLES["metadata.zone.editor_label"]
     for line in lines:
-        if not any(word in line.text for word in EDITOR_WORDS):
-            continue
-        m = search(_EDITOR_LABEL, line.text)
+        m = search_with_needles(_EDITOR_LABEL, needles, line.text)
         if m is not None:
             return found("editor", join_names(split_names(m.group("v"))),
                          "metadata.editor.zone_label")
