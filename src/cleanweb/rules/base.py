@@ -232,12 +232,18 @@ def find(pat: Pattern, text: str) -> object | None:
     return search(pat, text)
 
 
-def search_with_needles(pat: LazyRegex, needles: Iterable[str],
+def needle_pattern(needles: Iterable[str]) -> re.Pattern[str]:
+    """The ``needles`` as one literal alternation on ``re``: linear by construction (no
+    repeats), and one scan costs less than a pattern call with its timeout."""
+    return re.compile("|".join(re.escape(needle) for needle in needles))
+
+
+def search_with_needles(pat: LazyRegex, needles: re.Pattern[str],
                         text: str) -> regex.Match[str] | None:
-    """:func:`search`, tried only when ``text`` holds one of ``needles``: literal
-    substrings one of which every match of ``pat`` contains (a few substring tests cost
-    far less than a pattern call)."""
-    if not any(needle in text for needle in needles):
+    """:func:`search`, tried only when ``text`` holds one of ``needles`` (a
+    :func:`needle_pattern` of literal substrings one of which every match of ``pat``
+    contains)."""
+    if needles.search(text) is None:
         return None
     return search(pat, text)
 

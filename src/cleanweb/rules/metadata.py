@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from cleanweb.rules.base import Rule, RuleSet
+from cleanweb.rules.base import Rule, RuleSet, needle_pattern
 from cleanweb.rules.byline import NAMES, ROLE, SHORT_ROLE
 
 # ------------------------------------------------------------------ headline and title
@@ -340,7 +340,7 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.kana",
             r"[\p{Hiragana}\p{Katakana}]+",
-            "kana, a tenth of the CJK characters or more, make a page Japanese",
+            "kana, a tenth of the CJK characters or more, make a CJK page Japanese",
             action="count",
             ignore_case=False,
             examples=("ひらがな", "カタカナ"),
@@ -349,20 +349,21 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.hangul",
             r"\p{Hangul}+",
-            "more hangul than Han characters make a CJK page Korean",
+            "more hangul than Han characters make a CJK page Korean (else it is Chinese)",
             action="count",
             ignore_case=False,
             examples=("한국어",),
             near_misses=("漢字", "ひらがな"),
         ),
         Rule(
-            "metadata.lang.han",
-            r"\p{Han}+",
-            "Han characters, with no kana to speak of and fewer hangul, make a CJK page Chinese",
+            "metadata.lang.cjk",
+            r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+",
+            "CJK characters, three tenths of the letters or more, make a page Chinese, "
+            "Japanese or Korean",
             action="count",
             ignore_case=False,
-            examples=("汉字",),
-            near_misses=("ひらがな", "한국어"),
+            examples=("汉字", "中文标题"),
+            near_misses=("English", "Русский"),
         ),
         Rule(
             "metadata.lang.latin",
@@ -390,22 +391,33 @@ TABLES = (TITLE_RULES, HINT_RULES, ZONE_RULES, META_RULES, BYLINE_PARTS, NAME_RU
           NAME_SPLITS, LANG_RULES)
 
 
-#: Literal needles: one of them occurs in every text the rule matches (lower-cased where the
-#: rule ignores case), so a text with none skips the pattern. A few substring tests cost
-#: far less than a pattern call with its timeout, and most texts fail them.
+#: Literal needles: one of them occurs in every text the rule matches (in the lower-cased
+#: text where the rule ignores case), so a text with none skips the pattern. A few
+#: substring tests cost far less than a pattern call with its timeout, and most texts
+#: fail them.
 NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
+        "metadata.title.logo": ("logo", "brand", "site"),
         "metadata.hint.date": ("date", "time", "pub", "post", "发布"),
         "metadata.hint.source": ("sour", "nickname", "media", "from"),
         "metadata.hint.author": ("author", "byline", "writer", "reporter"),
         "metadata.zone.prose": ("，", "。", "！", "？", "；"),
+        "metadata.zone.source_prefix": ("来源", "出处"),
         "metadata.zone.source_label": ("来源", "出处"),
         "metadata.zone.editor_label": ("编辑", "责编"),
+        "metadata.zone.not_name": (
+            "。", "，", "！", "？", ":", "：", "-", "/", "作者", "记者", "编辑"),
+        "metadata.zone.bracket_note": ("]", "】", ")", "）"),
         "metadata.byline.noise": ("点击", "浏览", "阅读", "访问量", "人气", "字体", "字号"),
         "metadata.names.staff_code": ("_",),
         "metadata.names.prefix": ("记者", "作者", "通讯员"),
     }
 )
+
+
+#: :data:`NEEDLES` as one scan per rule.
+NEEDLE_PATTERNS = MappingProxyType(
+    {rule_id: needle_pattern(needles) for rule_id, needles in NEEDLES.items()})
 
 
 # ------------------------------------------------------------------ where fields come from

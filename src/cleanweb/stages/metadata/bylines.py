@@ -38,7 +38,7 @@ from cleanweb.rules.metadata import (
     BYLINE_PARTS,
     NAME_RULES,
     NAME_SPLITS,
-    NEEDLES,
+    NEEDLE_PATTERNS,
     OPEN_BRACKET,
     OPEN_CHARS,
 )
@@ -52,7 +52,7 @@ MAX_BYLINE_CHARS = 90
 _COMPILED = {r.id: LazyRegex(r) for r in (*BYLINE_RULES, *INLINE_RULES)}
 _PARTS = patterns(BYLINE_PARTS)
 _NOISE = _PARTS["metadata.byline.noise"]
-_NOISE_WORDS = NEEDLES["metadata.byline.noise"]
+_NOISE_WORDS = NEEDLE_PATTERNS["metadata.byline.noise"]
 _WRAPPED = _PARTS["metadata.byline.wrapped"]
 _CLOCK = _PARTS["metadata.byline.clock"]
 _LABEL = _PARTS["metadata.byline.label"]
@@ -105,7 +105,7 @@ def parse_byline(line: str) -> Byline | None:
     if len(line) > 2 * MAX_BYLINE_CHARS or not _may_be_byline(line):
         return None
     text = _unwrap(squash(line))
-    if any(word in text for word in _NOISE_WORDS):
+    if _NOISE_WORDS.search(text) is not None:
         text = sub(_NOISE, "", text)
     text = text.strip()
     if not text or len(text) > MAX_BYLINE_CHARS:
@@ -205,9 +205,9 @@ def split_names(raw: str) -> list[str]:
 
 def _clean_name(token: str) -> str:
     token = token.strip()
-    prefix = search_with_needles(_NAME_PREFIX, NEEDLES["metadata.names.prefix"], token)
+    prefix = search_with_needles(_NAME_PREFIX, NEEDLE_PATTERNS["metadata.names.prefix"], token)
     name = token[prefix.end() :] if prefix is not None else token
-    code = search_with_needles(_STAFF_CODE, NEEDLES["metadata.names.staff_code"], name)
+    code = search_with_needles(_STAFF_CODE, NEEDLE_PATTERNS["metadata.names.staff_code"], name)
     name = name[: code.start()] if code is not None else name
     for note in NAME_NOTES:
         if name.endswith(note) and len(name) > len(note):

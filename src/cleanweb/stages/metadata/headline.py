@@ -8,8 +8,8 @@ from itertools import islice
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash, tokens
-from cleanweb.rules.base import finditer, patterns, search
-from cleanweb.rules.metadata import META_TITLE_KEYS, TITLE_RULES, TITLE_SELECTORS
+from cleanweb.rules.base import finditer, patterns, search_with_needles
+from cleanweb.rules.metadata import META_TITLE_KEYS, NEEDLE_PATTERNS, TITLE_RULES, TITLE_SELECTORS
 from cleanweb.stages.metadata.nodes import MAX_TITLE_CHARS, short_text, squashed_head, visible_text
 from cleanweb.stages.metadata.record import Found
 
@@ -60,9 +60,10 @@ def find_headline(
 
 
 def _logo_like(node: LexborNode) -> bool:
-    attrs = " ".join(v or "" for v in node.attributes.values())
+    attrs = " ".join(v or "" for v in node.attributes.values()).lower()  # the rule is case-blind
     text = node.text(deep=True)  # squash(text) is empty: tested without building it
-    return search(_LOGO, attrs) is not None or not text or text.isspace()
+    logo = search_with_needles(_LOGO, NEEDLE_PATTERNS["metadata.title.logo"], attrs) is not None
+    return logo or not text or text.isspace()
 
 
 def _candidate_fp(node: LexborNode) -> str | None:

@@ -15,9 +15,9 @@ from cleanweb.stages.metadata.record import Found
 _LANG_SAMPLE_NODES = 200
 _RULES = patterns(LANG_RULES)
 _CODE = _RULES["metadata.lang.code"]
+_CJK = _RULES["metadata.lang.cjk"]
 _KANA = _RULES["metadata.lang.kana"]
 _HANGUL = _RULES["metadata.lang.hangul"]
-_HAN = _RULES["metadata.lang.han"]
 _LATIN = _RULES["metadata.lang.latin"]
 _LETTERS = _RULES["metadata.lang.letters"]
 
@@ -53,16 +53,16 @@ def _count(runs: LazyRegex, text: str) -> int:
 
 
 def guess_lang(text: str) -> str | None:
-    """zh/ja/ko by CJK script share, en for mostly-Latin text, else None."""
+    """zh/ja/ko by CJK script share, en for mostly-Latin text, else None. (The four CJK
+    scripts share no character, so the Han count is what the CJK count leaves.)"""
     letters = _count(_LETTERS, text)
     if letters < 10:
         return None
-    han = _count(_HAN, text)
-    kana = _count(_KANA, text)
-    hangul = _count(_HANGUL, text)
-    cjk = han + kana + hangul
+    cjk = _count(_CJK, text)
     if cjk / letters >= 0.3:
+        kana = _count(_KANA, text)
         if kana >= 0.1 * cjk:
             return "ja"
-        return "ko" if hangul > han else "zh"
+        hangul = _count(_HANGUL, text)
+        return "ko" if hangul > cjk - kana - hangul else "zh"
     return "en" if _count(_LATIN, text) / letters >= 0.8 else None

@@ -116,7 +116,7 @@ def meta_author(
     if not value:
         value = next((metas[k] for k in META_AUTHOR_KEYS if metas.get(k)), "")
         rule = "metadata.author.meta"
-    m = search(_BY_PREFIX, value)
+    m = search(_BY_PREFIX, value) if value[:2].lower() == "by" else None
     value = (value[m.end() :] if m is not None else value).strip()
     if not value or value.isdigit() or "." in value or "/" in value or len(value) > 60:
         return None

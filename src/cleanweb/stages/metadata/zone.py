@@ -5,12 +5,20 @@ body, where readers see the date, the outlet and the writer ("2020年02月26日 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
+import regex
 from selectolax.lexbor import LexborNode
 
 from cleanweb.measures import CJK_CHAR_RE
-from cleanweb.rules.base import LazyRegex, patterns, search, search_with_needles
-from cleanweb.rules.metadata import AUTHOR_LABELS, CREDIT_CHARS, HINT_RULES, NEEDLES, ZONE_RULES
+from cleanweb.rules.base import patterns, search
+from cleanweb.rules.metadata import (
+    AUTHOR_LABELS,
+    CREDIT_CHARS,
+    HINT_RULES,
+    NEEDLE_PATTERNS,
+    ZONE_RULES,
+)
 from cleanweb.rules.text import classify_line
 from cleanweb.stages.metadata.bylines import join_names, parse_byline, split_names
 from cleanweb.stages.metadata.dates import DateMatch, find_date
@@ -21,18 +29,19 @@ from cleanweb.stages.metadata.record import Found, found
 ZONE_NODES = 40
 ZONE_CHARS = 400
 
-_ZONE = patterns(ZONE_RULES)
-_PROSE = _ZONE["metadata.zone.prose"]
-_SOURCE_PREFIX = _ZONE["metadata.zone.source_prefix"]
-_SOURCE_LABEL = _ZONE["metadata.zone.source_label"]
-_EDITOR_LABEL = _ZONE["metadata.zone.editor_label"]
-_NOT_NAME = _ZONE["metadata.zone.not_name"]
-_CREDIT = _ZONE["metadata.zone.credit"]
-_BRACKET_NOTE = _ZONE["metadata.zone.bracket_note"]
-_HINTS = patterns(HINT_RULES)
-_DATE_HINT = _HINTS["metadata.hint.date"]
-_SOURCE_HINT = _HINTS["metadata.hint.source"]
-_AUTHOR_HINT = _HINTS["metadata.hint.author"]
+# Each rule's needles (None: it has none) and pattern.
+_RULES = MappingProxyType({
+    rule_id: (NEEDLE_PATTERNS.get(rule_id), pattern)
+    for rule_id, pattern in (*patterns(ZONE_RULES).items(), *patterns(HINT_RULES).items())
+})
+
+
+def _match(rule_id: str, text: str) -> regex.Match[str] | None:
+    """The rule's match in ``text``; skipped when the rule has needles and none occurs."""
+    needles, pattern = _RULES[rule_id]
+    if needles is not None and needles.search(text) is None:
+        return None
+    return search(pattern, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +78,7 @@ def zone_lines(head: LexborNode) -> list[Line]:
 
 def is_prose(text: str) -> bool:
     """A body sentence: the zone ends where the article starts."""
-    if len(CJK_CHAR_RE.findall(text)) >= 25 and _found("metadata.zone.prose", _PROSE, text):
+    if len(CJK_CHAR_RE.findall(text)) >= 25 and _match("metadata.zone.prose", text):
         return True
     return len(text) >= 160 and ". " in text
 
@@ -107,7 +116,7 @@ def _after_date(lines: list[Line]) -> str | None:
         if found is None:
             continue
         rest = line.text[found.end :]
-        note = search(_BRACKET_NOTE, rest)
+        note = _match("metadata.zone.bracket_note", rest)
         rest = (rest[: note.start()] if note is not None else rest).strip(" |·")
         if rest:
             return rest if name_like(rest) else None
@@ -120,13 +129,14 @@ def _after_date(lines: list[Line]) -> str | None:
 
 
 def strip_source_label(text: str) -> str:
-    m = search(_SOURCE_PREFIX, text)
+    m = _match("metadata.zone.source_prefix", text)
     return text[m.end() :] if m is not None else text
 
 
 def name_like(text: str) -> bool:
     """A short outlet/person name: no sentence punctuation, labels, dates or role words."""
-    return 2 <= len(text) <= 30 and find_date(text) is None and search(_NOT_NAME, text) is None
+    return (2 <= len(text) <= 30 and find_date(text) is None
+            and _match("metadata.zone.not_name", text) is None)
 
 
 def may_credit(text: str) -> bool:
@@ -141,7 +151,7 @@ def may_credit(text: str) -> bool:
 def zone_author(lines: list[Line]) -> Found | None:
     for i, line in enumerate(lines):
         # cheap gates before the full rule table
-        if not may_credit(line.text) or search(_CREDIT, line.text) is None:
+        if not may_credit(line.text) or _match("metadata.zone.credit", line.text) is None:
             continue
         byline = parse_byline(line.text)
         label = line.text.strip(":： |·")
@@ -150,7 +160,7 @@ def zone_author(lines: list[Line]) -> Found | None:
         if byline is not None and byline.author:
             return Found("author", byline.author, "metadata.author.zone_credit")
     for line in lines:
-        if _found("metadata.hint.author", _AUTHOR_HINT, line.hint) and name_like(line.text):
+        if _match("metadata.hint.author", line.hint) and name_like(line.text):
             names = split_names(line.text)
             author = join_names(names) if len(names) <= 3 else None
             return found("author", author, "metadata.author.zone_element")
@@ -166,27 +176,22 @@ def in_zone(name: str, lines: list[Line]) -> bool:
 def source_label(text: str) -> str | None:
     """The value of a "来源：…" label (the needles spare the pattern's scan of the long
     texts of containers)."""
-    m = search_with_needles(_SOURCE_LABEL, NEEDLES["metadata.zone.source_label"], text)
+    m = _match("metadata.zone.source_label", text)
     return str(m.group("v")) if m is not None else None
 
 
 def _source_hint(attrs: str) -> bool:
-    return _found("metadata.hint.source", _SOURCE_HINT, attrs)
+    return _match("metadata.hint.source", attrs) is not None
 
 
 def date_hint(attrs: str) -> bool:
     """Whether class/id names mark a date or time element."""
-    return _found("metadata.hint.date", _DATE_HINT, attrs)
-
-
-def _found(rule_id: str, pattern: LazyRegex, text: str) -> bool:
-    return search_with_needles(pattern, NEEDLES[rule_id], text) is not None
+    return _match("metadata.hint.date", attrs) is not None
 
 
 def zone_editor(lines: list[Line]) -> Found | None:
-    needles = NEEDLES["metadata.zone.editor_label"]
     for line in lines:
-        m = search_with_needles(_EDITOR_LABEL, needles, line.text)
+        m = _match("metadata.zone.editor_label", line.text)
         if m is not None:
             return found("editor", join_names(split_names(m.group("v"))),
                          "metadata.editor.zone_label")
