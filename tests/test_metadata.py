@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.measures import squash
@@ -146,6 +147,15 @@ def test_empty_page() -> None:
 )
 def test_guess_lang(text: str, lang: str | None) -> None:
     assert guess_lang(text) == lang
+
+
+@pytest.mark.parametrize("text", ["The quick brown fox jumps.", "abcdefghi 123", "abcdefghij",
+                                  "1234567890 !!", "", "a_b-c.d e,f g h i j k"])
+def test_ascii_text_is_english_from_ten_letters(text: str) -> None:
+    # ASCII text skips the patterns: its letters are all Latin, so it is English once it
+    # holds ten letters (\p{L} counted the regex way)
+    letters = len(regex.findall(r"\p{L}", text))
+    assert guess_lang(text) == ("en" if letters >= 10 else None)
 
 
 def test_lang_from_meta_content_language() -> None:

@@ -13,6 +13,7 @@ from cleanweb.stages.metadata.nodes import SKIP_TAGS
 from cleanweb.stages.metadata.record import Found
 
 _LANG_SAMPLE_NODES = 200
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _RULES = patterns(LANG_RULES)
 _CODE = _RULES["metadata.lang.code"]
 _CJK = _RULES["metadata.lang.cjk"]
@@ -55,6 +56,9 @@ def _count(runs: LazyRegex, text: str) -> int:
 def guess_lang(text: str) -> str | None:
     """zh/ja/ko by CJK script share, en for mostly-Latin text, else None. (The four CJK
     scripts share no character, so the Han count is what the CJK count leaves.)"""
+    if text.isascii():  # every letter is a Latin one: counted without a pattern
+        ascii_letters = len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+        return "en" if ascii_letters >= 10 else None
     letters = _count(_LETTERS, text)
     if letters < 10:
         return None
