@@ -149,13 +149,30 @@ def test_guess_lang(text: str, lang: str | None) -> None:
     assert guess_lang(text) == lang
 
 
-@pytest.mark.parametrize("text", ["The quick brown fox jumps.", "abcdefghi 123", "abcdefghij",
-                                  "1234567890 !!", "", "a_b-c.d e,f g h i j k"])
-def test_ascii_text_is_english_from_ten_letters(text: str) -> None:
-    # ASCII text skips the patterns: its letters are all Latin, so it is English once it
-    # holds ten letters (\p{L} counted the regex way)
-    letters = len(regex.findall(r"\p{L}", text))
-    assert guess_lang(text) == ("en" if letters >= 10 else None)
+def _lang_by_script_counts(text: str) -> str | None:
+    # the guess as defined: shares of whole-script counts (runs summed)
+    def count(cls: str) -> int:
+        return len(regex.findall(cls, text))
+    letters = count(r"\p{L}")
+    if letters < 10:
+        return None
+    han, hangul = count(r"\p{Han}"), count(r"\p{Hangul}")
+    kana = count(r"[\p{Hiragana}\p{Katakana}]")
+    cjk = han + kana + hangul
+    if cjk / letters >= 0.3:
+        return "ja" if kana >= 0.1 * cjk else ("ko" if hangul > han else "zh")
+    return "en" if count(r"\p{Latin}") / letters >= 0.8 else None
+
+
+@pytest.mark.parametrize("text", [
+    "The quick brown fox jumps.", "abcdefghi 123", "abcdefghij", "1234567890 !!", "",
+    "A “quoted” café — naïve résumé", "Ελληνικά and English words here", "中文标题 with English",
+    "日本語のテキストです", "한국어 텍스트 漢字", "Русский текст and some English words",
+    "ÀÉÎÕÜ ßçñ",
+    "々〇 漢字 ㋐㋑ ｶﾀｶﾅ abc", "mostly english text with 一个 han",
+])  # fmt: skip
+def test_guess_lang_is_the_script_share_guess(text: str) -> None:
+    assert guess_lang(text) == _lang_by_script_counts(text)
 
 
 def test_lang_from_meta_content_language() -> None:

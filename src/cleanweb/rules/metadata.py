@@ -365,23 +365,25 @@ LANG_RULES = RuleSet(
             examples=("汉字", "中文标题"),
             near_misses=("English", "Русский"),
         ),
+        # ASCII letters are counted without a pattern (they are all Latin): these count the
+        # letters beyond ASCII, and most pages have few.
         Rule(
             "metadata.lang.latin",
-            r"\p{Latin}+",
-            "a text of Latin letters (four fifths or more of its letters) is English",
+            r"[\p{Latin}--\p{ASCII}]+",
+            "text whose letters are four fifths Latin or more is English",
             action="count",
             ignore_case=False,
-            examples=("English",),
-            near_misses=("Русский", "漢字"),
+            examples=("café", "Ångström"),
+            near_misses=("English", "Русский"),
         ),
         Rule(
             "metadata.lang.letters",
-            r"\p{L}+",
+            r"[\p{L}--\p{ASCII}]+",
             "the letters a script's share is counted against",
             action="count",
             ignore_case=False,
-            examples=("Русский",),
-            near_misses=("123 - 456", "…"),
+            examples=("Русский", "Ελληνικά"),
+            near_misses=("English", "123 - 456"),
         ),
     ]
 )

@@ -55,11 +55,12 @@ def _count(runs: LazyRegex, text: str) -> int:
 
 def guess_lang(text: str) -> str | None:
     """zh/ja/ko by CJK script share, en for mostly-Latin text, else None. (The four CJK
-    scripts share no character, so the Han count is what the CJK count leaves.)"""
-    if text.isascii():  # every letter is a Latin one: counted without a pattern
-        ascii_letters = len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+    scripts share no character, so the Han count is what the CJK count leaves; ASCII
+    letters, all Latin, are counted without a pattern.)"""
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if text.isascii():
         return "en" if ascii_letters >= 10 else None
-    letters = _count(_LETTERS, text)
+    letters = ascii_letters + _count(_LETTERS, text)
     if letters < 10:
         return None
     cjk = _count(_CJK, text)
@@ -69,4 +70,5 @@ def guess_lang(text: str) -> str | None:
             return "ja"
         hangul = _count(_HANGUL, text)
         return "ko" if hangul > cjk - kana - hangul else "zh"
-    return "en" if _count(_LATIN, text) / letters >= 0.8 else None
+    latin = ascii_letters + _count(_LATIN, text)
+    return "en" if latin / letters >= 0.8 else None
