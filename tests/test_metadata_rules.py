@@ -1,7 +1,6 @@
-"""The metadata rule tables: every rule is named, explained and shown by examples that it
-matches first in its table and near misses that it does not match; the tables are
-registered for what is generated from rule tables; and every source id the stage records
-for a field is a named one."""
+"""The metadata rule tables: registered with the other rule tables (whose tests check every
+example and near miss), each rule explained and shown by both, compiled only when asked; and
+every source the stage records for a field, on real pages and in explain, is a named one."""
 
 from __future__ import annotations
 
@@ -14,9 +13,15 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb import Options, extract, rules
-from cleanweb.rules.base import Rule, RuleSet, patterns, search
 from cleanweb.rules.byline import BYLINE_RULES, DATE_LABEL_RULES, INLINE_RULES
-from cleanweb.rules.metadata import FIELD_SOURCES, NEEDLES, OPEN_BRACKET, OPEN_CHARS, TABLES
+from cleanweb.rules.metadata import (
+    FIELD_SOURCES,
+    NEEDLE_PATTERNS,
+    OPEN_BRACKET,
+    OPEN_CHARS,
+    TABLES,
+)
+from cleanweb.rules.registry import registered
 from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
 from cleanweb.stages.metadata.record import FIELDS
@@ -25,12 +30,10 @@ DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 RULES = [(table, rule) for table in TABLES for rule in table]
 
 
-def _id(case: tuple[RuleSet, Rule]) -> str:
-    return case[1].id
-
-
 def test_tables_are_registered_for_generation() -> None:
     assert all(any(table is t for t in rules.TABLES) for table in TABLES)
+    registered_ids = {rule.id for table in registered() for rule in table.rules}
+    assert {rule.id for _, rule in RULES} <= registered_ids
 
 
 def test_rule_ids_are_unique_and_apart_from_the_source_ids() -> None:
@@ -40,38 +43,20 @@ def test_rule_ids_are_unique_and_apart_from_the_source_ids() -> None:
     assert not set(ids) & set(FIELD_SOURCES)
 
 
-@pytest.mark.parametrize("case", RULES, ids=_id)
-def test_rule_is_named_explained_and_shown(case: tuple[RuleSet, Rule]) -> None:
-    _, rule = case
-    assert rule.reason.strip() and "\n" not in rule.reason
-    assert rule.examples and rule.near_misses
+def test_every_rule_is_explained_in_one_line_with_examples_and_near_misses() -> None:
+    # (that each example is decided by its rule and no near miss by it, and that the
+    # needles admit every example, is checked with every registered table)
+    for _, rule in RULES:
+        assert rule.reason.strip() and "\n" not in rule.reason, rule.id
+        assert rule.examples and rule.near_misses, rule.id
 
 
-@pytest.mark.parametrize("case", RULES, ids=_id)
-def test_examples_match_their_rule_first(case: tuple[RuleSet, Rule]) -> None:
-    table, rule = case
-    for line in rule.examples:
-        hit = table.first(line)
-        assert hit is rule, (line, hit and hit.id)
-
-
-@pytest.mark.parametrize("case", RULES, ids=_id)
-def test_near_misses_do_not_match(case: tuple[RuleSet, Rule]) -> None:
-    table, rule = case
-    pattern = patterns(table)[rule.id]
-    for line in rule.near_misses:
-        assert search(pattern, line) is None, line
-
-
-def test_needles_occur_in_every_example_of_their_rule() -> None:
-    # a rule is skipped when none of its needles occurs, so each must be in every match
-    by_id = {rule.id: rule for _, rule in RULES}
-    assert set(NEEDLES) <= set(by_id)
-    for rule_id, needles in NEEDLES.items():
-        rule = by_id[rule_id]
-        for line in rule.examples:
-            text = line.lower() if rule.ignore_case else line
-            assert any(n in text for n in needles), (rule_id, line)
+def test_needles_scan_for_what_they_list() -> None:
+    for _, rule in RULES:
+        scan = NEEDLE_PATTERNS.get(rule.id)
+        assert (scan is None) == (not rule.needles), rule.id
+        for needle in rule.needles:
+            assert scan is not None and scan.fullmatch(needle), (rule.id, needle)
 
 
 def test_open_characters_are_the_open_bracket_class() -> None:

@@ -52,6 +52,7 @@ TITLE_RULES = RuleSet(
             action="skip",
             examples=("site-logo", "brand", "header sitename"),
             near_misses=("article-title", "headline main"),
+            needles=("logo", "brand", "site"),
         ),
     ]
 )
@@ -78,6 +79,7 @@ HINT_RULES = RuleSet(
             ignore_case=False,
             examples=("post-date", "pubtime", "article-time"),
             near_misses=("headline", "article-body"),
+            needles=("date", "time", "pub", "post", "发布"),
         ),
         Rule(
             "metadata.hint.source",
@@ -89,6 +91,7 @@ HINT_RULES = RuleSet(
             ignore_case=False,
             examples=("article-source", "media_name", "info from", "profile_nickname"),
             near_misses=("rich_media_meta", "fromage", "sourdough"),
+            needles=("sour", "nickname", "media", "from"),
         ),
         Rule(
             "metadata.hint.author",
@@ -98,6 +101,7 @@ HINT_RULES = RuleSet(
             ignore_case=False,
             examples=("author", "byline-name", "reporter info"),
             near_misses=("article-body", "headline"),
+            needles=("author", "byline", "writer", "reporter"),
         ),
     ]
 )
@@ -115,6 +119,7 @@ ZONE_RULES = RuleSet(
             ignore_case=False,
             examples=("当前，如何让社会经济尽快步入正轨，成为各地关注的问题。",),
             near_misses=("2020年02月26日 16:12 来源:某某日报", "某地复工记:抢先机 盼春归"),
+            needles=("，", "。", "！", "？", "；"),
         ),
         Rule(
             "metadata.zone.source_prefix",
@@ -124,6 +129,7 @@ ZONE_RULES = RuleSet(
             ignore_case=False,
             examples=("来源：新华社", "出处: 某某日报"),
             near_misses=("本文来源于网络", "来源不明"),
+            needles=("来源", "出处"),
         ),
         Rule(
             "metadata.zone.source_label",
@@ -133,6 +139,7 @@ ZONE_RULES = RuleSet(
             ignore_case=False,
             examples=("2020年02月26日 16:12 来源: 某某日报", "本文来源 人民日报"),
             near_misses=("来源不明的消息", "来源：", "资料来源于网络"),
+            needles=("来源", "出处"),
         ),
         Rule(
             "metadata.zone.editor_label",
@@ -142,6 +149,7 @@ ZONE_RULES = RuleSet(
             ignore_case=False,
             examples=("责任编辑：王五", "【编辑:某编辑】", "来自某某网 责编：李四"),
             near_misses=("编辑部地址", "本报编辑部供稿"),
+            needles=("编辑", "责编"),
         ),
         Rule(
             "metadata.zone.not_name",
@@ -152,6 +160,7 @@ ZONE_RULES = RuleSet(
             ignore_case=False,
             examples=("2019-09-05", "发稿时间：今天", "某某报记者", "12:30"),
             near_misses=("某某日报", "Example News", "张三 李四"),
+            needles=("。", "，", "！", "？", ":", "：", "-", "/", "作者", "记者", "编辑"),
         ),
         Rule(
             "metadata.zone.credit",
@@ -225,6 +234,7 @@ BYLINE_PARTS = RuleSet(
             ignore_case=False,
             examples=("点击数：356", "【字体：大 中 小】", "2019-09-05 来源：某网 阅读 1,024 次"),
             near_misses=("点击查看原文", "字体设计大赛", "阅读全文"),
+            needles=("点击", "浏览", "阅读", "访问量", "人气", "字体", "字号"),
         ),
         Rule(
             "metadata.byline.wrapped",
@@ -287,6 +297,7 @@ NAME_RULES = RuleSet(
             ignore_case=False,
             examples=("杨倩_NF4425", "张三_01"),
             near_misses=("杨倩_编辑", "张三"),
+            needles=("_",),
         ),
         Rule(
             "metadata.names.prefix",
@@ -296,6 +307,7 @@ NAME_RULES = RuleSet(
             ignore_case=False,
             examples=("南都见习记者张三", "本报通讯员李四"),
             near_misses=("张三", "记录员王五"),
+            needles=("记者", "作者", "通讯员"),
         ),
     ]
 )
@@ -393,33 +405,14 @@ TABLES = (TITLE_RULES, HINT_RULES, ZONE_RULES, META_RULES, BYLINE_PARTS, NAME_RU
           NAME_SPLITS, LANG_RULES)
 
 
-#: Literal needles: one of them occurs in every text the rule matches (in the lower-cased
-#: text where the rule ignores case), so a text with none skips the pattern. A few
-#: substring tests cost far less than a pattern call with its timeout, and most texts
-#: fail them.
-NEEDLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "metadata.title.logo": ("logo", "brand", "site"),
-        "metadata.hint.date": ("date", "time", "pub", "post", "发布"),
-        "metadata.hint.source": ("sour", "nickname", "media", "from"),
-        "metadata.hint.author": ("author", "byline", "writer", "reporter"),
-        "metadata.zone.prose": ("，", "。", "！", "？", "；"),
-        "metadata.zone.source_prefix": ("来源", "出处"),
-        "metadata.zone.source_label": ("来源", "出处"),
-        "metadata.zone.editor_label": ("编辑", "责编"),
-        "metadata.zone.not_name": (
-            "。", "，", "！", "？", ":", "：", "-", "/", "作者", "记者", "编辑"),
-        "metadata.zone.bracket_note": ("]", "】", ")", "）"),
-        "metadata.byline.noise": ("点击", "浏览", "阅读", "访问量", "人气", "字体", "字号"),
-        "metadata.names.staff_code": ("_",),
-        "metadata.names.prefix": ("记者", "作者", "通讯员"),
-    }
-)
 
 
-#: :data:`NEEDLES` as one scan per rule.
+#: The needles of every rule that has them, as one scan per rule: one of them occurs in
+#: every text the rule matches (in the lower-cased text where the rule ignores case), so a
+#: text with none skips the pattern. A scan costs far less than a pattern call with its
+#: timeout, and most texts fail it.
 NEEDLE_PATTERNS = MappingProxyType(
-    {rule_id: needle_pattern(needles) for rule_id, needles in NEEDLES.items()})
+    {rule.id: needle_pattern(rule.needles) for table in TABLES for rule in table if rule.needles})
 
 
 # ------------------------------------------------------------------ where fields come from
