@@ -34,6 +34,7 @@ from typing import Any
 
 import regex
 
+from cleanweb.measures import CJK_SCRIPTS
 from cleanweb.rules.base import Rule
 from cleanweb.rules.registry import AnyRule, Page, Place, Shape, Table, registered
 from cleanweb.rules.text import TEXT_RULES
@@ -216,7 +217,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     ),
 })
 
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_RE = regex.compile(f"[{CJK_SCRIPTS}]")
 #: The metadata fields a rule case's expected output names (besides title, text, captions).
 _META_FIELDS = ("date", "author", "source", "editor")
 
