@@ -4,7 +4,7 @@ Builds the encoding corpus from the UTF-8 dev pages (with ../shared/tools/
 make_encoding_corpus.py) in a temporary directory, then prints to stdout:
 
 * a markdown table of decode accuracy per target encoding x declaration variant, plus the
-  nasty cases;
+  nasty cases and the page shapes of benchmarks/encoding_shapes.py;
 * microseconds per page for UTF-8 pages, legacy pages with a correct meta, and legacy pages
   without one;
 * decode time as a share of ``cleanweb.extract()`` time on UTF-8 pages.
@@ -28,6 +28,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as a script: make the ``benchmarks`` package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.encoding_shapes import add_shapes
 from cleanweb import decode, extract
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -44,6 +48,7 @@ def build_corpus(out: Path, per_target: int, big_mb: int) -> list[dict[str, Any]
     subprocess.run([sys.executable, str(GENERATOR), "--src", *sources, "--out", str(out),
                     "--per-target", str(per_target), "--big-mb", str(big_mb)],
                    check=True, capture_output=True)
+    add_shapes(out, DATASETS)
     lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
@@ -80,12 +85,15 @@ def is_good(root: Path, case: dict[str, Any]) -> bool:
 def accuracy_table(root: Path, cases: list[dict[str, Any]]) -> str:
     cells: dict[tuple[str, str], list[bool]] = collections.defaultdict(list)
     for case in cases:
-        row = (f"{case['lang']} {case['expected_codec']}" if case["kind"] == "regular"
-               else "nasty")
-        cells[(row, case["variant"] if case["kind"] == "regular" else "nasty")].append(
-            is_good(root, case))
-    rows = sorted({r for r, _ in cells}, key=lambda r: (r == "nasty", r))
-    cols = [v for v in (*VARIANTS, "nasty") if any(c == v for _, c in cells)]
+        if case["kind"] == "regular":
+            row, col = f"{case['lang']} {case['expected_codec']}", case["variant"]
+        elif case["kind"] == "shape":
+            row, col = f"shape {case['variant'].split('.')[0]}", "shape"
+        else:
+            row, col = "nasty", "nasty"
+        cells[(row, col)].append(is_good(root, case))
+    rows = sorted({r for r, _ in cells}, key=lambda r: (r.split()[0] in ("nasty", "shape"), r))
+    cols = [v for v in (*VARIANTS, "nasty", "shape") if any(c == v for _, c in cells)]
     lines = ["| encoding | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for row in rows:
         shown = [f"{sum(cells[(row, c)])}/{len(cells[(row, c)])}" if (row, c) in cells

@@ -425,3 +425,133 @@ def test_same_bytes_says_whether_the_input_is_the_texts_utf8(data: bytes, same: 
     assert dec.same_bytes is same
     if same:
         assert dec.text.encode("utf-8") == data
+
+
+# --- readings must be plausible for their script --------------------------------------------
+
+DE = ("Die Stadt plant f\u00fcr den Sommer neue Radwege entlang des Flusses. "
+      "Der B\u00fcrgermeister sagte am Montag, die Arbeiten sollen im Juni beginnen "
+      "und bis Ende September dauern. "
+      "Anwohner k\u00f6nnen ihre Vorschl\u00e4ge noch bis Freitag einreichen.")
+
+
+def sparse_latin_page(meta: str | None = None) -> str:
+    """A long Western-European page with few accented letters: navigation, scripts and
+    links in ASCII, and a few paragraphs of German."""
+    nav = "".join(f'<li><a href="/ressort/{n}/index.html">Rubrik {n}</a></li>\n'
+                  for n in range(1500))
+    config = ", ".join(f'"k{n}": {n}' for n in range(3000))
+    head = f"<script>var config = {{{config}}};</script>\n"
+    body = f"<ul>{nav}</ul>" + "".join(f"<p>{DE}</p>\n" for _ in range(25))
+    return page("", meta, head=head).replace("<p></p>\n" * 3, body)
+
+
+@pytest.mark.parametrize("meta", [None, "utf-8"])
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_sparse_latin_page_is_not_read_as_cjk(meta: str | None, codec: str) -> None:
+    data = sparse_latin_page(meta).encode(codec)
+    assert 100 <= sum(b >= 0x80 for b in data) <= 200 and len(data) > 100_000
+    d = decode(data)
+    assert d.text == data.decode(codec)
+    assert d.encoding == "windows-1252"
+    assert d.declared_rejected is (meta is not None)
+
+
+FEW = ["\xa9 2006 Example Press", "the dollar\u2019s slide", "\xa0\xa0\xa0\xa0Next",
+       "\xbb\xbb\xbb\xbb More", "\u201cquoted\u201d \xa9", "price \xa31.5bn"]
+
+
+@pytest.mark.parametrize("few", FEW)
+@pytest.mark.parametrize("meta", ["windows-1252", "iso-8859-1", None])
+def test_few_windows_1252_bytes_keep_windows_1252(few: str, meta: str | None) -> None:
+    body = "The quick brown fox jumps over the lazy dog, again and again. " * 40
+    html = page(body, meta).replace(body, body + few + " " + body, 1)
+    data = html.encode("cp1252")
+    assert 1 <= sum(b >= 0x80 for b in data) <= 4
+    d = decode(data)
+    assert d.text == data.decode("cp1252")
+    assert d.encoding == "windows-1252"
+    assert (d.source, d.declared_rejected) == (("meta", False) if meta else ("detected", False))
+
+
+#: A sentence with five curly quotes and dashes: an English page's only non-ASCII text.
+EN_QUOTES = "It\u2019s the \u201cnew\u201d plan \u2014 and it\u2019s here, the mayor said."
+
+
+@pytest.mark.parametrize("meta", ["utf-8", None])
+@pytest.mark.parametrize("stray", [b"\x92s", b"&acirc;\x80\x99", b"caf\xe9", b"\xe4\xb8"])
+def test_utf8_page_with_a_few_broken_sequences_stays_utf8(meta: str | None,
+                                                          stray: bytes) -> None:
+    clean = page(EN_QUOTES, meta).encode("utf-8")
+    data = clean.replace(b"</p>", stray + b"</p>")  # 15 valid characters, 3 broken
+    d = decode(data)
+    assert (d.encoding, d.source) == ("utf-8", "utf8-lossy")
+    assert 3 <= d.replacements <= 6
+    assert EN_QUOTES in d.text
+
+
+def test_few_stray_bytes_do_not_make_a_legacy_page_utf8() -> None:
+    # EUC-JP byte pairs often form valid UTF-8 by chance; they must not pass as UTF-8.
+    data = page(JA * 3, "euc-jp").encode("euc_jp")
+    d = decode(data)
+    assert (d.encoding, d.text) == ("euc-jp", data.decode("euc_jp"))
+
+
+@pytest.mark.parametrize("meta", [None, "gb2312"])
+@pytest.mark.parametrize("where", ["title", "body"])
+def test_gbk_page_with_a_utf8_snippet_near_its_start(meta: str | None, where: str) -> None:
+    html = page(ZH * 20, meta)
+    snippet = "<span>广告：欢迎访问我们的网站！</span>"
+    at = html.index("<title>") + 7 if where == "title" else html.index('<div class="main">')
+    data = html[:at].encode("gbk") + snippet.encode("utf-8") + html[at:].encode("gbk")
+    d = decode(data)
+    assert d.encoding in ("gbk", "gb18030")
+    assert ZH * 20 in d.text
+    assert d.replacements <= 3
+
+
+def test_cyrillic_word_in_an_english_page_is_not_cjk() -> None:
+    data = page("Counter: \u0420\u0435\u0439\u0442\u0438\u043d\u0433@Mail.ru " * 2
+                + "and the rest of the page in English.").encode("cp1251")
+    d = decode(data)
+    assert (d.encoding, d.text) == ("windows-1251", data.decode("cp1251"))
+
+
+def test_a_latin_guess_on_few_bytes_is_windows_1252() -> None:
+    # On one or two bytes a detector's choice among Latin code pages is noise: a pound sign
+    # must not become the Polish "\u0141" of windows-1250.
+    data = page("It will cost \xa350m, or \xa31.2bn in all.").encode("cp1252")
+    d = decode(data)
+    assert (d.encoding, d.text) == ("windows-1252", data.decode("cp1252"))
+
+
+@pytest.mark.parametrize(("text", "encoding", "plausible"), [
+    ("\u4eca\u5929\u7684\u5929\u6c14\u975e\u5e38\u597d\u3002", "gbk", True),
+    ("Gr\u9c9ee und Gr\u9c9ee", "gbk", False),          # accented letters read as GBK
+    ("employer\u75f4 retirement", "shift_jis", False),  # "\u2019s" read as Shift_JIS
+    ("\uff69 2006 Example Press", "shift_jis", False),  # "\xa9" read as Shift_JIS
+    ("\uff67\uff67\uff67\uff67\uff67", "shift_jis", False),  # a row of "\xa7"
+    ("\u51ce\u6fbd\u9d08\u7997@Mail.ru", "big5", False),  # Cyrillic read as Big5: rare chars
+    ("\u3053\u308c\u306f\u65e5\u672c\u8a9e\u3067\u3059", "shift_jis", True),
+    ("\ud55c\uad6d\uc5b4 \ubb38\uc7a5", "euc-kr", True),
+    ("\uc7e0\uc7e0", "euc-kr", False),                   # UHC-only syllables: no-break spaces
+    ("Copyright \u00a9 2020", "gbk", True),              # nothing but signs to judge
+])
+def test_cjk_plausible(text: str, encoding: str, plausible: bool) -> None:
+    from cleanweb.stages.plausible import cjk_plausible
+
+    assert cjk_plausible(text, encoding) is plausible
+
+
+@pytest.mark.parametrize(("text", "plausible"), [
+    ("\u0421\u0435\u0433\u043e\u0434\u043d\u044f \u043e\u0447\u0435\u043d\u044c "
+     "\u0445\u043e\u0440\u043e\u0448\u0430\u044f \u043f\u043e\u0433\u043e\u0434\u0430.", True),
+    ("\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 \u03ba\u03cc\u03c3\u03bc\u03b5", True),
+    ("f\u044cr B\u044crger, Gr\u0446\u042fe", False),   # German read as windows-1251
+    ("\u0446\u2558 \u0446\u2502 \u0446\u2524", False),  # UTF-8 read as KOI8-R
+    ("\xa9 \u0e09", False),                            # "\xa9" read as Thai
+])
+def test_alphabet_plausible(text: str, plausible: bool) -> None:
+    from cleanweb.stages.plausible import alphabet_plausible
+
+    assert alphabet_plausible(text) is plausible

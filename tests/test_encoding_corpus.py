@@ -1,4 +1,8 @@
-"""Decode stage on real pages: a transcoded encoding corpus and the Chinese dev sets."""
+"""Decode stage on real pages: a transcoded encoding corpus and the Chinese dev sets.
+
+The corpus is the shared generator's, plus the page shapes of benchmarks/encoding_shapes.py
+(sparse Western pages, a few windows-1252 bytes, broken UTF-8, GBK with a UTF-8 snippet).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.encoding_shapes import add_shapes
 from cleanweb import decode
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -37,6 +42,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
          "--per-target", "6", "--utf8-per-lang", "2", "--big-mb", "2"],
         check=True, capture_output=True,
     )
+    add_shapes(out, DATASETS)
     lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
     return out, [json.loads(line) for line in lines]
 
@@ -90,6 +96,9 @@ def test_corpus_covers_the_hard_cases(corpus: tuple[Path, list[dict[str, Any]]])
     assert {"correct", "missing", "lie-utf8", "lie-latin1", "lie-native"} <= variants
     assert {"gbk", "shift_jis", "euc-kr", "windows-1251"} <= {c["true_encoding"] for c in cases}
     assert sum(c["kind"] == "nasty" for c in cases) >= 20
+    shapes = collections.Counter(c["variant"].split(".")[0] for c in cases if c["kind"] == "shape")
+    assert set(shapes) == {"sparse-latin", "few-bytes", "utf8-broken", "gbk-utf8-snippet"}
+    assert min(shapes.values()) >= 12
 
 
 def test_whole_corpus_decodes_correctly(corpus: tuple[Path, list[dict[str, Any]]]) -> None:

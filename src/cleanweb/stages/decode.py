@@ -7,8 +7,10 @@ Validate first; detect only when the bytes and the declarations disagree:
    the page claims; 5. UTF-16 without BOM, by where the NUL bytes sit; 6. the HTTP charset,
    then the ``<meta>`` charset -- each accepted only if the whole document decodes with it
    (and, for single-byte labels, does not come out as mojibake); 7. mostly-UTF-8 pages with a
-   few broken sequences; 8. chardet on a sample of the non-ASCII runs, verified by decoding;
-   9. the least lossy candidate, and last windows-1252 (which decodes any bytes).
+   few broken sequences; 8. chardet on a sample of the non-ASCII runs, each answer verified
+   by decoding and by the text it yields, which must be plausible for the encoding's script
+   (see ``plausible.py``); 9. the declaration, or the least lossy plausible candidate, and
+   last windows-1252 (which decodes any bytes).
 
 A leading ``<?xml ... encoding=...?>`` declaration is dropped from the text: the text is
 already decoded, and parsers such as lxml refuse a ``str`` that still declares an encoding.
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleanweb.stages.labels import CODEC_TO_ENCODING, ENCODINGS, Encoding, lookup
+from cleanweb.stages.plausible import alphabet_plausible, cjk_plausible
 
 #: The WHATWG prescan window; when it holds no charset, metas up to ``<body>`` count too,
 #: within this many bytes (many real pages declare the charset after a long head).
@@ -31,13 +34,20 @@ LATE_META_BYTES = 65536
 #: Share of undecodable characters tolerated under a multi-byte label (stray bytes, a
 #: foreign snippet) -- measured against the document's non-ASCII characters.
 MULTIBYTE_TOLERANCE = 0.005
-#: A page is "mostly UTF-8" when it has at least this many valid multi-byte characters per
-#: broken sequence (legacy bytes reach about one valid pair in ten by chance).
-MOSTLY_UTF8_RATIO = 8
+#: A page is "mostly UTF-8" when valid multi-byte sequences hold at least this many times as
+#: many of its high bytes as broken ones do. Legacy pages reach 0.8 by chance (EUC-JP, whose
+#: byte pairs often look like UTF-8); UTF-8 pages with a few stray bytes reach 8 and more.
+MOSTLY_UTF8_RATIO = 2
 #: The lossy fallback keeps a candidate codec only below this share of U+FFFD.
 LOSSY_TOLERANCE = 0.1
 #: Non-ASCII bytes needed before a clean CJK decode overrules a non-Latin single-byte label.
 CJK_EVIDENCE_BYTES = 64
+#: Bytes that a Latin code page reads differently from windows-1252 needed before a
+#: detector's choice of it is taken over windows-1252.
+LATIN_EVIDENCE_BYTES = 16
+#: U+FFFD a CJK reading of the detection sample may show beyond MULTIBYTE_TOLERANCE: the
+#: sample's parts are cut without regard to characters.
+SAMPLE_LOSSES = 8
 #: Detection sample: non-ASCII runs with this much ASCII on each side, up to this size.
 SAMPLE_BYTES = 4096
 SAMPLE_CONTEXT = 8
@@ -71,6 +81,11 @@ _WINDOWS_1252_TABLE = "".join(
     for b in range(256))
 
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Non-ASCII runs and the short ASCII gaps between them that widening by SAMPLE_CONTEXT on both
+# sides would close; bounded, so that one match never scans a whole dense page.
+_CLUSTER = re.compile(
+    rb"[\x80-\xff]+(?:[\x00-\x7f]{1,%d}[\x80-\xff]+){0,256}" % (2 * SAMPLE_CONTEXT))
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -419,7 +434,7 @@ def _legacy(data: bytes, declarations: tuple[_Declaration, ...]) -> tuple[_Attem
     for d in declarations:
         if d.encoding is None or not _usable(d.encoding):
             continue
-        attempt = _accept(data, d.encoding, sample)
+        attempt = _accept(data, d.encoding, sample, declared=True)
         if attempt is not None:
             return attempt, d.origin
         rejected.add(d.encoding.codecs)
@@ -432,32 +447,63 @@ def _legacy(data: bytes, declarations: tuple[_Declaration, ...]) -> tuple[_Attem
     return _lossy(data, declarations, guess)
 
 
-def _accept(data: bytes, enc: Encoding, sample: _Sample) -> _Attempt | None:
-    """Decode with ``enc`` if the bytes allow it and the result does not look wrong."""
+def _accept(data: bytes, enc: Encoding, sample: _Sample, *,
+            declared: bool = False) -> _Attempt | None:
+    """Decode with ``enc`` if the result reads as text of its script and the bytes allow it.
+
+    The sample is judged first: it is small, and most wrong candidates fail there. A CJK
+    label the page declares is believed whenever its bytes decode, as a browser does: Latin
+    text breaks a CJK decoding at its first accented letter before a space or a sign.
+    """
     if not _usable(enc):
         return None
+    if not (declared and enc.kind == "cjk") and not _fits(data, enc, sample):
+        return None
+    return _decode_as(data, enc)
+
+
+def _decode_as(data: bytes, enc: Encoding) -> _Attempt | None:
     attempt = _strict(data, enc)
     if attempt is None and enc.kind in ("cjk", "utf-8"):
         attempt = _tolerant(data, enc)
-    if attempt is None:
-        return None
-    if enc.kind in ("latin", "single") and _single_byte_misfit(data, enc, sample.get()):
-        return None
     return attempt
 
 
-def _single_byte_misfit(data: bytes, enc: Encoding, sample: bytes) -> bool:
+def _fits(data: bytes, enc: Encoding, sample: _Sample) -> bool:
+    """Whether the sample, read as ``enc``, is plausible text of the script ``enc`` is for."""
+    if enc.kind == "latin":
+        return not _looks_mojibake(sample.get(), enc.kind)
+    if enc.kind == "cjk":
+        text = _sample_text(sample.get(), enc)
+        # Bytes that do not even decode (an odd-length Cyrillic word, Latin text) need no
+        # closer look; the sample's cuts account for a few.
+        return (text.count("\ufffd") <= SAMPLE_LOSSES + MULTIBYTE_TOLERANCE * len(text)
+                and cjk_plausible(text, enc.name))
+    if enc.kind == "single":
+        return (alphabet_plausible(_sample_text(sample.get(), enc))
+                and not _single_byte_misfit(data, enc, sample))
+    return True
+
+
+def _sample_text(sample: bytes, enc: Encoding) -> str:
+    """The sample as its least lossy codec reads it (Big5 has two). The sample is cut
+    between runs, maybe inside a character: a few replacements are expected."""
+    texts = [_windows_1252(sample) if codec == "cp1252" else sample.decode(codec, "replace")
+             for codec in enc.codecs]
+    return min(texts, key=lambda text: text.count("\ufffd"))
+
+
+def _single_byte_misfit(data: bytes, enc: Encoding, sample: _Sample) -> bool:
     """A single-byte reading that is wrong: mojibake, or bytes that are really CJK.
 
-    Real Cyrillic, Greek, Hebrew... text never decodes cleanly as a CJK codec (an odd-length
-    word before a space breaks the byte pairs); for Latin text that test is unsafe (an
-    accented letter before another letter is a valid pair), so it uses run lengths instead.
+    Real Cyrillic, Greek, Hebrew... text never reads as CJK (an odd-length word before a
+    space breaks the byte pairs, and what pairs up is scattered rare characters).
     """
-    if _looks_mojibake(sample, enc.kind):
+    if _looks_mojibake(sample.get(), enc.kind):
         return True
-    if enc.kind != "single" or _high_bytes(sample) < CJK_EVIDENCE_BYTES:
+    if _high_bytes(sample.get()) < CJK_EVIDENCE_BYTES:
         return False
-    return any(_strict(data, cjk) is not None for cjk, _ in _CJK)
+    return next(_cjk_readings(data, sample, set()), None) is not None
 
 
 def _high_bytes(sample: bytes) -> int:
@@ -469,9 +515,11 @@ def _looks_mojibake(sample: bytes, kind: str) -> bool:
 
     UTF-8 sequences do not occur by chance in legacy text. Latin-script text has isolated
     accented letters, while CJK text comes in long runs of high bytes; text in a non-Latin
-    script has whole words of high bytes, while Latin text read as one has lone ones.
+    script has whole words of high bytes, while Latin text read as one has lone ones. A run
+    of one repeated byte (no-break spaces, a row of "\xbb") is layout, not text.
     """
-    runs = [len(r) for r in _HIGH_RUN.findall(sample)]
+    runs = [len(r) for r in _HIGH_RUN.findall(sample)
+            if len(r) == 1 or r.count(r[:1]) < len(r)]
     high = sum(runs)
     if not high:
         return False
@@ -484,10 +532,19 @@ def _looks_mojibake(sample: bytes, kind: str) -> bool:
 
 
 def _mostly_utf8(data: bytes) -> _Attempt | None:
+    """UTF-8 with a few broken sequences: valid multi-byte characters hold most high bytes.
+
+    Counted in bytes, the measure does not depend on the script: a broken sequence costs
+    one to three bytes, and a valid character two to four.
+    """
     text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    good = _non_ascii(text) - bad
-    return _Attempt(text, _UTF8, "utf-8", bad) if bad * MOSTLY_UTF8_RATIO <= good else None
+    bad = text.count("\ufffd") - _encoded_fffd(data, "utf-8")
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    # The text's UTF-8 form holds the ASCII, the valid sequences, and 3 bytes per U+FFFD.
+    valid = len(text.encode("utf-8", "surrogatepass")) - (len(data) - high) - 3 * bad
+    if valid < MOSTLY_UTF8_RATIO * (high - valid):
+        return None
+    return _Attempt(text, _UTF8, "utf-8", bad)
 
 
 class _Sample:
@@ -527,10 +584,12 @@ def _sample(data: bytes) -> bytes:
 def _segments(data: bytes) -> Iterator[tuple[int, int]]:
     """(start, end) of non-ASCII runs widened by SAMPLE_CONTEXT, overlapping ones merged.
 
-    Merging keeps double-byte characters whole where an ASCII trail byte splits a run.
+    Merging keeps double-byte characters whole where an ASCII trail byte splits a run. The
+    runs come in clusters already merged by a pattern (a Python loop over every run of a
+    dense CJK page took most of a millisecond), at most a few hundred runs each.
     """
     start = end = -1
-    for m in _HIGH_RUN.finditer(data):
+    for m in _CLUSTER.finditer(data):
         s, e = max(0, m.start() - SAMPLE_CONTEXT), m.end() + SAMPLE_CONTEXT
         if start >= 0 and s > end:
             yield start, end
@@ -547,31 +606,81 @@ def _segments(data: bytes) -> Iterator[tuple[int, int]]:
 def _detect(
     data: bytes, sample: _Sample, rejected: set[tuple[str, ...]]
 ) -> tuple[_Attempt | None, Encoding | None]:
-    """chardet's best verified answer, and its first answer (for the lossy fallback)."""
+    """chardet's best answer that reads as plausible text and decodes; else the first answer
+    that reads as plausible text but has too many undecodable bytes (for the lossy step).
+
+    A plausible CJK reading comes first when the sample has the bytes to show it (chardet
+    often names a single-byte code page for CJK text, and Shift_JIS text, whose trail bytes
+    are often ASCII, can pass as Latin); on thin evidence it comes after chardet's answers.
+    """
     allowed = [n for n in _DETECTABLE if CODEC_TO_ENCODING[n].codecs not in rejected]
     guesses = _chardet(sample.get(), allowed)
-    candidates = guesses[:3]
-    if candidates and candidates[0].kind != "cjk":
-        cjk = _cjk_instead(data, sample.get(), rejected)
-        candidates = [cjk, *candidates] if cjk is not None else candidates
-    for enc in candidates:
-        attempt = _accept(data, enc, sample)
+    # chardet may have no answer at all (chardet 6 on CJK text with a UTF-8 snippet).
+    cjk_first = not guesses or guesses[0].kind != "cjk"
+    if cjk_first and _high_bytes(sample.get()) >= CJK_EVIDENCE_BYTES:
+        found = _cjk_instead(data, sample, rejected)
+        if found is not None:
+            return found
+        cjk_first = False
+    fitting: Encoding | None = None
+    for enc in guesses[:3]:
+        if not _fits(data, enc, sample):
+            continue
+        attempt = _decode_as(data, enc)
         if attempt is not None:
-            return attempt, enc
-    return None, guesses[0] if guesses else None
+            attempt = _latin_default(data, attempt, sample)
+            return attempt, attempt.encoding
+        fitting = fitting or enc
+    found = _cjk_instead(data, sample, rejected) if cjk_first else None
+    return found if found is not None else (None, fitting)
 
 
-def _cjk_instead(data: bytes, sample: bytes, rejected: set[tuple[str, ...]]) -> Encoding | None:
-    """When the bytes decode cleanly as CJK, ask again among those CJK encodings only."""
-    clean = [(enc, name) for enc, name in _CJK
-             if enc.codecs not in rejected and _strict(data, enc) is not None]
-    if not clean:
-        return None
-    if len(clean) == 1:
-        return clean[0][0]
-    answers = _chardet(sample, [name for _, name in clean])
-    names = {enc.name for enc, _ in clean}
-    return next((enc for enc in answers if enc.name in names), clean[0][0])
+def _latin_default(data: bytes, attempt: _Attempt, sample: _Sample) -> _Attempt:
+    """windows-1252 instead of another Latin code page that reads few of the sample's bytes
+    differently: on a handful of bytes chardet's choice among Latin code pages is noise,
+    and windows-1252 is the web's default for Latin-script pages."""
+    enc = attempt.encoding
+    if enc.kind != "latin" or enc is _WINDOWS_1252:
+        return attempt
+    table = bytes(range(0x80, 0x100)).decode(attempt.codec, "replace")
+    differ = bytes(b for b, ch in zip(range(0x80, 0x100), table, strict=True)
+                   if ch != _WINDOWS_1252_TABLE[b])
+    sample_bytes = sample.get()
+    if len(sample_bytes) - len(sample_bytes.translate(None, differ)) >= LATIN_EVIDENCE_BYTES:
+        return attempt
+    return _Attempt(_windows_1252(data), _WINDOWS_1252, "cp1252")
+
+
+def _cjk_instead(
+    data: bytes, sample: _Sample, rejected: set[tuple[str, ...]]
+) -> tuple[_Attempt, Encoding] | None:
+    """When the bytes read as plausible CJK text, the CJK encoding chardet prefers among
+    those that do: a detector's single-byte answer for CJK bytes is never right."""
+    found = {enc.name: (attempt, enc) for attempt, enc in _cjk_readings(data, sample, rejected)}
+    if len(found) <= 1:
+        return next(iter(found.values()), None)
+    answers = _chardet(sample.get(), [name for enc, name in _CJK if enc.name in found])
+    best = next((enc.name for enc in answers if enc.name in found), next(iter(found)))
+    return found[best]
+
+
+def _cjk_readings(
+    data: bytes, sample: _Sample, rejected: set[tuple[str, ...]]
+) -> Iterator[tuple[_Attempt, Encoding]]:
+    """The CJK encodings whose reading of the page is plausible: those that decode every
+    byte, or, only if none does, those that decode all but a few (a foreign snippet)."""
+    candidates = [enc for enc, _ in _CJK if enc.codecs not in rejected]
+    strict = False
+    for enc in candidates:
+        attempt = _strict(data, enc)  # fails fast on most wrong encodings
+        if attempt is not None and _fits(data, enc, sample):
+            strict = True
+            yield attempt, enc
+    if strict:
+        return
+    for enc in candidates:
+        if _fits(data, enc, sample) and (attempt := _tolerant(data, enc)) is not None:
+            yield attempt, enc
 
 
 def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
@@ -615,17 +724,24 @@ def _from_codec(name: object) -> Encoding | None:
 def _lossy(
     data: bytes, declarations: tuple[_Declaration, ...], guess: Encoding | None
 ) -> tuple[_Attempt, str]:
-    """The candidate with the fewest U+FFFD if that is few, else windows-1252."""
-    options = [(d.encoding, f"{d.origin}-lossy") for d in declarations
+    """The candidate with the fewest U+FFFD if that is few, else windows-1252.
+
+    A declaration comes first among equals: a single-byte label loses nothing, and is kept
+    when no detector's answer was plausible. What loses nothing is reported as its origin.
+    """
+    options = [(d.encoding, d.origin) for d in declarations
                if d.encoding is not None and _usable(d.encoding)]
     if guess is not None:
-        options.append((guess, "detected-lossy"))
-    options.append((_UTF8, "utf8-lossy"))
+        options.append((guess, "detected"))
+    options.append((_UTF8, "utf8"))
     best: tuple[_Attempt, str] | None = None
-    for enc, source in options:
+    for enc, origin in options:
         attempt = _lossy_decode(data, enc)
         if best is None or attempt.replacements < best[0].replacements:
-            best = (attempt, source)
-    if best is not None and best[0].replacements <= LOSSY_TOLERANCE * _non_ascii(best[0].text):
-        return best
-    return _Attempt(_windows_1252(data), _WINDOWS_1252, "cp1252"), "fallback"
+            best = (attempt, origin)
+    if best is None or best[0].replacements > LOSSY_TOLERANCE * _non_ascii(best[0].text):
+        return _Attempt(_windows_1252(data), _WINDOWS_1252, "cp1252"), "fallback"
+    attempt, origin = best
+    if attempt.replacements == 0 and origin != "utf8":
+        return attempt, origin
+    return attempt, f"{origin}-lossy"
