@@ -254,6 +254,14 @@ def test_http_charset_is_used_and_wins_over_meta() -> None:
     data = page(ZH, "windows-1251").encode("gbk")
     d = decode(data, http_charset="GBK")
     assert d.text == data.decode("gbk")
+    # The meta was overruled: that is what the declaration fields report.
+    assert (d.source, d.encoding, d.declared, d.declared_rejected) == (
+        "http", "gbk", "windows-1251", True)
+
+
+def test_http_charset_and_meta_that_agree_are_not_rejected() -> None:
+    data = page(ZH, "gb2312").encode("gbk")
+    d = decode(data, http_charset="text/html; charset=GBK")
     assert (d.source, d.encoding, d.declared, d.declared_rejected) == (
         "http", "gbk", "gbk", False)
 
@@ -268,7 +276,17 @@ def test_lying_http_charset_falls_back_to_the_meta() -> None:
     data = page(JA, "shift_jis").encode("cp932")
     d = decode(data, http_charset="utf-8")
     assert d.text == data.decode("cp932")
-    assert (d.source, d.declared, d.declared_rejected) == ("meta", "shift_jis", False)
+    # The header lied: the page was decoded against it, which the result must say.
+    assert (d.source, d.declared, d.declared_rejected) == ("meta", "utf-8", True)
+
+
+def test_lying_http_charset_overruled_by_detection_is_rejected() -> None:
+    # A WARC record's "charset=utf-8" header on GBK bytes with no meta.
+    data = page(ZH).encode("gbk")
+    d = decode(data, http_charset="text/html; charset=utf-8")
+    assert d.text == data.decode("gbk")
+    assert d.encoding in ("gbk", "gb18030")
+    assert (d.declared, d.declared_rejected) == ("utf-8", True)
 
 
 def test_meta_after_the_prescan_window_is_found() -> None:

@@ -18,7 +18,7 @@ import pytest
 
 pytest.importorskip("fastwarc", reason="the 'warc' extra (fastwarc) is not installed")
 
-from warc_samples import Sample, record_bytes, samples, write_warc
+from warc_samples import Sample, gbk_html, record_bytes, samples, write_warc
 
 from cleanweb import extract
 from cleanweb.integrations.records import warc_rows
@@ -173,6 +173,18 @@ def test_pages_raise_after_the_whole_records_of_a_cut_file(tmp_path: Path) -> No
     with pytest.raises(ReadError):
         rows.extend(str(r["warc_record_id"]) for r in warc_rows(str(path)))
     assert rows == got
+
+
+def test_a_lying_record_charset_is_reported_as_rejected(tmp_path: Path) -> None:
+    # The HTTP header says utf-8, the payload is GBK with a true meta, which decides: the
+    # header was overruled all the same.
+    path = tmp_path / "lie.warc.gz"
+    write_warc(path, [Sample("gbk-lying-header", "http://example.com/gbk5",
+                             "text/html; charset=utf-8", gbk_html().encode("gbk"))])
+    (page,) = warc.pages(str(path))
+    doc = extract(page.body, url=page.uri, http_charset=page.charset)
+    assert page.charset == "utf-8"
+    assert (doc.encoding, doc.encoding_source, doc.declared_rejected) == ("gbk", "meta", True)
 
 
 def test_directory_walk_takes_warc_files() -> None:

@@ -111,8 +111,9 @@ class Decoded:
     ``encoding`` is the WHATWG name, ``codec`` the Python codec that produced ``text``,
     ``source`` the deciding step ("bom", "http", "meta", "ascii", "utf8-valid", "detected",
     "utf8-lossy", "meta-lossy", "http-lossy", "detected-lossy", "fallback", "empty"),
-    ``declared`` the charset label the header or page gave, ``declared_rejected`` whether
-    the text was decoded against it, and ``replacements`` the U+FFFD decoding inserted.
+    ``declared`` the charset label the header or page gave (the overruled one, if one was),
+    ``declared_rejected`` whether the text was decoded against a declaration (the HTTP
+    charset's or the page's), and ``replacements`` the U+FFFD decoding inserted.
     ``same_bytes`` is True when ``text`` is the input read as UTF-8 with nothing replaced
     or stripped, so the input bytes are ``text`` encoded as UTF-8.
     """
@@ -163,10 +164,10 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
 
 
 def _finish(attempt: _Attempt, source: str, declarations: tuple[_Declaration, ...]) -> Decoded:
-    origin = source.removesuffix("-lossy")
-    chosen = next((d for d in declarations if d.origin == origin), None)
-    shown = chosen or (declarations[0] if declarations else None)
-    rejected = shown is not None and not _followed(shown, attempt, source)
+    # A declaration the text was not decoded by was overruled: the HTTP charset as much as
+    # the page's own meta. The first of those is the one reported.
+    overruled = [d for d in declarations if not _followed(d, attempt, source)]
+    shown = overruled[0] if overruled else (declarations[0] if declarations else None)
     text = strip_xml_declaration(attempt.text)
     return Decoded(
         text=text,
@@ -174,7 +175,7 @@ def _finish(attempt: _Attempt, source: str, declarations: tuple[_Declaration, ..
         codec=attempt.codec,
         source=source,
         declared=shown.label if shown else None,
-        declared_rejected=rejected,
+        declared_rejected=bool(overruled),
         replacements=attempt.replacements,
         same_bytes=(source in ("ascii", "utf8-valid") and attempt.codec == "utf-8"
                     and not attempt.replacements and len(text) == len(attempt.text)),
