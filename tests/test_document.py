@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import pickle
+import pydoc
+import re
 
 import pytest
 
@@ -93,3 +95,44 @@ def test_markdown_keeps_text_from_reading_as_structure() -> None:
 
 def test_to_text_is_text() -> None:
     assert doc().to_text() == doc().text
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"site_rules": "rules.toml"}, {"include_tables": "no"}, {"include_captions": 1},
+    {"explain": None}, {"favor": 1}, {"max_bytes": 1.5}, {"max_nodes": "10"},
+    {"time_budget": "5"}, {"time_budget": True},
+])
+def test_options_of_the_wrong_type_raise_type_error_when_made(kwargs: dict[str, object]) -> None:
+    with pytest.raises(TypeError) as err:
+        Options(**kwargs)  # type: ignore[arg-type]
+    assert next(iter(kwargs)) in str(err.value)
+
+
+def test_options_out_of_range_raise_value_error_when_made() -> None:
+    for kwargs in ({"favor": "fast"}, {"max_nodes": -5}, {"time_budget": float("nan")},
+                   {"time_budget": 0}):
+        with pytest.raises(ValueError):
+            Options(**kwargs)  # type: ignore[arg-type]
+
+
+def test_site_rules_given_as_a_path_says_how_to_load_it() -> None:
+    with pytest.raises(TypeError, match=r"RulePack\.load"):
+        Options(site_rules="rules.toml")  # type: ignore[arg-type]
+
+
+def test_options_accept_every_documented_value() -> None:
+    from cleanweb import RulePack
+
+    options = Options(favor="recall", include_tables=False, include_captions=False,
+                      explain=True, max_bytes=1, max_nodes=1, time_budget=3,
+                      site_rules=RulePack(()))
+    assert options.time_budget == 3
+    assert Options(time_budget=None).time_budget is None
+
+
+@pytest.mark.parametrize("cls", [Options, Document])
+def test_help_describes_every_field(cls: type) -> None:
+    # help() shows the class docstring, not "#:" comments: each field is described there.
+    shown = pydoc.render_doc(cls, renderer=pydoc.plaintext)
+    described = set(re.findall(r"^ \|      (\w+): \S", shown, re.M))
+    assert described == {f.name for f in dataclasses.fields(cls)}

@@ -39,7 +39,34 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A clean extraction of one page."""
+    """A clean extraction of one page.
+
+    Fields:
+        status: Why the document looks the way it does (a :class:`Status`, never None):
+            "ok", "empty", "not_html", "too_large" or "timeout".
+        text: The article body, paragraphs in page order, one per line ("" if none).
+        title: The article headline, once, or None.
+        blocks: The body as :class:`Block` objects (paragraphs, headings, list items,
+            quotes, table rows, code), in reading order.
+        captions: Image and figure captions, in page order, exact repeats removed.
+        date: The publication date and time as written on the page, or None.
+        date_iso: The same date in ISO 8601 when the year is known, else None.
+        author: The author or reporter names, or None.
+        source: The outlet named in the source line, or None.
+        editor: The editor names, staff codes dropped, or None.
+        lang: The page's language code, or None.
+        url: The page URL given to ``extract()``, or None.
+        encoding: The WHATWG name of the encoding the bytes were decoded with; None for
+            ``str`` input and for input refused before decoding.
+        encoding_source: Which step decided the encoding: "bom", "http", "meta", "ascii",
+            "utf8-valid", "detected", "utf8-lossy", "meta-lossy", "http-lossy",
+            "detected-lossy", "fallback", "empty"; "str" for text input; None for input
+            refused before decoding.
+        declared_rejected: True when a charset declaration (the HTTP charset or the
+            page's meta) was overruled: the text was not decoded by it.
+        trace: With ``Options(explain=True)``: every block, kept or dropped, with the rule
+            id or score that decided it; else empty.
+    """
 
     status: Status
     text: str = ""
