@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import array
 import codecs
 import dataclasses
 import random
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -51,6 +53,17 @@ def test_empty_input() -> None:
 def test_non_bytes_raise_type_error() -> None:
     with pytest.raises(TypeError):
         decode("<html></html>")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview, lambda b: array.array("B", b)])
+def test_every_bytes_like_input_is_decoded(wrap: Callable[[bytes], object]) -> None:
+    data = page(ZH, "gb2312").encode("gbk")
+    assert decode(wrap(data)) == decode(data)  # type: ignore[arg-type]
+
+
+def test_http_charset_of_the_wrong_type_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="http_charset"):
+        decode(b"<p>x</p>", http_charset=b"utf-8")  # type: ignore[arg-type]
 
 
 def test_decoded_is_frozen() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import array
+from collections.abc import Callable
+
 import pytest
 from conftest import REPO, page
 
@@ -39,8 +42,29 @@ def test_http_charset_decodes_legacy_bytes() -> None:
 
 
 def test_wrong_type_is_a_clear_error() -> None:
-    with pytest.raises(TypeError, match="bytes or str"):
+    with pytest.raises(TypeError, match="bytes-like"):
         extract(123)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview, lambda b: array.array("B", b),
+                                  lambda b: memoryview(bytearray(b))[0:]])
+def test_every_bytes_like_input_is_accepted(wrap: Callable[[bytes], object]) -> None:
+    data = ARTICLE.encode()
+    assert extract(wrap(data)) == extract(data)  # type: ignore[arg-type]
+
+
+def test_legacy_bytes_in_a_bytearray_are_decoded_too() -> None:
+    data = page("<p>Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 \u2014 d\xe9j\xe0 vu.</p>",
+                head='<meta charset="windows-1252">').encode("cp1252")
+    doc = extract(bytearray(data))
+    assert (doc.encoding, doc.encoding_source) == ("windows-1252", "meta")
+
+
+@pytest.mark.parametrize("kwargs", [{"options": {"favor": "recall"}}, {"url": 5},
+                                    {"http_charset": 5}])
+def test_other_arguments_of_the_wrong_type_are_a_clear_error(kwargs: dict[str, object]) -> None:
+    with pytest.raises(TypeError, match=next(iter(kwargs))):
+        extract(ARTICLE.encode(), **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("data", "status"), [

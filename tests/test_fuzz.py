@@ -364,9 +364,9 @@ def test_author_meta_without_title(title: str) -> None:
     check(f"<html><head>{head}</head><body>{ARTICLE}</body></html>".encode())
 
 
-@pytest.mark.parametrize("bad", [None, 1, 1.5, bytearray(b"<p>x</p>"), memoryview(b"x"),
-                                 ["<p>"], Path("page.html")], ids=repr)
+@pytest.mark.parametrize("bad", [None, 1, 1.5, ["<p>"], Path("page.html")], ids=repr)
 def test_wrong_input_type_is_the_only_error(bad: object) -> None:
+    # Bytes-like inputs (bytearray, memoryview...) are pages: see test_extract.py.
     with pytest.raises(TypeError):
         cleanweb.extract(bad)  # type: ignore[arg-type]
 

@@ -19,7 +19,7 @@ from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.stages import metadata
 from cleanweb.stages import parse as dom
 from cleanweb.stages.assemble import EncodingInfo, bare_document, build_document
-from cleanweb.stages.decode import decode
+from cleanweb.stages.decode import as_bytes, decode
 from cleanweb.stages.finish import finish, trim_edges
 from cleanweb.stages.metadata import Metadata, dates, page_metadata
 from cleanweb.stages.score import classify
@@ -84,7 +84,7 @@ def compile_rules() -> None:
 
 
 def extract(
-    html: bytes | str,
+    html: bytes | bytearray | memoryview | str,
     *,
     url: str | None = None,
     http_charset: str | None = None,
@@ -92,11 +92,18 @@ def extract(
 ) -> Document:
     """Extract the article body, captions and metadata of one page.
 
-    Never raises for page content: problems are reported in ``Document.status``.
-    Raises ``TypeError`` only when ``html`` is neither bytes nor str.
+    ``html`` is the page's bytes (any bytes-like object: bytes, bytearray, memoryview...)
+    or its text. Never raises for page content: problems are reported in
+    ``Document.status``. Raises ``TypeError`` only when ``html`` is neither bytes-like nor
+    str, or another argument is of the wrong type; an ``Options`` with a bad field already
+    raised when it was made.
     """
-    if not isinstance(html, (bytes, str)):
-        raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
+    if not isinstance(html, str):
+        html = as_bytes(html, "html")
+    if not isinstance(options, Options | None):
+        raise TypeError(f"options must be an Options or None, not {type(options).__name__}")
+    if not isinstance(url, str | None):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
     opts = options if options is not None else Options()
     compile_rules()
     size = len(html) if isinstance(html, bytes) else len(html.encode("utf-8", "surrogatepass"))

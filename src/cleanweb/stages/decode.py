@@ -143,11 +143,11 @@ class _Attempt:
     replacements: int = 0
 
 
-def decode(data: bytes, http_charset: str | None = None) -> Decoded:
-    """Decode one page's bytes; never raises for bytes input."""
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"data must be bytes, not {type(data).__name__}")
-    data = bytes(data)
+def decode(data: bytes | bytearray | memoryview, http_charset: str | None = None) -> Decoded:
+    """Decode one page's bytes (any bytes-like object); never raises for such input."""
+    data = as_bytes(data, "data")
+    if not isinstance(http_charset, str | None):
+        raise TypeError(f"http_charset must be a str or None, not {type(http_charset).__name__}")
     if not data:
         return Decoded("", "utf-8", "utf-8", "empty")
     # Where the bytes decide by themselves, declarations are only reported: the prescan
@@ -161,6 +161,21 @@ def decode(data: bytes, http_charset: str | None = None) -> Decoded:
         return _finish(*unicode, declarations)
     declarations = _declarations(data, http_charset, late=True)
     return _finish(*_legacy(data, declarations), declarations)
+
+
+def as_bytes(data: object, name: str) -> bytes:
+    """``data`` as ``bytes`` if it is bytes-like (bytes, bytearray, memoryview, array, mmap:
+    anything with the buffer protocol), else ``TypeError``."""
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, str):
+        raise TypeError(f"{name} must be bytes-like, not str")
+    try:
+        view = memoryview(data)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{name} must be bytes-like, not {type(data).__name__}") from None
+    with view:
+        return view.tobytes()
 
 
 def _finish(attempt: _Attempt, source: str, declarations: tuple[_Declaration, ...]) -> Decoded:
