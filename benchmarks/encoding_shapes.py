@@ -7,7 +7,8 @@ folder and its ``manifest.jsonl``, in the generator's format, with ``kind`` "sha
 
 * ``sparse-latin``: Western-European text (German, Spanish, ...) in windows-1252 or
   ISO-8859-1 with few accented letters in a long page (at most two non-ASCII bytes per KB),
-  with the true declaration, none, or a false ``utf-8`` one.
+  with the true declaration, none, a false ``utf-8`` one, or a false ``gb2312`` one (a
+  CMS template's default).
 * ``few-bytes``: an English page whose only non-ASCII bytes are one to four windows-1252
   characters (a ©, curly quotes, a run of no-break spaces), declared correctly or not at all.
 * ``utf8-broken``: a UTF-8 page with two to six invalid sequences (windows-1252 bytes from
@@ -201,7 +202,7 @@ def _sparse_latin(sources: list[tuple[str, str]]) -> Iterator[dict[str, Any]]:
     for sid, doc in sources:
         for codec, label in (("cp1252", "windows-1252"), ("latin-1", "iso-8859-1")):
             for variant, declared in (("correct", label), ("missing", None),
-                                      ("lie-utf8", "utf-8")):
+                                      ("lie-utf8", "utf-8"), ("lie-gb2312", "gb2312")):
                 data = _with_meta(doc, declared).encode(codec, "xmlcharrefreplace")
                 yield _case("sparse-latin", f"{codec}.{variant}", sid, data,
                             true_encoding="windows-1252", declared=declared, check="exact",

@@ -488,6 +488,16 @@ def test_sparse_latin_page_is_not_read_as_cjk(meta: str | None, codec: str) -> N
     assert d.declared_rejected is (meta is not None)
 
 
+@pytest.mark.parametrize("meta", ["gb2312", "big5", "shift_jis", "euc-kr"])
+def test_sparse_latin_page_under_a_false_cjk_label(meta: str) -> None:
+    # Every umlaut of DE stands before a letter: a valid GBK pair, so the bytes decode under
+    # the label without an error; what they yield is scattered rare ideographs.
+    data = sparse_latin_page(meta).encode("cp1252")
+    d = decode(data)
+    assert (d.encoding, d.declared, d.declared_rejected) == ("windows-1252", meta, True)
+    assert d.text == data.decode("cp1252")
+
+
 FEW = ["\xa9 2006 Example Press", "the dollar\u2019s slide", "\xa0\xa0\xa0\xa0Next",
        "\xbb\xbb\xbb\xbb More", "\u201cquoted\u201d \xa9", "price \xa31.5bn"]
 
