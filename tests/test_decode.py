@@ -515,6 +515,22 @@ def test_few_windows_1252_bytes_keep_windows_1252(few: str, meta: str | None) ->
     assert (d.source, d.declared_rejected) == (("meta", False) if meta else ("detected", False))
 
 
+@pytest.mark.parametrize("few", ["\xa9 2006 Example Press", "the dollar\u2019s slide"])
+def test_few_bytes_without_an_answer_from_chardet(few: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # chardet 6 answers nothing for some samples: the CJK readings tried then must not take a
+    # page whose one or two bytes decode as CJK only with a replacement.
+    import chardet
+
+    def no_answer(sample: bytes, **kwargs: object) -> list[dict[str, object]]:
+        return [{"encoding": None, "confidence": 0.0, "language": None}]
+
+    monkeypatch.setattr(chardet, "detect_all", no_answer)
+    data = page("The quick brown fox jumps over the lazy dog. " + few).encode("cp1252")
+    d = decode(data)
+    assert (d.encoding, d.text, d.replacements) == ("windows-1252", data.decode("cp1252"), 0)
+
+
 #: A sentence with five curly quotes and dashes: an English page's only non-ASCII text.
 EN_QUOTES = "It\u2019s the \u201cnew\u201d plan \u2014 and it\u2019s here, the mayor said."
 

@@ -41,8 +41,9 @@ MOSTLY_UTF8_RATIO = 2
 #: The lossy fallback keeps a candidate codec only below this share of U+FFFD.
 LOSSY_TOLERANCE = 0.1
 #: Replacements a CJK reading may need beyond MULTIBYTE_TOLERANCE (a UTF-8 fragment in a GBK
-#: page costs one to three), as long as the reading is plausible CJK text.
+#: page costs one to three), as long as they stay under SNIPPET_SHARE of its characters.
 SNIPPET_LOSSES = 4
+SNIPPET_SHARE = 0.02
 #: Non-ASCII bytes needed before a clean CJK decode overrules a non-Latin single-byte label.
 CJK_EVIDENCE_BYTES = 64
 #: Bytes that a Latin code page reads differently from windows-1252 needed before a
@@ -336,11 +337,13 @@ def _non_ascii(text: str) -> int:
 
 def _tolerant(data: bytes, enc: Encoding) -> _Attempt | None:
     attempt = _lossy_decode(data, enc)
-    # A foreign snippet costs a CJK reading a few replacements however short the page; a
+    lost, chars = attempt.replacements, _non_ascii(attempt.text)
+    if lost <= MULTIBYTE_TOLERANCE * chars:
+        return attempt
+    # A foreign snippet costs a CJK reading a few replacements however short the page. A
     # UTF-8 reading gets no such allowance (a sparse Latin page under a false utf-8 label
-    # loses all its few accented letters).
-    floor = SNIPPET_LOSSES if enc.kind == "cjk" else 0
-    if attempt.replacements <= floor + MULTIBYTE_TOLERANCE * _non_ascii(attempt.text):
+    # would lose its few accented letters), nor does a page with hardly any CJK text.
+    if enc.kind == "cjk" and lost <= min(SNIPPET_LOSSES, SNIPPET_SHARE * chars):
         return attempt
     return None
 
