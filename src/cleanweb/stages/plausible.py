@@ -11,14 +11,16 @@ box-drawing characters. And the characters of a wrong CJK reading are mostly rar
 the encoding's extension areas, where real text keeps to the few thousand common characters
 of the encoding's basic standard.
 
-The tests run on the decoded detection sample (a few KB of the page's non-ASCII runs), so
-they cost little next to decoding the page.
+The tests run on the decoded detection sample (at most 4 KB of the page's non-ASCII runs),
+never on the whole page.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 #: Share of the reading's script characters (plus foreign ones) that must stand in runs of
@@ -33,10 +35,10 @@ FOREIGN_SHARE: Final = 0.2
 #: The basic standard of each CJK web encoding, as (codec, highest first byte): characters
 #: it encodes in two bytes with a first byte up to that bound are the common ones (GB2312;
 #: Big5 symbols and level 1; JIS X 0208 symbols, kana and level-1 kanji; KS X 1001).
-_BASIC: Final = {
+_BASIC: Final[Mapping[str, tuple[str, int]]] = MappingProxyType({
     "gbk": ("gb2312", 0xF7), "gb18030": ("gb2312", 0xF7), "big5": ("big5", 0xC6),
     "shift_jis": ("euc_jp", 0xCF), "euc-jp": ("euc_jp", 0xCF), "euc-kr": ("euc_kr", 0xFE),
-}
+})
 
 # Ideographs, kana, hangul, bopomofo, CJK punctuation and full-width forms. Half-width
 # katakana are left out: a lone one is what a Latin-1 sign becomes in Shift_JIS.
