@@ -52,31 +52,30 @@ _ALPHABET_CLASS = ("\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\
 # letter-like symbols), and U+FFFD (a loss, judged elsewhere): neither help nor hurt.
 _NEUTRAL_CLASS = "\u00a0-\u00bf\u00d7\u00f7\u2000-\u214f\ufffd"
 
-_CJK = re.compile(f"[{_CJK_CLASS}]")
-_CJK_RUN = re.compile(f"[{_CJK_CLASS}]{{2,}}")
+_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
 _ALPHABET = re.compile(f"[{_ALPHABET_CLASS}]")
 # A word: two or more letters, not glued to Latin letters (a Cyrillic letter inside a Latin
 # word is an accented letter read in the wrong code page).
 _ALPHABET_WORD = re.compile(f"(?<![A-Za-z])[{_ALPHABET_CLASS}]{{2,}}(?![A-Za-z])")
-_NEUTRAL = re.compile(f"[{_NEUTRAL_CLASS}]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The characters a reading is judged on: non-ASCII and not neutral.
+_JUDGED = re.compile(f"[^\x00-\x7f{_NEUTRAL_CLASS}]")
 
 
 def cjk_plausible(text: str, encoding: str) -> bool:
     """Whether ``text``, decoded as the CJK ``encoding``, reads as CJK text: most of its
     non-ASCII characters are CJK characters in runs, and most of those are common ones."""
-    script = _CJK.findall(text)
-    judged = len(_NON_ASCII.findall(text)) - len(_NEUTRAL.findall(text))
-    if judged <= 0:
+    judged = len(_JUDGED.findall(text))
+    if not judged:
         return True  # nothing to judge: ASCII and punctuation only
-    grouped = _grouped(_CJK_RUN.findall(text))
-    if grouped < GROUPED_SHARE * judged:
+    runs = _CJK_RUN.findall(text)
+    if _grouped(runs) < GROUPED_SHARE * judged:
         return False
     codec, last = _BASIC.get(encoding, ("", 0))
     if not codec:
         return True
-    common = sum(n for ch, n in Counter(script).items() if _common(ch, codec, last))
-    return common >= COMMON_SHARE * len(script)
+    script = Counter("".join(runs))
+    common = sum(n for ch, n in script.items() if _common(ch, codec, last))
+    return common >= COMMON_SHARE * script.total()
 
 
 def alphabet_plausible(text: str) -> bool:
@@ -84,8 +83,8 @@ def alphabet_plausible(text: str) -> bool:
     Hebrew, Arabic, Thai), reads as words of that script: letters in runs of two or more,
     not inside Latin words, and few characters that are neither letters of such a script
     nor punctuation."""
-    judged = len(_NON_ASCII.findall(text)) - len(_NEUTRAL.findall(text))
-    if judged <= 0:
+    judged = len(_JUDGED.findall(text))
+    if not judged:
         return True
     foreign = judged - len(_ALPHABET.findall(text))
     grouped = _grouped(_ALPHABET_WORD.findall(text))
@@ -93,9 +92,9 @@ def alphabet_plausible(text: str) -> bool:
 
 
 def _grouped(runs: list[str]) -> int:
-    """Characters in the runs, except runs of one repeated character: a row of no-break
-    spaces or of "\xbb" reads as one CJK character repeated, which is layout, not text."""
-    return sum(len(run) for run in runs if run.count(run[0]) < len(run))
+    """Characters in runs of two or more, except runs of one repeated character: a row of
+    no-break spaces or of "\xbb" reads as one CJK character repeated, which is layout."""
+    return sum(len(run) for run in runs if len(run) > 1 and run.count(run[0]) < len(run))
 
 
 def _common(ch: str, codec: str, last: int) -> bool:
