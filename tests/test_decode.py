@@ -413,6 +413,19 @@ def test_iso_2022_jp(meta: str | None) -> None:
     assert d.source == ("meta" if meta else "detected")
 
 
+def test_a_detector_that_fails_is_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # chardet 7.0 raises RuntimeError on some samples (b"\x81\xec" is one).
+    import chardet
+
+    def failing(sample: bytes, **kwargs: object) -> list[dict[str, object]]:
+        raise RuntimeError("pipeline must always return at least one result")
+
+    monkeypatch.setattr(chardet, "detect_all", failing)
+    d = decode(b"\x81\xec")
+    assert (d.encoding, d.source) == ("windows-1252", "fallback")
+    assert decode(page(FR).encode("cp1252")).text == page(FR)
+
+
 def test_binary_garbage_does_not_raise() -> None:
     rnd = random.Random(7)
     data = bytes(rnd.getrandbits(8) for _ in range(20000))
@@ -512,7 +525,9 @@ def test_few_windows_1252_bytes_keep_windows_1252(few: str, meta: str | None) ->
     d = decode(data)
     assert d.text == data.decode("cp1252")
     assert d.encoding == "windows-1252"
-    assert (d.source, d.declared_rejected) == (("meta", False) if meta else ("detected", False))
+    assert not d.declared_rejected
+    # Without a label: chardet's answer, or the default when it has none (chardet 6, 7.0).
+    assert d.source == "meta" if meta else d.source in ("detected", "fallback")
 
 
 @pytest.mark.parametrize("few", ["\xa9 2006 Example Press", "the dollar\u2019s slide"])

@@ -730,19 +730,12 @@ def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
     """chardet's ranked answers, as web encodings, restricted to ``allowed`` codecs."""
     if not allowed:
         return []
-    import chardet  # needed for few pages only: importing it on demand saves startup
-
-    # chardet answers no_match_encoding (cp1252 by default) when nothing fits; it must be
-    # one of the candidates, and like every answer it is verified by decoding.
-    fallback = "cp1252" if "cp1252" in allowed else allowed[0]
-    # Untyped on purpose: the sources must type-check (and compile, see setup.py) against
-    # every chardet the dependency range admits, and before 7 it lacks these arguments.
-    detect_all: Any = chardet.detect_all
     try:
-        results = detect_all(sample, include_encodings=allowed, compat_names=False,
-                             no_match_encoding=fallback)
-    except TypeError:  # chardet before 7 cannot restrict candidates: filter its answers
-        results = detect_all(sample)
+        results = _detect_all(sample, allowed)
+    except RuntimeError:
+        # chardet 7.0 fails on some samples ("pipeline must always return at least one
+        # result"): that is no answer, never a page that cannot be decoded.
+        return []
     # Matched by decoder, not by name: chardet before 7 calls a GBK page GB2312 (the web's
     # GBK), which the allowed gb18030 decodes.
     by_codecs = {CODEC_TO_ENCODING[n].codecs: CODEC_TO_ENCODING[n] for n in allowed}
@@ -753,6 +746,23 @@ def _chardet(sample: bytes, allowed: list[str]) -> list[Encoding]:
         if enc is not None and enc not in found:
             found.append(enc)
     return found
+
+
+def _detect_all(sample: bytes, allowed: list[str]) -> list[dict[str, Any]]:
+    import chardet  # needed for few pages only: importing it on demand saves startup
+
+    # chardet answers no_match_encoding (cp1252 by default) when nothing fits; it must be
+    # one of the candidates, and like every answer it is verified by decoding.
+    fallback = "cp1252" if "cp1252" in allowed else allowed[0]
+    # Untyped on purpose: the sources must type-check (and compile, see setup.py) against
+    # every chardet the dependency range admits, and before 7 it lacks these arguments.
+    detect_all: Any = chardet.detect_all
+    try:
+        results: list[dict[str, Any]] = detect_all(
+            sample, include_encodings=allowed, compat_names=False, no_match_encoding=fallback)
+    except TypeError:  # chardet before 7 cannot restrict candidates: filter its answers
+        results = detect_all(sample)
+    return results
 
 
 def _from_codec(name: object) -> Encoding | None:
