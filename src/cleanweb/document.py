@@ -66,6 +66,8 @@ class Document:
             page's meta) was overruled: the text was not decoded by it.
         trace: With ``Options(explain=True)``: every block, kept or dropped, with the rule
             id or score that decided it; else empty.
+        meta_rules: With ``Options(explain=True)``: (field, rule id) pairs naming what
+            decided each metadata field; else empty.
     """
 
     status: Status
