@@ -1,7 +1,8 @@
 """Rules as data: every rule has an id, a pattern, a one-line reason and an action.
 
-Rule tables live in sibling modules grouped by concept and language (``generic``,
-``zh``); a :class:`RuleSet` compiles a table once and matches text against it with a
+Rule tables live in sibling modules grouped by concept (``text``: chrome lines in the
+body; ``byline``: credit and date lines; ``structure``: tag, role and class/id names);
+a :class:`RuleSet` compiles a table once and matches text against it with a
 per-call timeout, so no pattern can stall on hostile page text. A table whose patterns
 need no ``regex`` feature may run on the standard library's ``re`` instead (several times
 cheaper to compile); it has no timeout, so such a table's patterns must be gated and
@@ -66,7 +67,7 @@ class Rule:
     @property
     def source(self) -> str:
         """The pattern with its line-length gate replaced by a plain ``^``: the gate is
-        checked as a length instead (see :meth:`fits`), which is cheaper than the lookahead
+        checked as a length instead (see :meth:`RuleSet.all`), which is cheaper than the lookahead
         and leaves one compiled pattern per rule for every user of the table."""
         return _GATE_RE.sub("^", self.pattern, count=1)
 
@@ -80,11 +81,6 @@ class Rule:
         patterns without ``regex``-only syntax, except on rare characters (``\\w``/``\\b``
         and ``\\s`` follow ``str`` methods, and case folding is simple: no ß = ss)."""
         return re.compile(self.source, re.IGNORECASE if self.ignore_case else 0)
-
-    def fits(self, text: str) -> bool:
-        """Whether ``text`` is a single line within the rule's gate (always, without one)."""
-        gate = self.gate
-        return gate is None or (len(text) <= gate and "\n" not in text)
 
 
 _P = TypeVar("_P")
@@ -143,9 +139,8 @@ class RuleSet:
 
     __slots__ = ("_compiled", "_gates", "engine", "rules")
 
-    def __init__(self, rules: Iterable[Rule],
-                 compiled: Iterable[LazyRegex | LazyPattern] | None = None,
-                 engine: Engine = "regex", keep_regex: Iterable[str] = ()) -> None:
+    def __init__(self, rules: Iterable[Rule], engine: Engine = "regex",
+                 keep_regex: Iterable[str] = ()) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.engine: Engine = engine
         ids = [r.id for r in self.rules]
@@ -154,17 +149,11 @@ class RuleSet:
         if any(not r.pattern for r in self.rules):
             raise ValueError("empty rule pattern")
         kept = frozenset(keep_regex)
-        patterns = tuple(compiled) if compiled is not None else tuple(
+        patterns = tuple(
             LazyPattern(r) if engine == "re" and r.id not in kept else LazyRegex(r)
             for r in self.rules)
         self._compiled = tuple(zip(self.rules, patterns, strict=True))
         self._gates = tuple(r.gate for r in self.rules)
-
-    def where(self, action: str) -> RuleSet:
-        """The rules with ``action``, sharing this set's compiled patterns (compiling
-        is most of the cost of importing a table)."""
-        kept = [(r, p) for r, p in self._compiled if r.action == action]
-        return RuleSet((r for r, _ in kept), (p for _, p in kept), self.engine)
 
     def pattern(self, index: int) -> Pattern:
         """The compiled pattern of the rule at ``index``."""
@@ -329,34 +318,22 @@ def merged_index(*tables: NameTable) -> Mapping[str, tuple[NameRule, ...]]:
 
 
 class NameTable:
-    """Whole-word lookup over a table of :class:`NameRule`: one dict probe per word
-    (see :func:`name_words`)."""
+    """A table of :class:`NameRule`, each name in one rule only. Names are looked up
+    through :func:`merged_index`, one dict probe per word (see :func:`name_words`)."""
 
-    __slots__ = ("_index", "rules")
+    __slots__ = ("rules",)
 
     def __init__(self, rules: Iterable[NameRule]) -> None:
         self.rules: tuple[NameRule, ...] = tuple(rules)
-        index: dict[str, NameRule] = {}
+        owner: dict[str, str] = {}
         for rule in self.rules:
             names = rule.names.split()
             if not names:
                 raise ValueError(f"rule {rule.id} has no names")
             for name in names:
-                if name in index:
-                    raise ValueError(f"{name!r} in both {index[name].id} and {rule.id}")
-                index[name] = rule
-        self._index = index
-
-    def get(self, name: str) -> NameRule | None:
-        return self._index.get(name)
-
-    def first(self, names: Iterable[str]) -> NameRule | None:
-        index = self._index
-        for name in names:
-            rule = index.get(name)
-            if rule is not None:
-                return rule
-        return None
+                if name in owner:
+                    raise ValueError(f"{name!r} in both {owner[name]} and {rule.id}")
+                owner[name] = rule.id
 
     def __iter__(self) -> Iterator[NameRule]:
         return iter(self.rules)

@@ -68,8 +68,8 @@ TAG_RULES: Mapping[str, str] = MappingProxyType(
 ROLE_RULES: Mapping[str, str] = MappingProxyType(
     {name: r.id for r in ROLE_NAMES for name in r.names.split()})
 
-# Class and id values are searched for these names as whole words (bounded by
-# non-letters, see base.name_words), also with "-"/"_" dropped: "nav" must not hit
+# Class and id values are searched for these names as whole words (split at separators,
+# see base.name_words), also with "-"/"_" dropped: "nav" must not hit
 # "canvas", "ad" must not hit "head" or "shadow", and "side-bar" reads as "sidebar".
 CLASS_RULES = NameTable((
     NameRule("class.nav", "navigation bars, menus and breadcrumbs",
@@ -144,7 +144,7 @@ ROLE_CLASS_RULES = NameTable((
 ))
 
 #: Names that mark an element as (part of) the article. A chrome-named element that
-#: also carries one of these is walked rather than collapsed (see blocks.collapsed).
+#: also carries one of these is walked rather than collapsed (see the segment stage).
 CONTENT_NAMES = NameTable((
     NameRule("class.content", "the article's own wrappers",
              "article content contents main body story entry post text detail "

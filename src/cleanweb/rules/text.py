@@ -4,7 +4,7 @@ The finish stage asks :func:`classify_line` about each candidate block's whitesp
 text. A matching rule's ``action`` says what the line is:
 
 - ``drop``: site chrome (footer, toolbar, share/follow prompt, pagination, ad label…); remove it.
-- ``boundary``: a short heading that opens a related/recommended/comments/tags block; the body
+- ``boundary``: a short heading that opens a related/recommended/comments/tags block; the finish
   stage drops it and the run of short or link-heavy blocks after it.
 - ``caption``: a caption-like line next to an image (credit, "图为：…", "…摄", "Photo: …").
 
@@ -1131,9 +1131,6 @@ TEXT_RULES = RuleSet(
     engine="re",
     keep_regex=REGEX_ONLY,
 )
-DROP_RULES = TEXT_RULES.where(DROP)
-BOUNDARY_RULES = TEXT_RULES.where(BOUNDARY)
-CAPTION_RULES = TEXT_RULES.where(CAPTION)
 
 #: The scanners' needles (see :attr:`Rule.needles`): given for the rules that look past the
 #: start of the line, so most lines skip them without a regex run.
