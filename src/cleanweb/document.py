@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+from cleanweb.markdown import blocks_to_markdown
+
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table_row", "code", "caption"]
 
 
@@ -97,8 +99,6 @@ class Document:
 
     def to_markdown(self) -> str:
         """The body as Markdown: headings, lists, quotes, tables and fenced code."""
-        from cleanweb.markdown import blocks_to_markdown
-
         return blocks_to_markdown(self.title, self.blocks)
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,8 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
-from cleanweb.document import Block
+
+class MarkdownBlock(Protocol):
+    """What a block must offer to be rendered (``cleanweb.document.Block`` does: this module
+    does not import it, so that the document module can import this one)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def level(self) -> int: ...
+
 
 #: Line starts that make a Markdown block: ATX heading, block quote, bullet item, code
 #: fence, a line of rule or setext-underline characters, HTML block.
@@ -46,7 +58,7 @@ def _table(rows: Sequence[str]) -> list[str]:
     return lines
 
 
-def _render(block: Block) -> str:
+def _render(block: MarkdownBlock) -> str:
     if block.kind == "code":
         fence = "````" if "```" in block.text else "```"
         return f"{fence}\n{block.text}\n{fence}"
@@ -60,9 +72,9 @@ def _render(block: Block) -> str:
     return text
 
 
-def _groups(blocks: Sequence[Block]) -> Iterable[tuple[str, list[Block]]]:
+def _groups(blocks: Sequence[MarkdownBlock]) -> Iterable[tuple[str, list[MarkdownBlock]]]:
     """Runs of consecutive blocks of one kind."""
-    run: list[Block] = []
+    run: list[MarkdownBlock] = []
     for block in blocks:
         if run and block.kind != run[-1].kind:
             yield run[-1].kind, run
@@ -72,7 +84,7 @@ def _groups(blocks: Sequence[Block]) -> Iterable[tuple[str, list[Block]]]:
         yield run[-1].kind, run
 
 
-def blocks_to_markdown(title: str | None, blocks: Sequence[Block]) -> str:
+def blocks_to_markdown(title: str | None, blocks: Sequence[MarkdownBlock]) -> str:
     parts: list[str] = [f"# {title}"] if title else []
     for kind, run in _groups(blocks):
         if kind == "table_row":
