@@ -6,6 +6,7 @@ import pytest
 from conftest import page
 
 from cleanweb.errors import Budget, Stop
+from cleanweb.site_rules import ElementRule
 from cleanweb.stages import parse as dom
 from cleanweb.stages.segment import Segmented, segment
 
@@ -183,3 +184,20 @@ def test_cjk_line_breaks_vanish_exactly_where_the_plain_rule_says() -> None:
     for _ in range(20000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert _clean(s) == squash(plain.sub("", s)), repr(s)
+
+
+def test_site_decisions_come_from_the_table_not_from_the_page() -> None:
+    html = page("<div id='a' data-cleanweb-rule='main:x'><p>one</p></div>"
+                "<div id='b'><p>two</p></div><div id='c' class='share'><p>three</p></div>")
+    tree = dom.parse(html)
+    assert tree.body is not None
+    assert segment(tree.body, Budget(None), 10**6).main == -1  # the page's attribute is text
+    b, c = tree.css_first("#b"), tree.css_first("#c")
+    assert b is not None and c is not None
+    table = {b.mem_id: ElementRule("main", "t.main"), c.mem_id: ElementRule("caption", "t.cap")}
+    out = segment(tree.body, Budget(None), 10**6, table)
+    main = out.containers[out.main]
+    assert (main.tag, main.site_rule) == ("div", "t.main")
+    assert [s.text for s in out.segs if out.main <= s.container <= main.end] == ["two"]
+    three = out.segs[-1]
+    assert three.caption and three.chrome is None  # the site's caption overrides "share"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -333,7 +334,7 @@ def test_catastrophic_url_pattern_does_not_hang() -> None:
 # ---------------------------------------------------------------- XPath
 
 
-def test_xpath_drop_marks_elements_and_skips_other_results() -> None:
+def test_xpath_drop_finds_elements_and_skips_other_results() -> None:
     html = page("<div data-kind='teaser'><p>Teaser text of another article entirely.</p></div>")
     xpath = rule("t.xp", drop_xpath=("//div[@data-kind='teaser']", "//p/text()", "count(//p)"))
     doc = run(html, xpath)
@@ -495,3 +496,82 @@ def test_explain_names_the_rule_behind_a_forced_main_container() -> None:
                   options=Options(site_rules=pack, explain=True))
     assert doc.text == prose
     assert [b.reason.split(":")[0] for b in doc.trace if b.kept] == ["site.ex.main"]
+
+
+# ---------------------------------------------------------------- no signal from the page
+
+#: Every attribute name cleanweb writes, or ever wrote, into a page's tree for its own use.
+INTERNAL_ATTRIBUTES = ("data-cleanweb-rule",)
+#: Values those attributes carried: "<action>:<rule id>".
+INTERNAL_VALUES = ("main:x", "drop:x", "caption:x", "main:", "drop")
+SPAM = "".join(
+    f"<p>Buy cheap replica watches today, number {i}: free shipping, best prices, order now, "
+    "and tell your friends about the amazing discount while the offer lasts.</p>"
+    for i in range(6))
+
+
+def _with_spam(html: str, attribute: str | None) -> str:
+    """The page with a block of spam paragraphs opening its body (carrying ``attribute``)."""
+    block = f"<div {attribute or ''}>{SPAM}</div>"
+    return re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + block, html, count=1,
+                  flags=re.IGNORECASE)
+
+
+def _everywhere(html: str, name: str, value: str) -> str:
+    """The page serialized with ``name="value"`` on every element of its body."""
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    for node in tree.body.traverse():
+        if node.is_element_node:
+            node.attrs[name] = value
+    return tree.html or ""
+
+
+def _real_pages(datasets: Path) -> list[tuple[str, str]]:
+    """(html, url) of the first pages of two sets, English and Chinese."""
+    out = []
+    for name in ("aeb", "zh-dev"):
+        folder = datasets / name
+        gold = [json.loads(line) for line in
+                (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()[:2]]
+        out += [((folder / "pages" / f"{row['id']}.html").read_text(encoding="utf-8",
+                                                                     errors="replace"),
+                 row["url"] or URL) for row in gold]
+    return out
+
+
+def _site_pack(url: str) -> RulePack:
+    """Rules that apply to ``url`` and act on common elements of any page."""
+    host = sr.url_host(url)[0]
+    return RulePack((SiteRule("t.any", "acts on every page", domains=(host,),
+                              drop=("nav", "footer"), captions=("figcaption",),
+                              drop_lines=(r"^Advertisement$",)),))
+
+
+@pytest.mark.parametrize("with_rules", [False, True], ids=["no-site-rules", "site-rules"])
+def test_no_attribute_on_the_page_steers_the_extractor(datasets: Path, with_rules: bool) -> None:
+    # A page that wraps spam in an attribute the package once read must get exactly the
+    # output it gets without that attribute, trace included: nothing internal is read
+    # from the page's own markup.
+    for html, url in _real_pages(datasets):
+        options = Options(site_rules=_site_pack(url) if with_rules else None, explain=True)
+        plain = extract(_with_spam(html, None), url=url, options=options)
+        assert any(b.text.startswith("Buy cheap") for b in plain.trace)
+        for name in INTERNAL_ATTRIBUTES:
+            for value in INTERNAL_VALUES:
+                spoofed = extract(_with_spam(html, f'{name}="{value}"'), url=url,
+                                  options=options)
+                assert spoofed == plain, (url, name, value)
+                everywhere = _everywhere(_with_spam(html, None), name, value)
+                baseline = _everywhere(_with_spam(html, None), "data-plain", value)
+                assert (extract(everywhere, url=url, options=options)
+                        == extract(baseline, url=url, options=options)), (url, name, value)
+
+
+def test_the_package_writes_no_attribute_into_the_tree() -> None:
+    source = REPO / "src" / "cleanweb"
+    writes = re.compile(r"\.attrs\[[^\]]+\]\s*=(?!=)|set_attribute|data-cleanweb")
+    found = [f"{path.relative_to(source)}:{n}" for path in sorted(source.rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if writes.search(line)]
+    assert found == []

@@ -61,7 +61,7 @@ def _run(text: str, utf8: bytes | None, url: str | None, enc: EncodingInfo, opts
 
 def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str | None,
           enc: EncodingInfo, opts: Options, budget: Budget) -> Document:
-    page = segment(root, budget, opts.max_nodes)
+    page = segment(root, budget, opts.max_nodes, site.elements if site is not None else None)
     budget.check()
     _, verdicts = classify(page, opts)
     budget.check()

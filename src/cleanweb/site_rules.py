@@ -10,14 +10,16 @@ sites, usually read from TOML with :meth:`RulePack.load`; pass it as
 selector or pattern is a :class:`RulePackError` at load time, never a surprise
 during extraction. The format is described in docs/site-rules.md.
 
-Rules act through the same stages as the generic rules: matched elements are marked
-once on the parsed tree (an attribute the segmenter reads), so ``explain`` names the
-site rule that decided, and no re-parse is needed. Inline elements a rule drops are
-taken out of the tree instead, so the sentence around them stays one block.
+Rules act through the same stages as the generic rules: the elements they match are
+found once on the parsed tree and handed to the segmenter in a table keyed by element
+(:attr:`SiteEffects.elements`), so ``explain`` names the site rule that decided, and no
+re-parse is needed. Nothing is written into the tree: an attribute there would be one the
+page itself could carry. Inline elements a rule drops are taken out of the tree instead,
+so the sentence around them stays one block.
 
 Precedence:
 
-- Site rules over generic rules: an element a site rule marks is decided by that
+- Site rules over generic rules: an element a site rule matches is decided by that
   rule (dropped, forced main container, caption), whatever the generic class/tag
   tables say about it. A site ``main`` container replaces the scored region; the
   generic rules still judge the blocks inside it. ``drop_lines`` drop lines the
@@ -39,7 +41,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 import regex
@@ -55,8 +58,6 @@ from cleanweb.stages.metadata.record import Found, settle
 if TYPE_CHECKING:
     import lxml.etree  # type: ignore[import-untyped]
 
-#: Attribute the site rules set on elements they act on: "<action>:<rule id>".
-MARK = "data-cleanweb-rule"
 #: Metadata fields a rule may take from an element's text.
 META_FIELDS = ("title", "date", "author", "source", "editor")
 
@@ -465,60 +466,79 @@ def xpath_nodes(tree: LexborHTMLParser, exprs: Sequence[str]) -> list[LexborNode
 # ---------------------------------------------------------------- acting on a page
 
 
+#: What a site rule does with an element it matches.
+ElementAction = Literal["drop", "main", "caption"]
+
+
+class ElementRule(NamedTuple):
+    """A site rule's decision on one element: what it does with it, and the rule's id."""
+
+    action: ElementAction
+    rule_id: str
+
+
 @dataclass(frozen=True, slots=True)
 class SiteEffects:
     """What the applicable rules leave for the later stages."""
 
+    #: The elements the rules act on, keyed by the element's ``mem_id`` (a selectolax node
+    #: is a new Python object at every access; its ``mem_id`` names the element itself).
+    elements: Mapping[int, ElementRule] = field(default_factory=lambda: MappingProxyType({}))
     lines: tuple[tuple[str, regex.Pattern[str]], ...] = ()
     rules: tuple[str, ...] = field(default=())
 
 
-def _mark(nodes: Iterable[LexborNode], action: str, rule: SiteRule) -> int:
-    """Mark the unmarked nodes (an earlier, more specific rule keeps its mark)."""
-    marked = 0
+def _choose(nodes: Iterable[LexborNode], action: ElementAction, rule: SiteRule,
+            chosen: dict[int, ElementRule]) -> int:
+    """Record ``action`` for the nodes no rule has chosen yet (an earlier, more specific
+    rule keeps its choice); return how many it took."""
+    taken = 0
     for node in nodes:
-        if MARK not in node.attrs:
-            node.attrs[MARK] = f"{action}:{rule.id}"
-            marked += 1
-    return marked
+        key = node.mem_id
+        if key not in chosen:
+            chosen[key] = ElementRule(action, rule.id)
+            taken += 1
+    return taken
 
 
-def _drop(nodes: Iterable[LexborNode], rule: SiteRule) -> None:
-    """Mark block elements to drop; take inline ones (a quote ``<span>`` inside a
-    sentence) out of the tree, since a marked inline element would be a block of its
-    own and split the paragraph around it."""
+def _drop(nodes: Iterable[LexborNode], rule: SiteRule, chosen: dict[int, ElementRule]) -> None:
+    """Drop block elements; take inline ones (a quote ``<span>`` inside a sentence) out of
+    the tree, since a dropped inline element would be a block of its own and split the
+    paragraph around it."""
     block = []
     for node in nodes:
-        if node.tag in INLINE_TAGS and MARK not in node.attrs:
+        if node.tag in INLINE_TAGS and node.mem_id not in chosen:
             node.remove()  # detached, not destroyed: a later match inside it stays valid
         else:
             block.append(node)
-    _mark(block, "drop", rule)
+    _choose(block, "drop", rule, chosen)
 
 
-def _mark_rule(tree: LexborHTMLParser, rule: SiteRule, main_taken: bool) -> bool:
-    """Apply one rule's element actions; True once some rule has marked the main."""
+def _apply_rule(tree: LexborHTMLParser, rule: SiteRule, chosen: dict[int, ElementRule],
+                main_taken: bool) -> bool:
+    """Apply one rule's element actions; True once some rule has chosen the main."""
     for selector in rule.drop:
-        _drop(tree.css(selector), rule)
+        _drop(tree.css(selector), rule, chosen)
     if rule.drop_xpath:
-        _drop(xpath_nodes(tree, rule.drop_xpath), rule)
+        _drop(xpath_nodes(tree, rule.drop_xpath), rule, chosen)
     for selector in rule.captions:
-        _mark(tree.css(selector), "caption", rule)
+        _choose(tree.css(selector), "caption", rule, chosen)
     if rule.main and not main_taken:
         main = tree.css_first(rule.main)
         if main is not None:
-            return _mark((main,), "main", rule) > 0
+            return _choose((main,), "main", rule, chosen) > 0
     return main_taken
 
 
 def apply_to_tree(tree: LexborHTMLParser, rules: tuple[SiteRule, ...]) -> SiteEffects:
-    """Mark the elements the rules act on (rules in precedence order); return their
-    line patterns."""
+    """Find the elements the rules act on (rules in precedence order; inline elements to
+    drop are taken out of the tree); return them with the rules' line patterns."""
+    chosen: dict[int, ElementRule] = {}
     main_taken = False
     for rule in rules:
-        main_taken = _mark_rule(tree, rule, main_taken)
+        main_taken = _apply_rule(tree, rule, chosen, main_taken)
     lines = tuple((rule.id, p) for rule in rules for p in rule.line_patterns)
-    return SiteEffects(lines, tuple(r.id for r in rules))
+    return SiteEffects(MappingProxyType(chosen), lines, tuple(r.id for r in rules))
 
 
 def apply_to_metadata(tree: LexborHTMLParser, rules: tuple[SiteRule, ...],

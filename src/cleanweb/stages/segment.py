@@ -7,13 +7,15 @@ computed once: length in CJK-aware units, link units, punctuation, the nearest
 chrome-named ancestor and whether an image sits next to it.
 
 The walk skips what is never page text (scripts, styles, hidden elements) so no
-separate pruning pass over the tree is needed.
+separate pruning pass over the tree is needed. What site rules decided about elements comes
+in as a table keyed by element and overrides what their names say; nothing on the page
+itself can stand in for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,7 +26,7 @@ from cleanweb.errors import Budget, Stop
 from cleanweb.measures import CJK_RANGES, punct_count, squash, squashed_units, units
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
-from cleanweb.site_rules import MARK
+from cleanweb.site_rules import ElementRule
 from cleanweb.stages.parse import is_hidden
 
 # A line break between two CJK characters is source formatting, not a space. Led by the
@@ -61,7 +63,7 @@ class Container:
     caption: bool
     #: Index of the last container in this one's subtree (inclusive).
     end: int = 0
-    #: Id of the site rule that marked the element (main container, caption), if any.
+    #: Id of the site rule that named the element (main container, caption), if any.
     site_rule: str | None = None
 
 
@@ -124,9 +126,9 @@ class Naming(NamedTuple):
     site_rule: str | None = None
 
 
-def site_naming(mark: str) -> Naming:
-    """The naming a site rule's mark ("<action>:<rule id>") gives an element."""
-    action, _, rule_id = mark.partition(":")
+def site_naming(rule: ElementRule) -> Naming:
+    """The naming a site rule's decision gives an element, whatever its names say."""
+    action, rule_id = rule
     if action == "drop":
         return Naming(f"site.{rule_id}", None, True, action, rule_id)
     role = "caption" if action == "caption" else None
@@ -222,9 +224,13 @@ value_naming = lru_cache(maxsize=NAMING_MEMO)(_value_naming)
 class _Walker:
     """Per-page walk state; lives for one call of :func:`segment`."""
 
-    def __init__(self, budget: Budget, max_nodes: int) -> None:
+    def __init__(self, budget: Budget, max_nodes: int,
+                 site: Mapping[int, ElementRule] | None) -> None:
         self.budget = budget
         self.max_nodes = max_nodes
+        #: What site rules decided, by element ``mem_id``: it overrides the names.
+        self.site: dict[int, Naming] = (
+            {key: site_naming(rule) for key, rule in site.items()} if site else {})
         self.out = Segmented([Container(-1, "body", "paragraph", None, False)], [])
         self.chrome_of: list[int] = [-1]  # nearest chrome container per container
         self.caption_of: list[bool] = [False]
@@ -286,12 +292,9 @@ class _Walker:
     # -- containers --------------------------------------------------------------
     @staticmethod
     def names(tag: str, attrs: dict[str, str | None]) -> Naming:
-        """What an element's tag, ARIA role and class/id names say; a site rule's mark
-        overrides them."""
+        """What an element's tag, ARIA role and class/id names say."""
         if not attrs:
             return element_naming(tag, None, None, None)
-        if MARK in attrs:
-            return site_naming(attrs[MARK] or "")
         return naming_of(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
 
     def open(self, parent: int, tag: str, naming: Naming) -> int:
@@ -322,6 +325,7 @@ class _Walker:
         stack: list[tuple[LexborNode, int, bool, int, bool, int, bool]] = []
         cont, in_link, count = 0, False, 0
         buf, link_buf, segs, images = self.buf, self.link_buf, self.out.segs, self.out.images
+        site = self.site
         skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
         flush, close, names, open_, collapsed = (
             self.flush, self.close, self.names, self.open, self.collapsed)
@@ -371,7 +375,11 @@ class _Walker:
                 in_link = True
                 node = node.child
                 continue
-            naming = names(tag, attrs)
+            # A site rule's decision on the element, from the table its rules filled (never
+            # from the page's own markup), overrides what the element's names say.
+            naming = site.get(node.mem_id) if site else None
+            if naming is None:
+                naming = names(tag, attrs)
             # An inline element is a block of its own when it is chrome-, caption- or
             # heading-named (<span class="share">).
             if tag in inline and naming.chrome is None and naming.role is None:
@@ -427,9 +435,12 @@ def _mark_images(out: Segmented) -> list[Seg]:
     return [s._replace(after_image=True) if i in after else s for i, s in enumerate(out.segs)]
 
 
-def segment(root: LexborNode, budget: Budget, max_nodes: int) -> Segmented:
-    """Walk ``root`` once and return its containers and text segments in page order."""
-    out = _Walker(budget, max_nodes).run(root)
+def segment(root: LexborNode, budget: Budget, max_nodes: int,
+            site: Mapping[int, ElementRule] | None = None) -> Segmented:
+    """Walk ``root`` once and return its containers and text segments in page order.
+    ``site`` holds the elements site rules act on, by ``mem_id`` (see
+    :class:`cleanweb.site_rules.SiteEffects`)."""
+    out = _Walker(budget, max_nodes, site).run(root)
     out.segs = _mark_images(out)
     # Cells that never merged into a row read as plain paragraphs.
     out.segs = [s._replace(kind="paragraph") if s.kind == "cell" else s for s in out.segs]
