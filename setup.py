@@ -1,8 +1,9 @@
 """Build script: the stages that run Python code per element and per segment (the segment
-walk, the text measures, scoring, the textual pass, metadata, assembly) are compiled with
-mypyc, which takes about a seventh off an extraction. They are typed Python like the rest
-and stay the source of truth: an editable install, a machine without a C compiler, or
-``CLEANWEB_PURE_PYTHON=1`` gets the same modules as plain Python, with the same results.
+walk, the text measures, scoring, the textual pass, metadata, assembly, and the page record
+types they share) are compiled with mypyc, which takes about a seventh off an extraction.
+They are typed Python like the rest and stay the source of truth: an editable install, a
+machine without a C compiler, or ``CLEANWEB_PURE_PYTHON=1`` gets the same modules as plain
+Python, with the same results.
 
 Release wheels are built with ``CLEANWEB_COMPILE=required`` (set in pyproject.toml for
 cibuildwheel): there a failed compile fails the build, so a wheel tagged for a platform
@@ -20,7 +21,7 @@ METADATA = ("__init__", "record", "nodes", "headline", "zone", "marked", "tags",
             "language")
 COMPILED = [
     f"src/cleanweb/{name}.py"
-    for name in ("stages/segment", "measures", "stages/score", "stages/finish",
+    for name in ("stages/page", "stages/segment", "measures", "stages/score", "stages/finish",
                  *(f"stages/metadata/{module}" for module in METADATA), "stages/assemble")
 ]
 

@@ -10,35 +10,33 @@ from cleanweb.options import Options
 from cleanweb.stages import parse as dom
 from cleanweb.stages.finish import finish, headline, headline_copy, image_caption, trim_edges
 from cleanweb.stages.metadata import Metadata
-from cleanweb.stages.score import Verdict, classify
-from cleanweb.stages.segment import Seg, Segmented, segment
+from cleanweb.stages.page import Decision, Page, Role, Seg
+from cleanweb.stages.score import score
+from cleanweb.stages.segment import segment
 
 ZH = "记者在现场看到，由于部分地区暴雨伴随着狂风，许多粗大的树枝被刮断，道路也出现了多处积水。"
 TITLE = "浙江台州复苏记：疫中抢先机 盼得春归来"
 
 
-def run(body: str, title: str | None = TITLE) -> tuple[Segmented, list[Verdict], Metadata]:
+def run(body: str, title: str | None = TITLE) -> Page:
     tree = dom.parse(page(body))
     assert tree.body is not None
     out = segment(tree.body, Budget(None), 10**6)
-    _, verdicts = classify(out, Options())
-    done = finish(out, verdicts, Metadata(title=title))
-    return out, trim_edges(out.segs, done.verdicts), done.meta
+    return finish(score(out, Metadata(title=title), Options()))
 
 
 def roles(body: str, title: str | None = TITLE) -> dict[str, tuple[str, str]]:
-    out, verdicts, _ = run(body, title)
-    return {s.text: (v.role, v.reason) for s, v in zip(out.segs, verdicts, strict=True)}
+    return {d.seg.text: (d.role.value, d.reason) for d in run(body, title).decisions}
 
 
 def test_headline_copies() -> None:
-    fp = fingerprint(TITLE)
+    fp = headline(fingerprint(TITLE))
     assert headline_copy("浙江台州复苏记:疫中抢先机盼得春归来", fp)
     assert headline_copy("(抗击新冠肺炎)浙江台州复苏记：疫中抢先机 盼得春归来", fp)
     assert headline_copy("原标题：浙江台州复苏记：疫中抢先机 盼得春归来", fp)
     assert not headline_copy(ZH, fp)
     assert not headline_copy(TITLE + "，" + ZH, fp)  # a paragraph that merely starts with it
-    assert not headline_copy("anything", "")
+    assert not headline_copy("anything", headline(""))
 
 
 def test_headline_characters_rare_first_without_sigmas() -> None:
@@ -67,15 +65,15 @@ def test_related_heading_drops_its_list() -> None:
 
 
 def test_editor_line_moves_to_metadata() -> None:
-    out, verdicts, meta = run(f"<div><p>{ZH}</p><p>{ZH}2</p><p>【编辑:周驰】</p></div>")
-    assert meta.editor == "周驰"
-    kept = [s.text for s, v in zip(out.segs, verdicts, strict=True) if v.role == "body"]
+    done = run(f"<div><p>{ZH}</p><p>{ZH}2</p><p>【编辑:周驰】</p></div>")
+    assert done.meta.editor == "周驰"
+    kept = [d.seg.text for d in done.decisions if d.role is Role.BODY]
     assert "【编辑:周驰】" not in kept
 
 
 def test_editor_line_just_outside_the_body_still_fills_metadata() -> None:
-    _, _, meta = run(f"<div><div><p>{ZH}</p><p>{ZH}2</p></div><div>责任编辑：王五</div></div>")
-    assert meta.editor == "王五"
+    done = run(f"<div><div><p>{ZH}</p><p>{ZH}2</p></div><div>责任编辑：王五</div></div>")
+    assert done.meta.editor == "王五"
 
 
 def test_caption_under_image() -> None:
@@ -114,12 +112,12 @@ def test_the_byline_pass_keeps_the_page_budget() -> None:
     from cleanweb.stages.finish import _bylines
 
     segs = [Seg("paragraph", f"line {i}", 0, 0, 2, 0, 0, -1, None, False) for i in range(300)]
-    verdicts = [Verdict("body", "body")] * len(segs)
+    decisions = [Decision(s, Role.BODY, "body") for s in segs]
     expired = Budget(0.001)
     time.sleep(0.002)
     with pytest.raises(Stop):
-        _bylines(segs, verdicts, Metadata(), expired)
-    assert _bylines(segs, verdicts, Metadata(), Budget(None)) == Metadata()
+        _bylines(decisions, Metadata(), expired)
+    assert _bylines(decisions, Metadata(), Budget(None)) == (decisions, Metadata())
 
 
 def test_headline_copies_with_context_dependent_lower_case() -> None:
@@ -128,8 +126,8 @@ def test_headline_copies_with_context_dependent_lower_case() -> None:
     for title, line in [("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ", "ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ!"),
                         ("İstanbul haber", "İSTANBUL HABER"),
                         ("Kelvin K and ß", "KELVIN K AND ß")]:
-        assert headline_copy(line, fingerprint(title)), (title, line)
-    assert not headline_copy("ΟΔΟΣ ΠΡΟΣ ΑΛΛΟΥ", fingerprint("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ"))
+        assert headline_copy(line, headline(fingerprint(title))), (title, line)
+    assert not headline_copy("ΟΔΟΣ ΠΡΟΣ ΑΛΛΟΥ", headline(fingerprint("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΠΟΛΗ")))
 
 
 def test_an_inline_related_link_drops_alone_and_the_article_goes_on() -> None:
@@ -142,3 +140,27 @@ def test_an_inline_related_link_drops_alone_and_the_article_goes_on() -> None:
                 f"storms</p><p>{short}</p><p>{last}</p></article>", title=None)
     assert got["RELATED: How to prepare your home for winter storms"][0] == "drop"
     assert got[short][0] == got[last][0] == "body"
+
+
+def test_the_edge_trim_returns_new_decisions_and_leaves_its_input_alone() -> None:
+    segs = [image_seg(ZH, after=False), image_seg("张三 李四", after=False)]
+    decisions = [Decision(s, Role.BODY, "body") for s in segs]
+    trimmed = trim_edges(decisions)
+    assert [(d.role, d.reason) for d in trimmed] == [(Role.BODY, "body"),
+                                                     (Role.DROP, "edge.tail")]
+    assert [d.role for d in decisions] == [Role.BODY, Role.BODY]
+
+
+def test_finish_resolves_every_boundary_and_keeps_the_region() -> None:
+    related = "".join(
+        f"<li><a href=/n{i}>另一条新闻标题第{i}条</a> 相关内容</li>" for i in range(4))
+    tree = dom.parse(page(f"<div><p>{ZH}</p><p>{ZH}2</p><p>{ZH}3</p><p>责任编辑：王五</p>"
+                          f"<div><h3>相关新闻</h3><ul>{related}</ul></div></div>"))
+    assert tree.body is not None
+    scored = score(segment(tree.body, Budget(None), 10**6), Metadata(title=TITLE), Options())
+    assert any(d.seg.text == "相关新闻" and d.role is Role.BODY for d in scored.decisions)
+    done = finish(scored)
+    assert done.region == scored.region and done.containers == scored.containers
+    assert all(d.role is not Role.BOUNDARY for d in done.decisions)
+    assert [d.seg for d in done.decisions] == [d.seg for d in scored.decisions]
+    assert (scored.meta.editor, done.meta.editor) == (None, "王五")

@@ -7,8 +7,10 @@ from conftest import page
 from cleanweb.errors import Budget
 from cleanweb.options import Options
 from cleanweb.stages import parse as dom
-from cleanweb.stages.score import choose_region, classify
-from cleanweb.stages.segment import Segmented, segment
+from cleanweb.stages.metadata import Metadata
+from cleanweb.stages.page import Role, Segmented
+from cleanweb.stages.score import choose_region, score
+from cleanweb.stages.segment import segment
 
 PROSE = ("The council met on Tuesday to discuss the new budget, which includes more money "
          "for schools and roads. Members argued for hours before the vote was taken. ")
@@ -23,17 +25,18 @@ def seg(body: str) -> Segmented:
 
 
 def kept(body: str, favor: str = "balanced") -> list[str]:
-    out = seg(body)
-    _, verdicts = classify(out, Options(favor=favor))  # type: ignore[arg-type]
-    return [s.text for s, v in zip(out.segs, verdicts, strict=True) if v.role == "body"]
+    page = score(seg(body), Metadata(), Options(favor=favor))  # type: ignore[arg-type]
+    return [d.seg.text for d in page.decisions if d.role is Role.BODY]
 
 
 def test_region_is_the_article_not_the_menu_or_page() -> None:
     body = (f"<ul class='menu'>{MENU}</ul><div id='story'><p>{PROSE}</p><p>{PROSE}</p></div>"
             f"<div class='links'><ul>{MENU}</ul></div>")
     out = seg(body)
-    region = out.containers[choose_region(out)]
-    assert region.tag == "div"
+    region = choose_region(out)
+    assert out.containers[region.container].tag == "div"
+    assert region.end == region.container + 2  # the story's two paragraphs
+    assert region.score > 0 and region.site_rule is None
     assert kept(body) == [PROSE.strip(), PROSE.strip()]
 
 
@@ -51,9 +54,8 @@ def test_long_comment_section_does_not_become_the_region() -> None:
 def test_chrome_inside_region_is_dropped_with_its_rule() -> None:
     body = (f"<div class='content'><p>{PROSE}</p><div class='share'><p>Share this</p></div>"
             f"<p>{PROSE}</p></div>")
-    out = seg(body)
-    _, verdicts = classify(out, Options())
-    reasons = {s.text: v.reason for s, v in zip(out.segs, verdicts, strict=True)}
+    page = score(seg(body), Metadata(), Options())
+    reasons = {d.seg.text: d.reason for d in page.decisions}
     assert reasons["Share this"] == "class.share"
 
 
@@ -82,3 +84,16 @@ def test_tag_cloud_without_punctuation_loses_to_short_article() -> None:
     body = (f"<div class='x'><ul>{MENU}</ul><p>{cloud}</p></div>"
             f"<div class='y'><p>{PROSE}</p><p>{PROSE}</p></div>")
     assert kept(body) == [PROSE.strip(), PROSE.strip()]
+
+
+def test_the_record_keeps_the_region_and_one_decision_per_segment() -> None:
+    body = (f"<ul class='menu'>{MENU}</ul><div id='story'><p>{PROSE}</p><p>{PROSE}</p></div>")
+    out = seg(body)
+    meta = Metadata(title="Budget")
+    page = score(out, meta, Options())
+    assert page.region == choose_region(out)
+    assert page.meta is meta
+    assert [d.seg for d in page.decisions] == list(out.segs)
+    outside = [d for d in page.decisions if d.seg.text.startswith("Section")]
+    assert outside and all(d.role is Role.DROP and d.reason == "region.outside"
+                           for d in outside)

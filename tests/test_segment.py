@@ -8,7 +8,8 @@ from conftest import page
 from cleanweb.errors import Budget, Stop
 from cleanweb.site_rules import ElementRule
 from cleanweb.stages import parse as dom
-from cleanweb.stages.segment import Segmented, segment
+from cleanweb.stages.page import Segmented
+from cleanweb.stages.segment import segment
 
 
 def seg(body: str, max_nodes: int = 10**6) -> Segmented:

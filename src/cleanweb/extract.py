@@ -1,7 +1,9 @@
-"""The pipeline: decode -> parse -> segment -> score -> finish (+ metadata).
+"""The pipeline: decode -> parse -> metadata -> segment -> score -> finish -> assemble.
 
-Each stage is a function in its own module; this one only runs them in order,
-checks the page budget between them and turns early stops into a ``status``.
+Each stage is a function in its own module (``cleanweb.stages``); this one only runs them
+in order, checks the page budget between them and turns early stops into a ``status``.
+From the score stage on, one record (:class:`cleanweb.stages.page.Page`) goes from stage
+to stage, each returning a new one.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from cleanweb.stages import metadata
 from cleanweb.stages import parse as dom
 from cleanweb.stages.assemble import EncodingInfo, bare_document, build_document
 from cleanweb.stages.decode import as_bytes, decode
-from cleanweb.stages.finish import finish, trim_edges
+from cleanweb.stages.finish import finish
 from cleanweb.stages.metadata import Metadata, dates, page_metadata
-from cleanweb.stages.score import classify
+from cleanweb.stages.score import score
 from cleanweb.stages.segment import segment
 from cleanweb.stages.sniff import looks_binary, text_looks_binary
 
@@ -61,14 +63,13 @@ def _run(text: str, utf8: bytes | None, url: str | None, enc: EncodingInfo, opts
 
 def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str | None,
           enc: EncodingInfo, opts: Options, budget: Budget) -> Document:
-    page = segment(root, budget, opts.max_nodes, site.elements if site is not None else None)
+    layout = segment(root, budget, opts.max_nodes, site.elements if site is not None else None)
     budget.check()
-    _, verdicts = classify(page, opts)
+    page = score(layout, meta, opts)
     budget.check()
-    done = finish(page, verdicts, meta, site, budget)
+    page = finish(page, site, budget)
     budget.check()
-    verdicts = trim_edges(page.segs, done.verdicts)
-    return build_document(page.segs, verdicts, done.meta, url, enc, opts)
+    return build_document(page, url, enc, opts)
 
 
 @cache

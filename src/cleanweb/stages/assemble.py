@@ -1,4 +1,4 @@
-"""Assemble the typed ``Document`` from the judged segments and the metadata."""
+"""Assemble stage: the typed ``Document`` from the page record's decisions and metadata."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from typing import cast
 from cleanweb.document import Block, BlockKind, Document, Status
 from cleanweb.options import Options
 from cleanweb.stages.metadata import Metadata
-from cleanweb.stages.score import Verdict
-from cleanweb.stages.segment import Seg
+from cleanweb.stages.page import BODY, CAPTION, Decision, Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,38 +33,37 @@ def bare_document(status: Status, url: str | None, enc: EncodingInfo,
     )
 
 
-def _block(seg: Seg, verdict: Verdict) -> Block:
-    kind = "caption" if verdict.role == "caption" else seg.kind
-    return Block(cast(BlockKind, kind), seg.text, seg.level, verdict.role == "body",
-                 verdict.reason)
+def _block(d: Decision) -> Block:
+    seg, role = d.seg, d.role
+    kind = "caption" if role is CAPTION else seg.kind
+    return Block(cast(BlockKind, kind), seg.text, seg.level, role is BODY, d.reason)
 
 
-def _captions(segs: Sequence[Seg], verdicts: Sequence[Verdict]) -> tuple[str, ...]:
+def _captions(decisions: Sequence[Decision]) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
-    for seg, v in zip(segs, verdicts, strict=True):
-        if v.role == "caption" and seg.text not in seen:
-            seen.add(seg.text)
-            out.append(seg.text)
+    for d in decisions:
+        if d.role is CAPTION and d.seg.text not in seen:
+            seen.add(d.seg.text)
+            out.append(d.seg.text)
     return tuple(out)
 
 
-def build_document(segs: Sequence[Seg], verdicts: Sequence[Verdict], meta: Metadata,
-                   url: str | None, enc: EncodingInfo, options: Options) -> Document:
+def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Options) -> Document:
     body = tuple(
-        _block(seg, v) for seg, v in zip(segs, verdicts, strict=True)
-        if v.role == "body" and (options.include_tables or seg.kind != "table_row")
+        _block(d) for d in page.decisions
+        if d.role is BODY and (options.include_tables or d.seg.kind != "table_row")
     )
-    base = bare_document(Status.OK if body else Status.EMPTY, url, enc, meta)
+    base = bare_document(Status.OK if body else Status.EMPTY, url, enc, page.meta)
     trace: tuple[Block, ...] = ()
     if options.explain:
-        trace = tuple(_block(s, v) for s, v in zip(segs, verdicts, strict=True))
-    captions = _captions(segs, verdicts) if options.include_captions else ()
+        trace = tuple(_block(d) for d in page.decisions)
+    captions = _captions(page.decisions) if options.include_captions else ()
     return Document(
         status=base.status, text="\n".join(b.text for b in body), title=base.title,
         blocks=body, captions=captions, date=base.date, date_iso=base.date_iso,
         author=base.author, source=base.source, editor=base.editor, lang=base.lang, url=url,
         encoding=base.encoding, encoding_source=base.encoding_source,
         declared_rejected=base.declared_rejected, trace=trace,
-        meta_rules=meta.rules if options.explain else (),
+        meta_rules=page.meta.rules if options.explain else (),
     )

@@ -8,7 +8,8 @@ the headline go; captions are collected on their own. What is left is the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from cleanweb.errors import Budget
@@ -16,8 +17,8 @@ from cleanweb.measures import fingerprint
 from cleanweb.rules.text import classify_line
 from cleanweb.site_rules import SiteEffects, line_rule
 from cleanweb.stages.metadata import Metadata, inline_credit, merge, parse_byline
-from cleanweb.stages.score import Verdict, link_density
-from cleanweb.stages.segment import Seg, Segmented
+from cleanweb.stages.page import BODY, BOUNDARY, CAPTION, DROP, Container, Decision, Page, Seg
+from cleanweb.stages.score import link_density
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
 _HEADLINE_SLACK = 12
@@ -40,12 +41,6 @@ _CLOSERS = "”’\"')）」』"
 _PROSE_UNITS = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Finished:
-    verdicts: list[Verdict]
-    meta: Metadata
-
-
 class Headline(NamedTuple):
     """The page title's fingerprint, and the characters a copy of it must hold, rarest
     first (made once per page: each kept segment is compared with it)."""
@@ -63,14 +58,9 @@ def headline(title_fp: str) -> Headline:
     return Headline(title_fp, tuple(sorted(chars, key=lambda c: (_LETTERS_RARE_FIRST.find(c), c))))
 
 
-def headline_copy(text: str, title_fp: str) -> bool:
+def headline_copy(text: str, title: Headline) -> bool:
     """True when ``text`` is the headline again: equal ignoring whitespace and
     punctuation, or the headline with a short column prefix / "原标题" wrapper."""
-    return _copies(text, headline(title_fp))
-
-
-def _copies(text: str, title: Headline) -> bool:
-    """:func:`headline_copy` with the page's headline made once."""
     limit = len(title.fp) + _HEADLINE_SLACK
     # A copy is at most ``limit`` word characters; a line three times that long would
     # need two thirds of punctuation and space to be one, so skip the fingerprint.
@@ -83,20 +73,6 @@ def _copies(text: str, title: Headline) -> bool:
     if fp == title.fp:
         return True
     return len(title.fp) >= 6 and title.fp in fp and len(fp) <= limit
-
-
-def _text_verdict(seg: Seg, verdict: Verdict, title: Headline) -> Verdict:
-    """Textual checks for a segment the scorer kept (body or caption)."""
-    if _copies(seg.text, title):
-        return Verdict("drop", "headline")
-    rule = classify_line(seg.text)
-    if rule is None:
-        return verdict
-    if rule.action == "caption":
-        return Verdict("caption", rule.id)
-    if rule.action == "boundary":
-        return Verdict("boundary", rule.id)
-    return Verdict("drop", rule.id)
 
 
 def image_caption(seg: Seg) -> bool:
@@ -112,112 +88,150 @@ def image_caption(seg: Seg) -> bool:
     return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
-def _site_lines(segs: list[Seg], verdicts: list[Verdict], site: SiteEffects) -> None:
+#: What a text rule's action makes of a line (any other action drops it).
+_ROLE_OF_ACTION = {"caption": CAPTION, "boundary": BOUNDARY}
+
+
+def _text_decision(d: Decision, title: Headline) -> Decision:
+    """Textual checks for a segment the scorer kept (body or caption)."""
+    text = d.seg.text
+    if headline_copy(text, title):
+        return Decision(d.seg, DROP, "headline")
+    rule = classify_line(text)
+    if rule is None:
+        return d
+    return Decision(d.seg, _ROLE_OF_ACTION.get(rule.action, DROP), rule.id)
+
+
+def _text_pass(decisions: Sequence[Decision], title: Headline,
+               budget: Budget | None) -> list[Decision]:
+    """:func:`_text_decision` for every kept segment; the page budget is checked as it
+    goes, since a page of thousands of short lines spends most of its time here."""
+    out = list(decisions)
+    for i, d in enumerate(decisions):
+        if budget is not None and not i & _BUDGET_EVERY:
+            budget.check()
+        if d.role is not DROP:
+            out[i] = _text_decision(d, title)
+    return out
+
+
+def _site_lines(decisions: Sequence[Decision], site: SiteEffects) -> list[Decision]:
     """Drop the lines a site rule's patterns name."""
-    for i, v in enumerate(verdicts):
-        if v.role != "drop":
-            rule_id = line_rule(segs[i].text, site)
+    out = list(decisions)
+    for i, d in enumerate(decisions):
+        if d.role is not DROP:
+            rule_id = line_rule(d.seg.text, site)
             if rule_id is not None:
-                verdicts[i] = Verdict("drop", f"site.{rule_id}")
+                out[i] = Decision(d.seg, DROP, f"site.{rule_id}")
+    return out
 
 
-def _in_scope(page: Segmented, seg: Seg, scope: int) -> bool:
-    return scope <= seg.container <= page.containers[scope].end
+def _related_lists(containers: Sequence[Container],
+                   decisions: Sequence[Decision]) -> list[Decision]:
+    """Resolve every "related …" heading (:attr:`BOUNDARY`): it drops itself and the
+    list it introduces (see :func:`_drop_list`). A later heading inside a list already
+    dropped goes with that list."""
+    out = list(decisions)
+    for i in range(len(out)):
+        if out[i].role is BOUNDARY:
+            _drop_list(containers, out, i)
+    return out
 
 
-def _after_boundary(page: Segmented, segs: list[Seg], verdicts: list[Verdict], at: int) -> None:
-    """Drop the list that a "related …" heading at ``at`` introduces: the rest of the
-    heading's parent container, or, when that is the whole region, every following
-    segment until real prose resumes."""
-    parent = page.containers[segs[at].container].parent
-    verdicts[at] = Verdict("drop", verdicts[at].reason)
-    for i in range(at + 1, len(segs)):
-        seg = segs[i]
-        if verdicts[i].role == "drop":
+def _drop_list(containers: Sequence[Container], out: list[Decision], at: int) -> None:
+    """Drop, in ``out`` (a list of :func:`_related_lists`' own), the heading at ``at`` and
+    the list it introduces: the rest of the heading's parent container, or, when that is
+    the whole region, every following segment until real prose resumes."""
+    heading = out[at]
+    parent = containers[heading.seg.container].parent
+    end = containers[parent].end if parent > 0 else -1
+    out[at] = Decision(heading.seg, DROP, heading.reason)
+    reason = heading.reason + ".list"
+    for i in range(at + 1, len(out)):
+        d = out[i]
+        if d.role is DROP:
             continue
-        if parent > 0 and not _in_scope(page, seg, parent):
+        seg = d.seg
+        if parent > 0 and not parent <= seg.container <= end:
             break
         if seg.units >= _PROSE_UNITS and seg.punct >= 2 and link_density(seg) < 0.2:
             break
-        verdicts[i] = Verdict("drop", verdicts[at].reason + ".list")
+        out[i] = Decision(seg, DROP, reason)
 
 
-def _byline_window(verdicts: list[Verdict]) -> range:
+def _body_indexes(decisions: Sequence[Decision]) -> list[int]:
+    return [i for i, d in enumerate(decisions) if d.role is BODY]
+
+
+def _byline_window(decisions: Sequence[Decision]) -> range:
     """Segments that may hold the article's credits: the body and a few lines on
     either side of it (editor lines often sit just outside the body container)."""
-    body = [i for i, v in enumerate(verdicts) if v.role == "body"]
+    body = _body_indexes(decisions)
     if not body:
         return range(0)
-    return range(max(0, body[0] - _BYLINE_REACH), min(len(verdicts), body[-1] + _BYLINE_REACH + 1))
+    return range(max(0, body[0] - _BYLINE_REACH),
+                 min(len(decisions), body[-1] + _BYLINE_REACH + 1))
 
 
-def _bylines(segs: list[Seg], verdicts: list[Verdict], meta: Metadata,
-             budget: Budget | None = None) -> Metadata:
+def _bylines(decisions: Sequence[Decision], meta: Metadata,
+             budget: Budget | None = None) -> tuple[list[Decision], Metadata]:
     """Move whole-line bylines, source and editor lines into metadata (out of the body
     when they sit in it). The window can be the whole page, so the budget is checked."""
-    for i in _byline_window(verdicts):
+    out = list(decisions)
+    for i in _byline_window(decisions):
         if budget is not None and not i & _BUDGET_EVERY:
             budget.check()
-        seg = segs[i]
-        if verdicts[i].role not in ("body", "drop") or seg.units > _BYLINE_MAX_UNITS:
+        d = decisions[i]
+        if d.role is not BODY and d.role is not DROP:
             continue
-        byline = parse_byline(seg.text)
+        if d.seg.units > _BYLINE_MAX_UNITS:
+            continue
+        byline = parse_byline(d.seg.text)
         if byline is None:
             continue
-        if verdicts[i].role == "body":
-            verdicts[i] = Verdict("drop", byline.kind)
+        if d.role is BODY:
+            out[i] = Decision(d.seg, DROP, byline.kind)
         meta = merge(meta, byline)
-    return _inline_credits(segs, verdicts, meta)
+    return out, _inline_credits(out, meta)
 
 
-def _inline_credits(segs: list[Seg], verdicts: list[Verdict], meta: Metadata) -> Metadata:
+def _inline_credits(decisions: Sequence[Decision], meta: Metadata) -> Metadata:
     """A reporter named in the first or last body paragraph ("…电(记者 X)…") is the
     author; the paragraph stays in the body."""
-    body = [i for i, v in enumerate(verdicts) if v.role == "body"]
+    body = _body_indexes(decisions)
     for i in dict.fromkeys(body[:1] + body[-1:]):
-        credit = inline_credit(segs[i].text)
+        credit = inline_credit(decisions[i].seg.text)
         if credit is not None:
             meta = merge(meta, credit)
     return meta
 
 
-def _text_verdicts(segs: list[Seg], verdicts: list[Verdict], title: Headline,
-                   budget: Budget | None) -> list[Verdict]:
-    """:func:`_text_verdict` for every kept segment; the page budget is checked as it
-    goes, since a page of thousands of short lines spends most of its time here."""
-    out = list(verdicts)
-    for i, (seg, v) in enumerate(zip(segs, verdicts, strict=True)):
-        if budget is not None and not i & _BUDGET_EVERY:
-            budget.check()
-        if v.role != "drop":
-            out[i] = _text_verdict(seg, v, title)
-    return out
+def _image_captions(decisions: Sequence[Decision]) -> list[Decision]:
+    """Body lines that :func:`image_caption` recognises become captions."""
+    return [Decision(d.seg, CAPTION, "caption.after_image")
+            if d.role is BODY and image_caption(d.seg) else d for d in decisions]
 
 
-def finish(page: Segmented, verdicts: list[Verdict], meta: Metadata,
-           site: SiteEffects | None = None, budget: Budget | None = None) -> Finished:
-    """Apply the textual pass to the scorer's verdicts (and a site's line rules)."""
-    segs = page.segs
-    out = _text_verdicts(segs, verdicts, headline(fingerprint(meta.title or "")), budget)
-    if site is not None and site.lines:
-        _site_lines(segs, out, site)
-    for i, v in enumerate(out):
-        if v.role == "boundary":
-            _after_boundary(page, segs, out, i)
-    meta = _bylines(segs, out, meta, budget)
-    for i, v in enumerate(out):
-        if v.role == "body" and image_caption(segs[i]):
-            out[i] = Verdict("caption", "caption.after_image")
-    return Finished(out, meta)
-
-
-def trim_edges(segs: list[Seg], verdicts: list[Verdict]) -> list[Verdict]:
+def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
     """Drop short, punctuation-free lines that trail the body (share labels, credits)."""
-    out = list(verdicts)
-    body = [i for i, v in enumerate(out) if v.role == "body"]
-    for i in reversed(body):
-        seg = segs[i]
+    out = list(decisions)
+    for i in reversed(_body_indexes(decisions)):
+        seg = decisions[i].seg
         if seg.punct or seg.units >= 8 or seg.kind in ("table_row", "code"):
             break
-        out[i] = Verdict("drop", "edge.tail")
+        out[i] = Decision(seg, DROP, "edge.tail")
     return out
+
+
+def finish(page: Page, site: SiteEffects | None = None, budget: Budget | None = None) -> Page:
+    """The textual pass over the scorer's decisions (and a site's line rules), ending with
+    the edge trim: a new record with new decisions and the metadata the bylines filled."""
+    title = headline(fingerprint(page.meta.title or ""))
+    decisions = _text_pass(page.decisions, title, budget)
+    if site is not None and site.lines:
+        decisions = _site_lines(decisions, site)
+    decisions = _related_lists(page.containers, decisions)
+    decisions, meta = _bylines(decisions, page.meta, budget)
+    decisions = trim_edges(_image_captions(decisions))
+    return replace(page, decisions=tuple(decisions), meta=meta)

@@ -14,10 +14,21 @@ ancestor, link density, ...); the first that fires decides and its id is the rea
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final
 
 from cleanweb.options import Options
-from cleanweb.stages.segment import Seg, Segmented
+from cleanweb.stages.metadata import Metadata
+from cleanweb.stages.page import (
+    BODY,
+    CAPTION,
+    DROP,
+    Container,
+    Decision,
+    Page,
+    Region,
+    Seg,
+    Segmented,
+)
 
 #: Link density above which a segment is a link list, by ``Options.favor``.
 LINK_DENSITY = {"precision": 0.35, "balanced": 0.5, "recall": 0.65}
@@ -29,14 +40,8 @@ CHROME_REGION_WEIGHT = 0.2
 UNITS_PER_PUNCT = 30
 #: A segment shorter than this (units) without punctuation brings no good mass.
 MIN_PROSE_UNITS = 12
-
-
-class Verdict(NamedTuple):
-    """What the scorer decided for one segment: its role and the reason (a tuple: one
-    per segment, and a frozen dataclass costs several times as much to create)."""
-
-    role: str  # "body" | "caption" | "drop"
-    reason: str
+#: The reason of every segment outside the region.
+OUTSIDE: Final = "region.outside"
 
 
 def link_density(seg: Seg) -> float:
@@ -85,41 +90,42 @@ def container_scores(page: Segmented) -> list[float]:
     return scores
 
 
-def choose_region(page: Segmented) -> int:
-    """Index of the best-scoring container (0, the whole page, when nothing scores),
-    unless a site rule names the main container."""
+def choose_region(page: Segmented) -> Region:
+    """The best-scoring container (0, the whole page, when nothing scores), unless a site
+    rule names the main container."""
     if page.main >= 0:
-        return page.main
+        main = page.containers[page.main]
+        return Region(page.main, main.end, 0.0, main.site_rule)
     scores = container_scores(page)
-    return max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
+    best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
+    return Region(best, page.containers[best].end, scores[best])
 
 
-_OUTSIDE = Verdict("drop", "region.outside")
-
-
-def judge(seg: Seg, page: Segmented, region: int, end: int, favor: str) -> Verdict:
-    """The structural verdict for one segment inside the region (containers ``region`` to
-    ``end``); textual rules run later, in finish."""
-    if region < seg.chrome_at <= end:
-        return Verdict("drop", seg.chrome or "chrome")
+def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: str) -> Decision:
+    """The structural decision on one segment inside the region; textual rules run later,
+    in finish."""
+    if region.container < seg.chrome_at <= region.end:
+        return Decision(seg, DROP, seg.chrome or "chrome")
     if seg.caption or seg.kind == "caption":
-        marked = page.containers[seg.container].site_rule
-        return Verdict("caption", f"site.{marked}" if marked else "caption.element")
+        named = containers[seg.container].site_rule
+        return Decision(seg, CAPTION, f"site.{named}" if named else "caption.element")
     density = link_density(seg)
     if density > LINK_DENSITY[favor]:
-        return Verdict("drop", f"links={density:.2f}")
+        return Decision(seg, DROP, f"links={density:.2f}")
     # A region a site rule names is reported as that rule's decision.
-    source = f"site.{page.containers[region].site_rule}" if region == page.main else "body"
-    return Verdict("body", f"{source}:links={density:.2f}")
+    source = "body" if region.site_rule is None else f"site.{region.site_rule}"
+    return Decision(seg, BODY, f"{source}:links={density:.2f}")
 
 
-def classify(page: Segmented, options: Options) -> tuple[int, list[Verdict]]:
-    """Choose the region and judge every segment structurally."""
+def score(page: Segmented, meta: Metadata, options: Options) -> Page:
+    """Choose the region and judge every segment structurally: the page record starts
+    here, with the metadata read before the walk."""
     region = choose_region(page)
-    end = page.containers[region].end
-    # Most of a page lies outside the region: those segments share one verdict.
-    return region, [
-        judge(seg, page, region, end, options.favor) if region <= seg.container <= end
-        else _OUTSIDE
+    first, last = region.container, region.end
+    containers, favor = page.containers, options.favor
+    decisions = [
+        judge(seg, containers, region, favor) if first <= seg.container <= last
+        else Decision(seg, DROP, OUTSIDE)
         for seg in page.segs
     ]
+    return Page(containers, region, tuple(decisions), meta)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,6 +26,7 @@ from cleanweb.measures import CJK_RANGES, punct_count, squash, squashed_units, u
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
 from cleanweb.site_rules import ElementRule
+from cleanweb.stages.page import Container, Seg, Segmented
 from cleanweb.stages.parse import is_hidden
 
 # A line break between two CJK characters is source formatting, not a space. Led by the
@@ -49,51 +49,6 @@ def _clean(raw: str) -> str:
             raw = "\n".join([line.rstrip(" \t") for line in raw.split("\n")])
         raw = _CJK_BREAK_RE.sub("", raw)
     return squash(raw)
-
-
-@dataclass(slots=True)
-class Container:
-    """A block-level element: its place in the tree and what its names say."""
-
-    parent: int
-    tag: str
-    kind: str
-    #: Rule id when the element itself is chrome-named (tag, role, class or id).
-    chrome: str | None
-    caption: bool
-    #: Index of the last container in this one's subtree (inclusive).
-    end: int = 0
-    #: Id of the site rule that named the element (main container, caption), if any.
-    site_rule: str | None = None
-
-
-class Seg(NamedTuple):
-    """A candidate block with the features the scorer needs (a tuple: built by the
-    hundred per page, and a frozen dataclass costs four times as much to create)."""
-
-    kind: str
-    text: str
-    level: int
-    container: int
-    units: int
-    link_units: int
-    punct: int
-    #: Nearest chrome-named ancestor container (index) and its rule id, or -1/None.
-    chrome_at: int
-    chrome: str | None
-    caption: bool
-    #: The segment comes right after an image, with no text between them.
-    after_image: bool = False
-
-
-@dataclass(slots=True)
-class Segmented:
-    containers: list[Container]
-    segs: list[Seg]
-    node_count: int = 0
-    images: list[int] = field(default_factory=list)
-    #: Container a site rule names as the main content, or -1.
-    main: int = -1
 
 
 _KIND_OF_TAG = {
@@ -231,7 +186,10 @@ class _Walker:
         #: What site rules decided, by element ``mem_id``: it overrides the names.
         self.site: dict[int, Naming] = (
             {key: site_naming(rule) for key, rule in site.items()} if site else {})
-        self.out = Segmented([Container(-1, "body", "paragraph", None, False)], [])
+        self.containers: list[Container] = [Container(-1, "body", "paragraph", None, False)]
+        self.segs: list[Seg] = []
+        self.images: list[int] = []  # index of the segment that follows each image
+        self.main = -1  # container a site rule names as the main content
         self.chrome_of: list[int] = [-1]  # nearest chrome container per container
         self.caption_of: list[bool] = [False]
         self.buf: list[str] = []
@@ -262,7 +220,7 @@ class _Walker:
             # is what the containers above count it as anyway (chrome), and keeps the
             # subtree itself from looking like an article.
             self.add_seg(text, text, idx)
-        self.out.containers[idx].end = idx
+        self.containers[idx].end = idx
         return True
 
     # -- text buffer -------------------------------------------------------------
@@ -278,16 +236,16 @@ class _Walker:
             self.add_seg(text, links, self.buf_container)
 
     def add_seg(self, text: str, links: str, c: int) -> None:
-        cont = self.out.containers[c]
+        cont = self.containers[c]
         chrome_at = self.chrome_of[c]
-        chrome = self.out.containers[chrome_at].chrome if chrome_at >= 0 else None
+        chrome = self.containers[chrome_at].chrome if chrome_at >= 0 else None
         kind = "code" if self.pre_depth else cont.kind
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
         n = units(text) if self.pre_depth else squashed_units(text)  # code keeps its spacing
         link_units = n if links is text else min(n, units(links)) if links else 0
         # positional: NamedTuple keywords cost as much again, once per segment
-        self.out.segs.append(Seg(kind, text, level, c, n, link_units, punct_count(text),
-                                 chrome_at, chrome, self.caption_of[c]))
+        self.segs.append(Seg(kind, text, level, c, n, link_units, punct_count(text),
+                             chrome_at, chrome, self.caption_of[c]))
 
     # -- containers --------------------------------------------------------------
     @staticmethod
@@ -300,9 +258,9 @@ class _Walker:
     def open(self, parent: int, tag: str, naming: Naming) -> int:
         chrome, role = naming.chrome, naming.role
         caption = role == "caption"
-        idx = len(self.out.containers)
-        kind = "heading" if role == "heading" else _kind_for(tag, self.out.containers[parent].kind)
-        self.out.containers.append(
+        idx = len(self.containers)
+        kind = "heading" if role == "heading" else _kind_for(tag, self.containers[parent].kind)
+        self.containers.append(
             Container(parent, tag, kind, chrome, caption, 0, naming.site_rule))
         self.chrome_of.append(idx if chrome else self.chrome_of[parent])
         self.caption_of.append(caption or self.caption_of[parent])
@@ -311,12 +269,12 @@ class _Walker:
     def close(self, idx: int, first_seg: int) -> None:
         if self.buf:
             self.flush()
-        self.out.containers[idx].end = len(self.out.containers) - 1
-        if self.out.containers[idx].tag == "tr":
-            _merge_row(self.out, idx, first_seg)
+        self.containers[idx].end = len(self.containers) - 1
+        if self.containers[idx].tag == "tr":
+            _merge_row(self.containers, self.segs, idx, first_seg)
 
     # -- the walk ----------------------------------------------------------------
-    def run(self, root: LexborNode) -> Segmented:
+    def run(self, root: LexborNode) -> None:
         # Open elements, each with what to restore when it closes: (element, container,
         # opened a container, first segment, is <pre>, the parent's container, the
         # parent's in_link). Children are reached by child/next links (cheaper than an
@@ -324,7 +282,7 @@ class _Walker:
         # the local names, bound methods included.
         stack: list[tuple[LexborNode, int, bool, int, bool, int, bool]] = []
         cont, in_link, count = 0, False, 0
-        buf, link_buf, segs, images = self.buf, self.link_buf, self.out.segs, self.out.images
+        buf, link_buf, segs, images = self.buf, self.link_buf, self.segs, self.images
         site = self.site
         skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
         flush, close, names, open_, collapsed = (
@@ -392,16 +350,14 @@ class _Walker:
                     flush()
                 parent = cont
                 cont = open_(cont, tag, naming)
-                if naming.site == "main" and self.out.main < 0:
-                    self.out.main = cont
+                if naming.site == "main" and self.main < 0:
+                    self.main = cont
                 is_pre = tag == "pre"
                 self.pre_depth += is_pre
                 stack.append((node, cont, True, len(segs), is_pre, parent, in_link))
             node = node.child
         flush()
-        self.out.containers[0].end = len(self.out.containers) - 1
-        self.out.node_count = count
-        return self.out
+        self.containers[0].end = len(self.containers) - 1
 
     def check(self, count: int) -> None:
         self.budget.check()
@@ -409,30 +365,32 @@ class _Walker:
             raise Stop("too_large")
 
 
-def _merge_row(out: Segmented, tr: int, first: int) -> None:
+def _merge_row(containers: list[Container], segs: list[Seg], tr: int, first: int) -> None:
     """A table row whose cells each gave one segment becomes one "a | b | c" row."""
-    segs = out.segs[first:]
-    if len(segs) < 2:
+    cells = segs[first:]
+    if len(cells) < 2:
         return
-    conts = out.containers
-    if any(conts[s.container].parent != tr or conts[s.container].kind != "cell" for s in segs):
+    if any(containers[s.container].parent != tr or containers[s.container].kind != "cell"
+           for s in cells):
         return
-    if len({s.container for s in segs}) != len(segs):
+    if len({s.container for s in cells}) != len(cells):
         return
-    head = segs[0]
-    text = " | ".join(s.text for s in segs)
+    head = cells[0]
+    text = " | ".join(s.text for s in cells)
     row = Seg(kind="table_row", text=text, level=0, container=tr,
-              units=sum(s.units for s in segs), link_units=sum(s.link_units for s in segs),
-              punct=sum(s.punct for s in segs), chrome_at=head.chrome_at, chrome=head.chrome,
+              units=sum(s.units for s in cells), link_units=sum(s.link_units for s in cells),
+              punct=sum(s.punct for s in cells), chrome_at=head.chrome_at, chrome=head.chrome,
               caption=head.caption)
-    del out.segs[first:]
-    out.segs.append(row)
+    del segs[first:]
+    segs.append(row)
 
 
-def _mark_images(out: Segmented) -> list[Seg]:
-    """Flag segments that come right after an image (caption candidates)."""
-    after = set(out.images)
-    return [s._replace(after_image=True) if i in after else s for i, s in enumerate(out.segs)]
+def _finished(segs: list[Seg], images: list[int]) -> tuple[Seg, ...]:
+    """The segments as the later stages see them: flagged when they come right after an
+    image (caption candidates); cells that never merged into a row read as paragraphs."""
+    after = set(images)
+    out = [s._replace(after_image=True) if i in after else s for i, s in enumerate(segs)]
+    return tuple(s._replace(kind="paragraph") if s.kind == "cell" else s for s in out)
 
 
 def segment(root: LexborNode, budget: Budget, max_nodes: int,
@@ -440,8 +398,6 @@ def segment(root: LexborNode, budget: Budget, max_nodes: int,
     """Walk ``root`` once and return its containers and text segments in page order.
     ``site`` holds the elements site rules act on, by ``mem_id`` (see
     :class:`cleanweb.site_rules.SiteEffects`)."""
-    out = _Walker(budget, max_nodes, site).run(root)
-    out.segs = _mark_images(out)
-    # Cells that never merged into a row read as plain paragraphs.
-    out.segs = [s._replace(kind="paragraph") if s.kind == "cell" else s for s in out.segs]
-    return out
+    walk = _Walker(budget, max_nodes, site)
+    walk.run(root)
+    return Segmented(tuple(walk.containers), _finished(walk.segs, walk.images), walk.main)
