@@ -142,7 +142,7 @@ def test_jsonl_is_identical_for_one_and_two_jobs(tree: Path) -> None:
     records = [json.loads(line) for line in two.stdout.decode().splitlines()]
     # input order: paths sorted component by component, failed pages left out
     assert [Path(r["path"]).relative_to(tree).as_posix() for r in records] == sorted(GOOD)
-    explain_only = {"trace", "meta_rules"}
+    explain_only = {"trace", "meta_rules", "region"}
     fields = {f.name for f in dataclasses.fields(Document)} - explain_only
     for r in records:
         assert set(r) == fields | {"path"}
@@ -294,6 +294,7 @@ def test_explain_lists_every_block_with_its_reason(tmp_path: Path) -> None:
     lines = proc.stdout.decode().splitlines()
     rows = [line for line in lines if line[:4].strip().isdigit()]
     assert len(rows) == len(doc.trace) > 0
+    assert f"region: {doc.region}" in lines
     for row, block in zip(rows, doc.trace, strict=True):
         verdict, reason = row.split()[1:3]
         assert verdict == ("keep" if block.kept else "drop")

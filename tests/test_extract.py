@@ -132,6 +132,16 @@ def test_explain_trace_has_every_block_with_a_reason() -> None:
     assert extract(ARTICLE).trace == ()
 
 
+def test_explain_names_the_region_the_blocks_were_judged_by() -> None:
+    doc = extract(ARTICLE, options=Options(explain=True))
+    assert doc.region is not None and doc.region.startswith("body > article, blocks 2-4, score=")
+    outside = [i for i, b in enumerate(doc.trace, 1) if b.reason == "region.outside"]
+    assert outside == [1, 5]  # the nav and the footer
+    assert doc.to_dict()["region"] == doc.region
+    plain = extract(ARTICLE)
+    assert plain.region is None and "region" not in plain.to_dict()
+
+
 def test_tables_option() -> None:
     table = "<table><tr><td>Ann</td><td>31</td></tr><tr><td>Bob</td><td>42</td></tr></table>"
     html = page(f"<article><p>{PROSE}</p>{table}<p>{PROSE}</p></article>")

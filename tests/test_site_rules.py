@@ -496,6 +496,7 @@ def test_explain_names_the_rule_behind_a_forced_main_container() -> None:
                   options=Options(site_rules=pack, explain=True))
     assert doc.text == prose
     assert [b.reason.split(":")[0] for b in doc.trace if b.kept] == ["site.ex.main"]
+    assert doc.region == "body > div, blocks 1-1, site.ex.main"
 
 
 # ---------------------------------------------------------------- no signal from the page

@@ -70,6 +70,9 @@ class Document:
             id or score that decided it; else empty.
         meta_rules: With ``Options(explain=True)``: (field, rule id) pairs naming what
             decided each metadata field; else empty.
+        region: With ``Options(explain=True)``: the main-content region the blocks were
+            judged by (the tags from the body down to its element, the trace blocks it
+            holds, and its score or the site rule that named it); else None.
     """
 
     status: Status
@@ -92,6 +95,10 @@ class Document:
     #: With ``Options(explain=True)``: (field, rule id) for each metadata field found, the
     #: rule or source that decided it (editors accumulate, so an editor may name several).
     meta_rules: tuple[tuple[str, str], ...] = ()
+    #: With ``Options(explain=True)``: the main-content region the blocks were judged by:
+    #: the tags from the body down to its element, the trace blocks it holds and what chose
+    #: it ("body > div > article, blocks 4-31, score=812.5"; ``site.<id>`` for a site rule).
+    region: str | None = None
 
     def to_text(self) -> str:
         """Body paragraphs, one per line (same as ``text``)."""
@@ -102,8 +109,8 @@ class Document:
         return blocks_to_markdown(self.title, self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict; the trace and the metadata rules are included only when
-        present."""
+        """Plain JSON-ready dict; the trace, the metadata rules and the region are included
+        only when present."""
         out = asdict(self)
         out["status"] = self.status.value
         out["captions"] = list(self.captions)
@@ -116,6 +123,8 @@ class Document:
             out["meta_rules"] = [list(pair) for pair in self.meta_rules]
         else:
             del out["meta_rules"]
+        if self.region is None:
+            del out["region"]
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -76,6 +76,8 @@ def header_lines(doc: Document, path: str, style: Style) -> list[str]:
               ("source", doc.source), ("editor", doc.editor), ("lang", doc.lang))
     lines.extend(f"{name}: {value}{_decided(doc, name, style)}" for name, value in fields
                  if value)
+    if doc.region:
+        lines.append(f"region: {doc.region}")
     if doc.captions:
         lines.append(f"captions: {len(doc.captions)}")
     return lines

@@ -49,6 +49,23 @@ def _captions(decisions: Sequence[Decision]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def region_label(page: Page) -> str:
+    """The region for ``explain``: the tags from the body down to its element, the trace
+    blocks it holds (numbered from 1) and what chose it."""
+    containers, region = page.containers, page.region
+    tags = []
+    at = region.container
+    while at >= 0:
+        tags.append(containers[at].tag)
+        at = containers[at].parent
+    inside = [i for i, d in enumerate(page.decisions, 1)
+              if region.container <= d.seg.container <= region.end]
+    held = f"blocks {inside[0]}-{inside[-1]}" if inside else "no blocks"
+    chose = f"site.{region.site_rule}" if region.site_rule is not None else (
+        f"score={region.score:.1f}")
+    return f"{' > '.join(reversed(tags))}, {held}, {chose}"
+
+
 def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Options) -> Document:
     body = tuple(
         _block(d) for d in page.decisions
@@ -56,8 +73,10 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
     )
     base = bare_document(Status.OK if body else Status.EMPTY, url, enc, page.meta)
     trace: tuple[Block, ...] = ()
+    region = None
     if options.explain:
         trace = tuple(_block(d) for d in page.decisions)
+        region = region_label(page)
     captions = _captions(page.decisions) if options.include_captions else ()
     return Document(
         status=base.status, text="\n".join(b.text for b in body), title=base.title,
@@ -65,5 +84,5 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
         author=base.author, source=base.source, editor=base.editor, lang=base.lang, url=url,
         encoding=base.encoding, encoding_source=base.encoding_source,
         declared_rejected=base.declared_rejected, trace=trace,
-        meta_rules=page.meta.rules if options.explain else (),
+        meta_rules=page.meta.rules if options.explain else (), region=region,
     )
