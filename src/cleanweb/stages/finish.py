@@ -3,7 +3,9 @@
 Chrome lines that sit inside the body (licences, toolbars, share prompts) are dropped
 by the text rule tables; a "related news" style heading drops itself and the list
 after it; byline, source and editor lines move into the metadata; repetitions of
-the headline go; captions are collected on their own. What is left is the body.
+the headline go; captions are collected on their own; short scraps trailing the body
+are trimmed. What is left is the body. Each pass takes the decisions of the one before
+and returns new ones, and the stage returns a new page record.
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ def _site_lines(decisions: Sequence[Decision], site: SiteEffects) -> list[Decisi
 
 def _related_lists(containers: Sequence[Container],
                    decisions: Sequence[Decision]) -> list[Decision]:
-    """Resolve every "related …" heading (:attr:`BOUNDARY`): it drops itself and the
+    """Resolve every "related …" heading (``Role.BOUNDARY``): it drops itself and the
     list it introduces (see :func:`_drop_list`). A later heading inside a list already
     dropped goes with that list."""
     out = list(decisions)
