@@ -97,3 +97,12 @@ def test_the_record_keeps_the_region_and_one_decision_per_segment() -> None:
     outside = [d for d in page.decisions if d.seg.text.startswith("Section")]
     assert outside and all(d.role is Role.DROP and d.reason == "region.outside"
                            for d in outside)
+
+
+def test_decide_makes_what_the_constructor_makes() -> None:
+    from cleanweb.stages.page import Decision, decide
+
+    (one,) = seg(f"<p>{PROSE}</p>").segs
+    made = decide(one, Role.CAPTION, "caption.element")
+    assert type(made) is Decision and made == Decision(one, Role.CAPTION, "caption.element")
+    assert (made.seg, made.role, made.reason) == (one, Role.CAPTION, "caption.element")

@@ -19,7 +19,17 @@ from cleanweb.measures import fingerprint
 from cleanweb.rules.text import classify_line
 from cleanweb.site_rules import SiteEffects, line_rule
 from cleanweb.stages.metadata import Metadata, inline_credit, merge, parse_byline
-from cleanweb.stages.page import BODY, BOUNDARY, CAPTION, DROP, Container, Decision, Page, Seg
+from cleanweb.stages.page import (
+    BODY,
+    BOUNDARY,
+    CAPTION,
+    DROP,
+    Container,
+    Decision,
+    Page,
+    Seg,
+    decide,
+)
 from cleanweb.stages.score import link_density
 
 # A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
@@ -98,11 +108,11 @@ def _text_decision(d: Decision, title: Headline) -> Decision:
     """Textual checks for a segment the scorer kept (body or caption)."""
     text = d.seg.text
     if headline_copy(text, title):
-        return Decision(d.seg, DROP, "headline")
+        return decide(d.seg, DROP, "headline")
     rule = classify_line(text)
     if rule is None:
         return d
-    return Decision(d.seg, _ROLE_OF_ACTION.get(rule.action, DROP), rule.id)
+    return decide(d.seg, _ROLE_OF_ACTION.get(rule.action, DROP), rule.id)
 
 
 def _text_pass(decisions: Sequence[Decision], title: Headline,
@@ -125,7 +135,7 @@ def _site_lines(decisions: Sequence[Decision], site: SiteEffects) -> list[Decisi
         if d.role is not DROP:
             rule_id = line_rule(d.seg.text, site)
             if rule_id is not None:
-                out[i] = Decision(d.seg, DROP, f"site.{rule_id}")
+                out[i] = decide(d.seg, DROP, f"site.{rule_id}")
     return out
 
 
@@ -148,7 +158,7 @@ def _drop_list(containers: Sequence[Container], out: list[Decision], at: int) ->
     heading = out[at]
     parent = containers[heading.seg.container].parent
     end = containers[parent].end if parent > 0 else -1
-    out[at] = Decision(heading.seg, DROP, heading.reason)
+    out[at] = decide(heading.seg, DROP, heading.reason)
     reason = heading.reason + ".list"
     for i in range(at + 1, len(out)):
         d = out[i]
@@ -159,7 +169,7 @@ def _drop_list(containers: Sequence[Container], out: list[Decision], at: int) ->
             break
         if seg.units >= _PROSE_UNITS and seg.punct >= 2 and link_density(seg) < 0.2:
             break
-        out[i] = Decision(seg, DROP, reason)
+        out[i] = decide(seg, DROP, reason)
 
 
 def _body_indexes(decisions: Sequence[Decision]) -> list[int]:
@@ -193,7 +203,7 @@ def _bylines(decisions: Sequence[Decision], meta: Metadata,
         if byline is None:
             continue
         if d.role is BODY:
-            out[i] = Decision(d.seg, DROP, byline.kind)
+            out[i] = decide(d.seg, DROP, byline.kind)
         meta = merge(meta, byline)
     return out, _inline_credits(out, meta)
 
@@ -211,7 +221,7 @@ def _inline_credits(decisions: Sequence[Decision], meta: Metadata) -> Metadata:
 
 def _image_captions(decisions: Sequence[Decision]) -> list[Decision]:
     """Body lines that :func:`image_caption` recognises become captions."""
-    return [Decision(d.seg, CAPTION, "caption.after_image")
+    return [decide(d.seg, CAPTION, "caption.after_image")
             if d.role is BODY and image_caption(d.seg) else d for d in decisions]
 
 
@@ -222,7 +232,7 @@ def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
         seg = decisions[i].seg
         if seg.punct or seg.units >= 8 or seg.kind in ("table_row", "code"):
             break
-        out[i] = Decision(seg, DROP, "edge.tail")
+        out[i] = decide(seg, DROP, "edge.tail")
     return out
 
 

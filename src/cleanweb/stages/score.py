@@ -28,6 +28,7 @@ from cleanweb.stages.page import (
     Region,
     Seg,
     Segmented,
+    decide,
 )
 
 #: Link density above which a segment is a link list, by ``Options.favor``.
@@ -105,16 +106,16 @@ def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: st
     """The structural decision on one segment inside the region; textual rules run later,
     in finish."""
     if region.container < seg.chrome_at <= region.end:
-        return Decision(seg, DROP, seg.chrome or "chrome")
+        return decide(seg, DROP, seg.chrome or "chrome")
     if seg.caption or seg.kind == "caption":
         named = containers[seg.container].site_rule
-        return Decision(seg, CAPTION, f"site.{named}" if named else "caption.element")
+        return decide(seg, CAPTION, f"site.{named}" if named else "caption.element")
     density = link_density(seg)
     if density > LINK_DENSITY[favor]:
-        return Decision(seg, DROP, f"links={density:.2f}")
+        return decide(seg, DROP, f"links={density:.2f}")
     # A region a site rule names is reported as that rule's decision.
     source = "body" if region.site_rule is None else f"site.{region.site_rule}"
-    return Decision(seg, BODY, f"{source}:links={density:.2f}")
+    return decide(seg, BODY, f"{source}:links={density:.2f}")
 
 
 def score(page: Segmented, meta: Metadata, options: Options) -> Page:
@@ -125,7 +126,7 @@ def score(page: Segmented, meta: Metadata, options: Options) -> Page:
     containers, favor = page.containers, options.favor
     decisions = [
         judge(seg, containers, region, favor) if first <= seg.container <= last
-        else Decision(seg, DROP, OUTSIDE)
+        else decide(seg, DROP, OUTSIDE)
         for seg in page.segs
     ]
     return Page(containers, region, tuple(decisions), meta)

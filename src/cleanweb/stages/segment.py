@@ -243,9 +243,11 @@ class _Walker:
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
         n = units(text) if self.pre_depth else squashed_units(text)  # code keeps its spacing
         link_units = n if links is text else min(n, units(links)) if links else 0
-        # positional: NamedTuple keywords cost as much again, once per segment
-        self.segs.append(Seg(kind, text, level, c, n, link_units, punct_count(text),
-                             chrome_at, chrome, self.caption_of[c]))
+        # Made as NamedTuple._make makes it: the generated __new__ (and keywords even more)
+        # would cost two to three times as much, once per segment.
+        self.segs.append(tuple.__new__(Seg, (kind, text, level, c, n, link_units,
+                                             punct_count(text), chrome_at, chrome,
+                                             self.caption_of[c], False)))
 
     # -- containers --------------------------------------------------------------
     @staticmethod
