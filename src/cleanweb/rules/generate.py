@@ -51,7 +51,9 @@ STARTS_MODULE = Path(__file__).with_name("text_starts.py")
 
 #: Stand-ins for first characters that no anchored pattern names: a rule that accepts one of
 #: them starts with a character class (\S, [0-9], [^…]) and is possible for any such character.
-_STAND_INS = "丌éЖ☃١"
+#: One a rule does name ("é" of "étiquettes") is in the alphabet and says nothing of a class,
+#: so those are left out (see :func:`_starts`).
+_STAND_INS = "丌ɐЖ☃١"
 #: Non-ASCII characters that case-fold into ASCII letters, so case-insensitive rules may start
 #: with them.
 _FOLDS_TO_ASCII = "\u212a\u017f\u0130\u0131\u1e9e\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
@@ -78,7 +80,7 @@ def _starts(rule: Rule, alphabet: str) -> tuple[str, str | None]:
     the alphabet it cannot start with (else None)."""
     pat = rule.compile()
     accepted = _case_variants(rule, (c for c in alphabet if _can_start(pat, c)))
-    if _can_start(pat, _STAND_INS):
+    if _can_start(pat, (c for c in _STAND_INS if c not in alphabet)):
         return "", "".join(sorted(set(alphabet) - accepted))
     return "".join(sorted(accepted)), None
 
