@@ -53,6 +53,12 @@ SOURCE_VALUE_UNTIL_EDITOR = (
 SOURCE_LEAD = r"^(?:本文|文章|稿件|消息|资料|新闻|内容|信息)?(?:来源|来自|出处)"
 EDITOR_LEAD = r"^(?:责任编辑|值班编辑|本文编辑|编辑|责编|编审|主编)"
 EN_NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|der|la|le)){0,3}"
+# A day or a month after "By" opens a sentence ("By Monday, …"), not a byline.
+EN_NOT_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Now|Then|Noon|Night|"
+    r"Midnight)\b)"
+)
 
 #: Whole-line rules; ``action`` says which fields the named groups fill.
 BYLINE_RULES = RuleSet(
@@ -113,25 +119,33 @@ BYLINE_RULES = RuleSet(
         ),
         Rule(
             "en.byline.by",
-            rf"^[Bb][Yy]\s+(?P<author>{EN_NAME}(?:\s*(?:,|and|&)\s*{EN_NAME}){{0,3}})"
+            rf"^[Bb][Yy]\s+{EN_NOT_NAME}(?P<author>{EN_NAME}(?:\s*(?:,|and|&)\s*{EN_NAME}){{0,3}})"
             r"(?:\s*[,|/]\s*(?P<source>[\p{L}][\p{L} .&'’-]{1,40}))?$",
-            "English byline 'By First Last[, Outlet]'",
+            "English byline 'By First Last[, Outlet]'; a day or a month after 'By' opens a "
+            "sentence ('By Monday, …'), not a byline",
             action="credits",
             ignore_case=False,
             examples=("By Dana Whitfield", "By John Smith", "By Jane Doe and Tom Lee"),
-            near_misses=("By the way, this is fine.",),
+            near_misses=("By the way, this is fine.", "By Monday, the river had risen.",
+                         "By March, Prices Had Doubled"),
             guard=r"^by\s",
         ),
         Rule(
             "en.byline.reporting",
-            r"^(?:reporting|writing) by (?P<author>[^;]{2,80}?)"
-            r"(?:;\s*additional reporting by [^;]{2,80})?"
-            r"(?:;\s*editing by (?P<editor>[^;]{2,80}))?$",
-            "wire-service credit line (Reporting by …; Editing by …)",
+            rf"^(?i:reporting|writing) by "
+            rf"(?P<author>{EN_NAME}(?:\s*(?:,|and|&)\s*{EN_NAME}){{0,5}})"
+            rf"(?:\s+in\s+{EN_NAME}(?:,\s*{EN_NAME})?)?"
+            r"(?:[;,]\s*(?i:additional reporting) by [^;]{2,80}?)?"
+            r"(?:[;,]\s*(?i:editing) by (?P<editor>[^;]{2,80}))?\.?$",
+            "wire-service credit line (Reporting by …; Editing by …): the reporters are names "
+            "(capitalised, with an optional 'in <place>'), not a clause",
             action="credits",
+            ignore_case=False,
             examples=("Reporting by Dana Whitfield; Editing by Tom Reyes",
-                      "Reporting by Jane Doe; Editing by Tom Lee"),
-            near_misses=("The reporting by local media was praised.",),
+                      "Reporting by Jane Doe; Editing by Tom Lee",
+                      "Reporting by Jane Doe in London; Editing by Tom Lee"),
+            near_misses=("The reporting by local media was praised.",
+                         "Reporting by the agency was later corrected."),
             guard="^(?:reporting|writing) by",
         ),
         Rule(

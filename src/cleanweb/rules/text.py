@@ -297,10 +297,12 @@ ZH_FOOTER: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.footer.comment_view",
-        _has(80, r"(?:评论|留言|跟贴)[^。]{0,6}仅(?:供其表达|代表)[^。]{0,10}(?:个人|网友|本人)"),
-        "comment-box notice that comments only represent the commenter; short lines only.",
+        _has(80, r"(?:评论|留言|跟贴)(?![员家])[^。，,]{0,6}仅(?:供其表达|代表)[^。]{0,10}"
+                 r"(?:个人|网友|本人)"),
+        "comment-box notice that comments only represent the commenter; short lines only, and "
+        "the notice is one clause (a 评论员 who says something 仅代表个人 is reported speech).",
         examples=("网友评论仅代表其个人看法。", "网友评论仅供其表达个人看法，并不表明本站立场。"),
-        near_misses=("他在评论中表示，这些数据仅供参考。",),
+        near_misses=("他在评论中表示，这些数据仅供参考。", "评论员认为，这仅代表个人看法。"),
         needles=("仅",),
     ),
     _zh(
@@ -314,13 +316,16 @@ ZH_FOOTER: tuple[Rule, ...] = (
         "zh.footer.no_reprint",
         _opens(
             200,
-            r"[(（【\[]?\s*(?:本文|本站|本网|本报|本刊|本号|文章|凡本网|凡注明)[^。]{0,40}"
+            r"[(（【\[]?\s*(?:本文|本站|本网|本报|本刊|本号|文章|凡本网|凡注明)"
+            r"(?:(?!记者|讯|获悉|了解到|报道|评论员|认为|表示)[^。]){0,40}"
             r"(?:未经[^。]{0,12}(?:不得|禁止|严禁|请勿)|禁止|严禁|谢绝)[^。]{0,8}"
             r"(?:转载|转贴|复制|摘编)",
         ),
-        "reprint notice in the site's own voice (本文/本站…未经…不得转载) at line start.",
+        "reprint notice in the site's own voice (本文/本站…未经…不得转载) at line start; a "
+        "report that opens with 本报记者/本报讯 and tells of such a rule is not one.",
         examples=("本站原创内容，未经许可不得转载。", "本文为本站原创，未经允许不得转载。"),
-        near_misses=("这家网站规定，未注明出处的文章一律禁止转载。",),
+        near_misses=("这家网站规定，未注明出处的文章一律禁止转载。",
+                     "本报记者获悉，该网站禁止转载的规定已于上月取消。"),
     ),
     _zh(
         "zh.footer.unauthorised",
@@ -508,10 +513,14 @@ GENERIC_NAV: tuple[Rule, ...] = (
     ),
     Rule(
         "generic.nav.you_are_here",
-        _opens(150, r"you are here\s*:?"),
-        "'You are here:' breadcrumb label.",
-        examples=("You are here: Home / Local news", "You are here: Home"),
-        near_misses=("If you are here for the festival, book early.",),
+        _opens(150, r"you are here\s*(?::|$|(?=(?:home|start)\b))"),
+        "'You are here:' breadcrumb label: the label with its colon, alone, or straight "
+        "before the trail's first step ('You are here Home » News'); a sentence goes on "
+        "otherwise.",
+        examples=("You are here: Home / Local news", "You are here: Home",
+                  "You are here Home » News"),
+        near_misses=("If you are here for the festival, book early.",
+                     "You are here because you care about the river."),
     ),
     Rule(
         "generic.nav.prev_next",
@@ -601,14 +610,18 @@ ZH_TOOLBAR: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.toolbar.comment_ui",
-        _opens(80, r"(?:写评论|已有[0-9]+条评论|查看(?:剩下|全部|更多)[0-9]*条?(?:评论|跟贴|回复)|"
-                   r"(?:目前)?(?:没有|暂无)(?:热门)?(?:跟贴|评论)|去跟贴广场|跟贴已关闭|更多精彩评论|"
+        _opens(80, rf"(?:写评论(?=$|[^{HAN}])|已有[0-9]+条评论|"
+                   r"查看(?:剩下|全部|更多)[0-9]*条?(?:评论|跟贴|回复)|"
+                   rf"(?:目前)?(?:没有|暂无)(?:热门)?(?:跟贴|评论)(?=$|[^{HAN}]|快来|赶快)|"
+                   r"去跟贴广场|跟贴已关闭|更多精彩评论|"
                    r"登录并发贴|还可(?:以)?输入[0-9]+字|提\s*交还可输入|请自觉遵守互联网相关的政策法规|"
                    r"(?:欢迎|我要)发表(?:你的|您的)?(?:观点|评论|看法)|[0-9]+条评论\s*[|｜])"),
-        "comment-box furniture ('已有0条评论', '查看更多跟贴', '还可输入500字'), at line start.",
+        "comment-box furniture ('已有0条评论', '查看更多跟贴', '还可输入500字'), at line start; "
+        "'写评论' and '暂无评论' are buttons only when no word follows them.",
         examples=("已有12条评论", "已有0条评论", "查看更多跟贴", "还可输入300字",
-                  "欢迎发表你的观点"),
-        near_misses=("他写评论已经十年了。",),
+                  "欢迎发表你的观点", "写评论", "暂无评论，快来抢沙发", "目前没有评论"),
+        near_misses=("他写评论已经十年了。", "写评论是他每天的习惯。", "暂无评论的文章也会被推荐。",
+                     "没有评论家认为这部电影会成功。"),
     ),
     _zh(
         "zh.toolbar.wechat_ui",
@@ -717,11 +730,14 @@ ZH_PROMPT: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.prompt.follow",
-        _has(60, r"关注(?:我们|本(?:网|站|报|刊|台)?|该|官方)?(?:的)?(?:微信)?"
-                 r"(?:公众号|微信号|官方微信|官微|服务号|订阅号|官方微博)|(?:微信|微博)中?搜索?\s*[:：]"),
-        "'关注该公众号' / '关注官方微信' follow prompts on short lines.",
+        _has(60, r"(?<!一直|持续|长期|密切|高度|广泛)关注"
+                 r"(?:我们|本(?:网|站|报|刊|台)?|该|官方)?(?:的)?"
+                 r"(?:微信)?(?:公众号|微信号|官方微信|官微|服务号|订阅号|官方微博)(?!的|运营|文章)|"
+                 r"(?:微信|微博)中?搜索?\s*[:：]"),
+        "'关注该公众号' / '关注官方微信' follow prompts on short lines; a sentence about "
+        "following an account's affairs (一直关注公众号的…) is not one.",
         examples=("欢迎关注我们的微信公众号", "欢迎关注本网微信公众号获取更多资讯"),
-        near_misses=("公众号的运营者受到关注。",),
+        near_misses=("公众号的运营者受到关注。", "他一直关注公众号的运营问题。"),
         needles=("关注", "搜"),
     ),
     _zh(
@@ -772,10 +788,10 @@ ZH_PROMPT: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.prompt.body_end",
-        _opens(40, r"正文已结束"),
-        "'正文已结束，您可以…' end-of-article UI notice.",
+        _opens(40, rf"正文已结束(?=$|[^{HAN}])"),
+        "'正文已结束，您可以…' end-of-article UI notice: the words alone or before a comma.",
         examples=("正文已结束", "正文已结束，您可以发表评论"),
-        near_misses=("他说正文已结束，但附录还有内容。",),
+        near_misses=("他说正文已结束，但附录还有内容。", "正文已结束的说法并不准确。"),
     ),
 )
 
@@ -831,10 +847,15 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
     ),
     Rule(
         "generic.prompt.app",
-        _line(60, r"(?:download|get|open in|install) (?:the |our )?(?:\S+ )?app\b.{0,30}"),
-        "'Download the app' prompts, whole short line.",
-        examples=("Download our app", "Download the app", "Get our news app"),
-        near_misses=("The app was downloaded a million times.",),
+        _line(60, r"(?:download|get|open in|install) (?:the |our )?(?:\S+ )?app\b"
+                  r"(?:\s*[.!:,–—-].{0,30}|\s+(?:now|today|for|on|from|and|to (?:read|get|"
+                  r"stay|follow))\b.{0,30})?"),
+        "'Download the app' prompts, whole short line: what follows 'app' is a stop or the "
+        "prompt's own words (now, for, on …), not the rest of a sentence.",
+        examples=("Download our app", "Download the app", "Get our news app",
+                  "Download the app for free on iOS and Android"),
+        near_misses=("The app was downloaded a million times.",
+                     "Get the app developers to fix it."),
     ),
     Rule(
         "generic.prompt.news_tip",
@@ -1030,11 +1051,12 @@ ZH_CAPTION: tuple[Rule, ...] = (
     ),
     _zh(
         "zh.caption.screenshot",
-        _ends(60, r"截图[。.]?|供图|提供图片|图片提供"),
-        "short lines ending '…截图' / '…供图' label a picture.",
+        _ends(60, r"(?<![了过着行将要会被并再可先来去])截图[。.]?|供图|提供图片|图片提供"),
+        "short lines ending '…截图' / '…供图' label a picture; '进行了截图' is a verb in a "
+        "sentence, not a label.",
         CAPTION,
         examples=("公园导览地图截图。", "某网站报道截图", "节目现场截图。", "当地警方供图"),
-        near_misses=("截图显示，该账号已被封禁多日。",),
+        near_misses=("截图显示，该账号已被封禁多日。", "记者对相关页面进行了截图。"),
         needles=("截图", "供图", "提供图片", "图片提供"),
     ),
     _zh(
