@@ -30,6 +30,7 @@ FIELDS = [
     ("(Reporting by Jane Doe; Editing by Tom Lee)", {"author": "Jane Doe", "editor": "Tom Lee"}),
     ("Edited by Mary Ann", {"editor": "Mary Ann"}),
     ("Source: Reuters", {"source": "Reuters"}),
+    ("来源于：某某晚报", {"source": "某某晚报"}),
     ("Reporting by Jane Doe in London; Editing by Tom Lee", {"author": "Jane Doe",
                                                             "editor": "Tom Lee"}),
     ("发布时间：2019-09-07 13:43", {"date": "2019-09-07 13:43"}),

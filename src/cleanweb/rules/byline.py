@@ -50,7 +50,7 @@ SOURCE_VALUE_UNTIL_EDITOR = (
     r"(?:\s+(?:(?!责任编辑|编辑|责编)[^\s，。！？；;|｜]){1,12}){0,2}"
 )
 # How source and editor lines open (shared by their rules and guards).
-SOURCE_LEAD = r"^(?:本文|文章|稿件|消息|资料|新闻|内容|信息)?(?:来源|来自|出处)"
+SOURCE_LEAD = r"^(?:本文|文章|稿件|消息|资料|新闻|内容|信息)?(?:来源于?|来自于?|出处)"
 EDITOR_LEAD = r"^(?:责任编辑|值班编辑|本文编辑|编辑|责编|编审|主编)"
 EN_NAME = r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|der|la|le)){0,3}"
 # A day or a month after "By" opens a sentence ("By Monday, …"), not a byline.

@@ -135,6 +135,8 @@ _ZH_TOOL_WORDS = (
     "查看回复",
     "跟贴", "跟帖", "发贴", "参与", "赞赏", "人赞赏", "喜欢", "好看", "表情", "发布", "刷新",
     "撤消", "撤销",
+    # font sizes one by one in ASCII brackets: "字号: [大] [中] [小]"
+    r"[\[(（【]\s*[大中小]\s*[\])）】]",
     rf"{_N}\s*(?:次阅读|人阅读|阅读|人参与|条评论|评论|跟贴|人赞|赞|次浏览|浏览|人收藏|次播放)",
 )
 _ZH_ACCOUNT_WORDS = (
@@ -482,6 +484,17 @@ ZH_NAV: tuple[Rule, ...] = (
         near_misses=("下一步，当地将继续推进复工复产。",),
     ),
     _zh(
+        "zh.nav.search_count",
+        _line(60, r"(?:共|总共|为您|为你)?(?:找到|搜索到|检索到|查询到)(?:相关)?(?:结果)?"
+                  r"(?:约|共)?\s*"
+                  r"[0-9][0-9,]*\s*(?:个|条|篇|项)?(?:相关)?(?:的)?(?:新闻|结果|网页|文章|内容|"
+                  r"记录|信息)?\s*[.。！!]?"),
+        "a search page's result count ('共找到 1,234 个相关新闻.'), whole line: the count of a "
+        "result list, not an article.",
+        examples=("共找到 25 条相关结果", "找到相关结果约100个", "共检索到 58 条记录"),
+        near_misses=("警方共找到12名目击者，并已完成询问。", "搜索队找到3名被困者"),
+    ),
+    _zh(
         "zh.nav.top",
         _line(12, r"返回顶部|回到顶部|返回首页|返回列表|返回目录|顶部"),
         "back-to-top links, whole line.",
@@ -587,7 +600,7 @@ ZH_TOOLBAR: tuple[Rule, ...] = (
         "'阅读(123)', '收藏 微博 微信 分享 106'); one such word inside a sentence never matches.",
         examples=("分享到：微信 微博 QQ空间", "打印 | 关闭", "分享到：", "阅读(1234)",
                   "收藏 微博 微信 分享 88", "评论 12", "点赞", "【打印本页】【关闭窗口】",
-                  "【字体：大 中 小】"),
+                  "【字体：大 中 小】", "字号: [大] [中] [小] [打印] [关闭]"),
         near_misses=("记者在现场看到，工作人员正在打印文件并分发给居民。",
                      "网友纷纷点赞，称这是一次暖心的救援。", "这段推荐公园的视频获得了8千多个赞。",
                      "2019"),
@@ -896,6 +909,21 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
 )
 
 
+# -- labels with nothing after them ----------------------------------------------------------
+
+LABELS: tuple[Rule, ...] = (
+    _zh(
+        "zh.label.empty",
+        _line(14, r"[【\[(（]?\s*(?:责任编辑|编辑|责编|来源于?|作者|记者|通讯员|出处|摄影)"
+                  r"\s*[:：]\s*[】\])）]?"),
+        "an editor, source or author label with nothing after it ('责任编辑：'): the name is "
+        "missing or sits elsewhere, and the label alone is no text.",
+        examples=("责任编辑：", "来源：", "【编辑：】", "来源于："),
+        near_misses=("编辑：王五",),
+    ),
+)
+
+
 # -- ads and sponsored labels ---------------------------------------------------------------------
 
 ADS: tuple[Rule, ...] = (
@@ -1148,7 +1176,8 @@ REGEX_ONLY = frozenset({
 TEXT_RULES = RuleSet(
     (
         *ZH_CAPTION, *GENERIC_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER, *ZH_NAV,
-        *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *ZH_PROMPT, *GENERIC_PROMPT, *ADS,
+        *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *ZH_PROMPT, *GENERIC_PROMPT, *LABELS,
+        *ADS,
     ),
     engine="re",
     keep_regex=REGEX_ONLY,

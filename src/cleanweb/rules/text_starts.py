@@ -90,6 +90,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "zh.nav.prev_next": (
         "上下前后阅"
     ),
+    "zh.nav.search_count": (
+        "为共总找搜查检"
+    ),
     "zh.nav.top": (
         "回返顶"
     ),
@@ -184,6 +187,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     ),
     "generic.prompt.video_fallback": (
         "STVYstvyſ"
+    ),
+    "zh.label.empty": (
+        " ([【作出摄来编记责通（"
     ),
     "generic.ad.label": (
         "ABIOPRSTabioprstİıſРр广推赞"
