@@ -157,3 +157,36 @@ def test_needle_owners_are_exactly_the_scanners_whose_needle_occurs() -> None:
                       if any(n in f"abc {needle} xyz" for n in ns)}
             assert found == owners
     assert t._owners_found(everything, "nothing to see here") == set()
+
+
+def test_forked_vocabularies_match_what_their_plain_alternations_match() -> None:
+    # _fork reorders and regroups a vocabulary's fragments (a prefix tree of their literal
+    # leads); a line must match it, whole or at its start, exactly when it matches the plain
+    # alternation
+    import re
+
+    from cleanweb.rules import text as t
+
+    vocabularies = (t._INTL_READ_ALSO, t._INTL_READ_ALSO_TOO, t._INTL_RELATED, t._INTL_FOLLOW,
+                    t._INTL_LOGIN, t._INTL_RATING, t._INTL_CATEGORY, t._LABELS_ALONE,
+                    ("(?:ab|a)c?d", "x?(?:y|z)+", "(?:p|q)?r"))
+    lines = [line for _, line in EXAMPLES] + NEAR_MISSES + ["acd", "ad", "xyz", "z", "r", "pr"]
+    lines += [line[:cut] for line in lines for cut in (4, 10, 20)]
+    for words in vocabularies:
+        plain = re.compile(f"(?:{t._alt(words)})", re.IGNORECASE)
+        forked = re.compile(f"(?:{t._fork(words)})", re.IGNORECASE)
+        for line in lines:
+            low = line.lower()
+            assert (plain.fullmatch(low) is None) == (forked.fullmatch(low) is None), line
+            assert (plain.match(low) is None) == (forked.match(low) is None), line
+
+
+def test_fork_expands_leading_groups_into_literal_leads() -> None:
+    from cleanweb.rules import text as t
+
+    assert t._expand("(?:folgen sie|folge) uns") == ["folgen sie uns", "folge uns"]
+    assert t._expand("x?y") == ["y", "xy"]
+    assert t._expand("(?:a|b)*c") == ["(?:a|b)*c"]
+    # a shared lead is one step, then only the characters that differ
+    assert t._fork(["folge uns", "folgt uns", "folgen sie uns"]) == (
+        "folg(?:e(?: uns|n sie uns)|t uns)")

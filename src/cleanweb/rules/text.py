@@ -92,6 +92,111 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join([*frags, *([_trie(plain)] if plain else [])])
 
 
+def _group_end(frag: str) -> int:
+    """Index of the ``)`` closing the group that opens ``frag``, or -1."""
+    depth, i, in_class = 0, 0, False
+    while i < len(frag):
+        c = frag[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _top_alternatives(inner: str) -> list[str]:
+    """``inner`` split at its top-level ``|``."""
+    out, start, depth, i, in_class = [], 0, 0, 0, False
+    while i < len(inner):
+        c = inner[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+        i += 1
+    return [*out, inner[start:]]
+
+
+def _expand(frag: str) -> list[str]:
+    """``frag`` as the fragments its leading group or optional character stands for
+    ('(?:folgen sie|folge) uns' -> 'folgen sie uns', 'folge uns'; 'x?y' -> 'y', 'xy'), so
+    that more fragments start with a literal (see :func:`_fork`); the same matches."""
+    if len(frag) > 1 and frag[1] == "?" and frag[0] not in _META:
+        return [*_expand(frag[2:]), *_expand(frag[0] + frag[2:])]
+    end = _group_end(frag) if frag.startswith("(?:") else -1
+    if end < 0:
+        return [frag]
+    after = frag[end + 1 :]
+    alts = [a + after.removeprefix("?") for a in _top_alternatives(frag[3:end])]
+    if after.startswith("?"):
+        return [*_expand(after[1:]), *(x for a in alts for x in _expand(a))]
+    if after[:1] in ("*", "+", "{"):
+        return [frag]
+    return [x for a in alts for x in _expand(a)]
+
+
+def _lead(frag: str) -> tuple[str, str]:
+    """A fragment's literal lead (up to its first regex syntax, less a quantified last
+    character) and the rest."""
+    i = 0
+    while i < len(frag) and frag[i] not in _META:
+        i += 1
+    if i < len(frag) and frag[i] in "?*+{":
+        i -= 1
+    return frag[:i], frag[i:]
+
+
+def _shared(leads: list[str]) -> str:
+    """The characters all ``leads`` start with (those the first and last in order share)."""
+    first, last = min(leads), max(leads)
+    i = 0
+    while i < min(len(first), len(last)) and first[i] == last[i]:
+        i += 1
+    return first[:i]
+
+
+def _fork_leads(items: list[tuple[str, str]]) -> str:
+    ends = sorted({rest for lead, rest in items if not lead}, key=len, reverse=True)
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for lead, rest in items:
+        if lead:
+            heads.setdefault(lead[0], []).append((lead[1:], rest))
+    parts = [f"(?:{rest})" if rest else "" for rest in ends]
+    for head, tails in sorted(heads.items()):
+        common = _shared([lead for lead, _ in tails])  # one step for a shared run
+        inner = _fork_leads([(lead[len(common):], rest) for lead, rest in tails])
+        parts.append(head + common + (f"(?:{inner})" if inner else ""))
+    return "|".join(parts)
+
+
+def _fork(frags: Iterable[str]) -> str:
+    """Alternation of regex fragments as a prefix tree of their literal leads: each step
+    offers only the distinct next characters, and a fragment's own syntax comes after its
+    lead, so a line tries few branches of a long vocabulary (used for the word lists of the
+    other languages, dozens of fragments each)."""
+    return _fork_leads([_lead(x) for f in frags for x in _expand(f)])
+
+
 def _bar(
     limit: int, words: Iterable[str], sep: str, numbers: Iterable[str] = (), glued: bool = True
 ) -> str:
@@ -205,6 +310,231 @@ _BOUNDARY_EN = (
     rf"(?:{_N} )?comments?", r"comments: [0-9]+", "leave a (?:comment|reply)", "have your say",
     r"join the (?:discussion|conversation)", "add (?:a |your )?comment", "your comment",
     "tags?", "topics", "filed under", "categories", r"[0-9]+ responses? to .{1,80}",
+)
+
+# -- other languages: German, Spanish, French, Polish, Portuguese, Italian, Indonesian, Turkish,
+# Dutch. What such sites print in general (one line per language, in that order); the rules
+# below use them with the same anchoring and gates as the English ones. Singular "Kommentar",
+# "commentaire", "komentarz", "yorum" are left out of the boundaries: they also label an
+# opinion piece above its own text.
+# A heading's named rest ("Mehr aus der Region"): not ending like a sentence.
+_TAIL = r" [^!?]{0,39}[^.!?,;:]"
+_INTL_READ_ALSO = (
+    r"lesen sie (?:auch|dazu|hier)", "lies auch", "siehe auch",
+    r"lee(?:r)? también", "lea también", "ver también",
+    r"(?:à |a )?lire (?:aussi|également)", r"(?:à |a )?voir aussi",
+    r"(?:czytaj|zobacz|przeczytaj) (?:też|także|również)",
+    r"leia (?:também|mais)", r"veja (?:também|mais)",
+    "leggi anche", "vedi anche",
+    r"(?:baca|lihat|simak) (?:juga|pula)",
+    r"(?:bunu|bunları) da okuyun", r"ayrıca (?:okuyun|bakınız)",
+    "lees ook", "zie ook",
+)
+# Headings that also introduce a single linked headline ("Mehr zum Thema: …").
+_INTL_READ_ALSO_TOO = (
+    "mehr zum thema", "zum thema", "te puede interesar", "sur le même sujet", "polecamy",
+    "saiba mais", "potrebbe interessarti", r"(?:berita|artikel) terkait",
+    r"ilgili haber(?:ler)?", "ook interessant",
+)
+_INTL_RELATED = (
+    rf"mehr zum thema(?:{_TAIL})?", rf"mehr (?:aus|von|zu|über){_TAIL}",
+    r"weitere \S*(?:tipps|artikel|beiträge|berichte|nachrichten|meldungen|themen|news|rezepte|"
+    r"videos|bilder|links|geschichten|ideen)(?: (?:in|im|aus|zu|zum|zur|für|von|vom|über|der|"
+    r"des|rund um) [^.!?]{1,30})?",
+    r"(?:ähnliche|verwandte|empfohlene|beliebte|neueste) (?:artikel|beiträge|themen|nachrichten|"
+    r"inhalte|rezepte|posts|news)", r"empfehlungen(?: der redaktion)?",
+    r"(?:das|dies|dieser artikel|das thema|diese themen) könnte(?:n)? (?:sie|dich) (?:auch |"
+    r"ebenfalls )?interessieren", r"(?:auch|ebenfalls) interessant", r"passend zum thema",
+    r"meist(?:gelesen|kommentiert|geklickt)e?(?: (?:artikel|beiträge|nachrichten))?",
+    "top-themen", rf"(?:{_N} )?kommentare", "kommentieren", "leserkommentare",
+    r"(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) (?:einen|deinen|ihren) kommentar",
+    r"kommentar (?:schreiben|verfassen|abgeben)", r"schlagw[öo]rter", "schlagworte",
+    r"stichw[öo]rter", "themen",
+    r"(?:noticias|artículos|notas|temas|contenidos|entradas|publicaciones) relacionad[oa]s",
+    r"relacionad[oa]s", "contenido relacionado",
+    r"(?:también )?te (?:puede|podría|pueden|podrían) (?:interesar|gustar)",
+    r"le (?:puede|podría) interesar", r"(?:quizás|quizá|tal vez) te (?:interese|guste)",
+    r"lo más (?:leído|visto|popular|comentado)",
+    r"(?:las |los )?más (?:leíd[oa]s|vist[oa]s|populares|comentad[oa]s)",
+    rf"más (?:noticias|artículos|notas)(?: (?:de|sobre|en){_TAIL})?", "te recomendamos",
+    r"recomendad[oa]s(?: para ti)?", rf"(?:{_N} )?comentarios",
+    r"(?:deja|escribe|añade|agrega) (?:un|tu) comentario", "etiquetas", "temas",
+    r"articles? (?:similaires|liés|connexes|associés|recommandés)",
+    r"sur le même (?:sujet|thème)", r"dans la même (?:rubrique|catégorie)",
+    r"vous (?:aimerez|pourriez aimer) (?:aussi|peut-être aussi|également)",
+    r"ces articles (?:peuvent|pourraient) vous intéresser",
+    r"(?:les )?(?:articles )?(?:les )?plus (?:lus|populaires|partagés|commentés)",
+    rf"plus d'articles(?:{_TAIL})?", r"recommandés? pour vous", rf"(?:{_N} )?commentaires",
+    r"(?:laisser|ajouter|écrire|poster) un commentaire", r"réagir(?: à cet article)?",
+    r"mots[- ]clés", "étiquettes", "thèmes",
+    "polecamy", r"polecane(?: artykuły| wpisy)?",
+    r"(?:podobne|powiązane|polecane|najnowsze) (?:artykuły|wpisy|teksty|wiadomości|tematy)",
+    r"najczęściej (?:czytane|komentowane|oglądane)", r"najpopularniejsze(?: artykuły)?",
+    rf"więcej (?:na ten temat|o tym|artykułów|wiadomości|z kategorii{_TAIL}|z działu{_TAIL})",
+    r"może (?:cię|was) (?:również |też |także )?zainteresować", "komentarze",
+    rf"{_N} komentarz(?:e|y)?", "dodaj komentarz", "skomentuj", "tagi", "tematy",
+    "słowa kluczowe",
+    r"(?:notícias|artigos|matérias|posts|conteúdos|textos) relacionad[oa]s",
+    r"(?:você )?(?:também )?pode (?:gostar|se interessar|te interessar|lhe interessar)",
+    r"(?:as |os )?mais (?:lid[oa]s|vist[oa]s|populares|comentad[oa]s)",
+    rf"mais (?:notícias|artigos|matérias)(?: (?:de|sobre|em){_TAIL})?",
+    r"recomendad[oa]s para (?:você|ti)", rf"(?:{_N} )?comentários",
+    r"(?:deixe|escreva|adicione) (?:um|o seu|seu|a sua|sua) comentário", "assuntos", "tópicos",
+    r"(?:articoli|notizie|post|contenuti) correlat[ie]", r"correlat[ie]",
+    r"(?:ti )?potrebbe(?:ro)? (?:anche )?interessar(?:ti|e)(?: anche)?",
+    r"(?:i |gli )?(?:articoli )?più (?:letti|visti|popolari|commentati)",
+    rf"altri articoli(?:{_TAIL})?", rf"altre notizie(?:{_TAIL})?", "dello stesso autore",
+    r"consigliati(?: per te)?", rf"(?:{_N} )?commenti", r"(?:lascia|scrivi|aggiungi) un commento",
+    "argomenti", "parole chiave",
+    r"(?:berita|artikel|tulisan|konten|topik) terkait", r"(?:berita|artikel) lainnya",
+    r"rekomendasi(?: untuk anda| untukmu)?", "terpopuler", r"berita (?:populer|pilihan)",
+    "pilihan editor", rf"(?:{_N} )?komentar", r"(?:tulis|berikan|tinggalkan) komentar", "topik",
+    "kata kunci",
+    r"(?:ilgili|benzer) (?:haberler|içerikler|yazılar|konular)",
+    r"(?:bunlar(?:ı)? da )?ilginizi çekebilir", r"(?:daha fazla|diğer) (?:haberler|yazılar)",
+    r"(?:en )?çok (?:okunan|izlenen|yorumlanan)(?:lar)?", "yorumlar", rf"{_N} yorum",
+    r"yorum (?:yap|yaz)", "etiketler", r"önerilen(?: haberler| içerikler)?",
+    "sizin için seçtiklerimiz",
+    r"gerelateerde (?:artikelen|berichten|items)", "gerelateerd",
+    r"(?:dit )?(?:vind je|vindt u) misschien ook (?:leuk|interessant)", "ook interessant",
+    rf"meer (?:over|nieuws over){_TAIL}", r"meer (?:nieuws|artikelen|berichten)",
+    r"meest (?:gelezen|bekeken|gedeeld)", r"populaire (?:artikelen|berichten)",
+    r"aanbevolen(?: artikelen| voor jou)?", rf"(?:{_N} )?reacties", "reageer",
+    r"(?:plaats|schrijf) een reactie", "laat een reactie achter", "trefwoorden", "onderwerpen",
+)
+_INTL_SHARE_WORDS = (
+    "teilen", "teilen auf", "artikel teilen", "jetzt teilen", "beitrag teilen", "drucken",
+    "pinnen", "twittern", "mailen", "per e-mail", "e-mail", "merken", "link kopieren",
+    "versenden",
+    "compartir", "compartir en", "imprimir", "enviar", "enviar por correo", "comentar",
+    "copiar enlace", "tuitear", "guardar",
+    "partager", "partager sur", "imprimer", "envoyer", "envoyer par e-mail", "commenter",
+    "copier le lien", "tweeter", "enregistrer",
+    "udostępnij", "udostępnij na", "drukuj", "wydrukuj", "wyślij", "skomentuj", "kopiuj link",
+    "skopiuj link", "podziel się",
+    "compartilhar", "compartilhe", "partilhar", "partilhe", "copiar link", "salvar",
+    "condividi", "condividi su", "stampa", "invia", "commenta", "copia link", "copia il link",
+    "salva",
+    "bagikan", "bagikan ke", "cetak", "salin tautan", "salin link",
+    "paylaş", "haberi paylaş", "yazdır", "linki kopyala", "bağlantıyı kopyala", "yorum yap",
+    "delen", "delen op", "deel dit artikel", "printen", "afdrukken", r"link kopi[eë]ren",
+    "opslaan", "reageren",
+    "facebook", "twitter", "whatsapp", "telegram", "pinterest", "linkedin", "xing", "email",
+    "flipboard", "messenger", "reddit",
+)
+_INTL_FOLLOW = (
+    r"(?:folgen sie|folge|folgt) uns\b", r"(?:abonnieren sie|abonniere|abonniert) (?:unseren|"
+    r"unsere|unser|den|jetzt)\b", r"jetzt (?:kostenlos )?(?:abonnieren|registrieren)\b",
+    r"(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zu|zum) (?:unseren|unsere|den|dem) "
+    r"newsletter", r"newsletter (?:abonnieren|bestellen)\b",
+    r"(?:teilen sie|teile|teilt) (?:diesen|den|dieses|unseren) (?:artikel|beitrag|post)",
+    r"s[ií]g[uú]e?nos (?:en|a través de|por)\b", r"s[ií]guen? a .{1,30} en (?:twitter|"
+    r"facebook|instagram|telegram|tiktok|youtube|whatsapp|google news)\b",
+    r"suscr[ií]b(?:ete|ase) (?:a|al|gratis|ahora)\b",
+    r"[uú]n(?:ete|ase) a (?:nuestro|nuestra) (?:canal|grupo|comunidad|bolet[ií]n|newsletter)",
+    r"comparte (?:este|esta) (?:art[ií]culo|nota|noticia)",
+    r"recibe (?:las|nuestras|todas las) (?:noticias|novedades|actualizaciones)",
+    r"suivez[- ]nous\b", r"abonnez[- ]vous\b",
+    r"inscrivez[- ]vous (?:à|a) (?:notre|la|nos) (?:newsletter|lettre)",
+    r"rejoignez[- ]nous sur\b", r"partagez (?:cet|l')\s?article",
+    r"recevez (?:notre|nos|la) (?:newsletter|lettre|alertes)",
+    r"(?:obserwuj|śledź|polub) nas\b", r"dołącz do nas na\b",
+    r"zapraszamy (?:też |także |również )?do (?:subskrypcji|obserwowania|śledzenia|polubienia)",
+    r"zapisz się (?:do|na) (?:newslett|nasz|bezpłatn)", r"subskrybuj\b",
+    r"udostępnij (?:ten )?artykuł",
+    r"siga[- ]nos\b", r"inscreva[- ]se (?:em|no|na|para)\b",
+    r"assine (?:a nossa|o nosso|nossa|nosso) (?:newsletter|canal)",
+    r"receba (?:as|nossas|todas as) (?:notícias|novidades|atualizações)",
+    r"(?:compartilhe|partilhe) (?:este|esta|esse|essa) (?:artigo|matéria|notícia|texto)",
+    r"(?:entre|participe) (?:no|do) (?:nosso )?(?:canal|grupo)\b",
+    r"seguici\b", r"iscriviti (?:alla|al|alle|ai|gratis)\b",
+    r"condividi (?:questo|l')\s?articolo", r"resta aggiornato\b",
+    r"unisciti al (?:nostro )?canale",
+    r"ikuti (?:kami|akun|channel|saluran)\b",
+    r"(?:ikuti|simak|dapatkan) (?:berita|breaking news|update|informasi)[^.]{0,80} "
+    r"(?:di|melalui|lewat) (?:google news|whatsapp|telegram|ponsel)",
+    r"gabung(?:lah)? (?:di|ke|dengan) (?:channel|grup|saluran|kanal)",
+    r"berlangganan (?:newsletter|gratis|sekarang)", r"bagikan (?:artikel|berita) ini",
+    r"bizi (?:\S+ ){0,3}takip edin", r"(?:bültenimize|kanalımıza|youtube kanalımıza) abone olun?",
+    r"abone ol(?:un)?\b", r"(?:bu )?haberi paylaşın", r"whatsapp kanalımıza katılın",
+    r"volg ons\b", r"abonneer (?:je|u) op\b",
+    r"(?:schrijf|meld) (?:je|u) (?:nu )?(?:in|aan) voor (?:onze|de) nieuwsbrief",
+    r"deel dit (?:artikel|bericht)",
+)
+_INTL_LOGIN = (
+    r"(?:sie müssen|du musst) (?:sich |dich )?(?:einloggen|anmelden|angemeldet sein|"
+    r"eingeloggt sein|registriert sein)", r"bitte (?:melden sie sich an|loggen sie sich ein|"
+    r"einloggen|anmelden),? um", r"(?:melden sie sich|melde dich|loggen sie sich|logge dich) "
+    r"(?:an|ein),? um\b", r"(?:zum|um zu) kommentieren (?:bitte )?(?:anmelden|einloggen)",
+    r"(?:debes|debe|tienes que|tiene que) (?:estar (?:conectado|registrado|identificado)|"
+    r"iniciar sesión|identificarte|registrarte)", r"(?:inicia|inicie) sesión (?:para|y)\b",
+    r"vous devez (?:être connecté|vous connecter|être inscrit|être identifié)",
+    r"(?:connectez|identifiez)[- ]vous pour\b",
+    r"musisz (?:się )?(?:zalogować|być zalogowany)", r"zaloguj się,? (?:aby|by|żeby)\b",
+    r"(?:você precisa|é necessário|é preciso|tem de|tens de) (?:fazer (?:o )?login|estar "
+    r"(?:logado|conectado)|iniciar (?:a )?sessão)", r"faça (?:o )?login para\b",
+    r"devi (?:essere (?:connesso|registrato|loggato)|effettuare il login|accedere)",
+    r"(?:accedi|effettua il login|registrati) per (?:commentare|inviare|lasciare)\b",
+    r"(?:anda|kamu) harus (?:masuk|login|log in)\b", r"silakan (?:masuk|login|log in)\b",
+    r"(?:masuk|login) untuk (?:berkomentar|mengirim|memberikan)\b",
+    r"yorum (?:yapabilmek|yapmak|yazmak|yazabilmek) için (?:giriş|oturum|üye)",
+    r"(?:je|u) moet (?:ingelogd|inloggen|aangemeld)", r"(?:log in|meld je aan) om\b",
+)
+_INTL_RATING = (
+    r"wie (?:bewerten sie|bewertest du|gefällt (?:ihnen|dir)) (?:diesen|dieser|dieses|den|der|"
+    r"das) (?:artikel|beitrag|text|rezept|seite)",
+    r"(?:war|ist) (?:dieser|der|dieses|diese) (?:artikel|beitrag|text|seite) hilfreich",
+    r"(?:hat|gefällt) (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag)(?: gefallen)?",
+    r"(?:artikel|beitrag|rezept) bewerten",
+    r"bewerten sie (?:diesen|den) (?:artikel|beitrag)",
+    r"¿?(?:te|le) (?:ha )?(?:resultado|parecido|sido) útil (?:este|esta) (?:artículo|nota|"
+    r"información|contenido)", r"¿?(?:te|le) gust[óo] (?:este|esta) (?:artículo|nota|noticia)",
+    r"¿?qué te (?:ha )?parec(?:ió|e) (?:este|esta) (?:artículo|nota|noticia)",
+    r"(?:valora|califica|puntúa) (?:este|esta) (?:artículo|nota|contenido)",
+    r"cet article vous a[- ]t[-' ]il (?:été utile|plu)", r"avez[- ]vous aimé cet article",
+    r"qu'avez[- ]vous pensé de cet article", r"(?:notez|évaluez) cet article",
+    r"oceń (?:ten )?(?:artykuł|tekst|wpis)",
+    r"czy (?:ten )?(?:artykuł|tekst|wpis) (?:był|jest) (?:pomocny|przydatny)",
+    r"jak oceniasz (?:ten )?(?:artykuł|tekst)", r"(?:spodobał|podobał) ci się (?:ten )?artykuł",
+    r"(?:avalie|classifique) (?:este|esta|esse) (?:artigo|matéria|conteúdo|texto)",
+    r"(?:este|esse) (?:artigo|conteúdo|texto) (?:foi|é) útil",
+    r"gostou (?:deste|desse|da) (?:artigo|matéria|conteúdo|texto)",
+    r"o que (?:você )?achou (?:deste|desse|da) (?:artigo|matéria|conteúdo)",
+    r"(?:valuta|vota) (?:questo|l')\s?articolo", r"ti è piaciuto (?:questo|l')\s?articolo",
+    r"(?:questo|l')\s?articolo ti è stato utile",
+    r"bagaimana (?:reaksi|perasaan|tanggapan) ?(?:anda|kamu|mu)? (?:tentang|terhadap|setelah "
+    r"membaca|membaca) (?:artikel|berita|tulisan) ini",
+    r"apakah (?:artikel|berita|tulisan) ini (?:bermanfaat|membantu)",
+    r"beri (?:nilai|rating) (?:artikel|berita) ini",
+    r"bu (?:haberi|yazıyı|içeriği|makaleyi) (?:nasıl buldunuz|beğendiniz mi|değerlendirin)",
+    r"bu habere (?:tepkiniz|ne tepki verdiniz)",
+    r"(?:beoordeel|waardeer) dit artikel",
+    r"(?:was|vond je|vindt u) dit artikel (?:nuttig|handig|interessant)",
+    r"wat vond je van dit artikel",
+)
+_INTL_CATEGORY = (
+    r"kategorien?", r"rubriken?", "ressort", "abgelegt unter", r"veröffentlicht (?:in|unter)",
+    r"categor[ií]as?", r"secci[oó]n", "archivado en",
+    r"cat[ée]gories?", r"rubriques?", r"class[ée] dans", r"publi[ée] dans",
+    r"kategori[ae]", r"działy?",
+    r"se[cç][aã]o", "editoria", "arquivado em",
+    r"categori[ae]", "sezione", "rubrica", "archiviato in",
+    "kategori", "rubrik",
+    "kategoriler",
+    r"categorie(?:ën)?", "rubriek", "gearchiveerd onder",
+)
+# Singular source labels only: "Quellen:", "Sources :" head the list of works an article
+# cites, which is body.
+_LABELS_ALONE = (
+    "quelle", r"autor(?:en|in|innen)?", "text", "redaktion", "foto", "bild",
+    "fuente", r"autor(?:es|a)", "redacción",
+    "source", r"auteur(?:e|s)?", "rédaction",
+    "źródło", "autorzy", "redakcja",
+    "fonte", "redação",
+    r"autor[ei]", "redazione",
+    "sumber", "penulis", "redaksi",
+    "kaynak", r"yazar(?:lar)?",
+    "bron", "redactie",
 )
 
 
@@ -909,7 +1239,108 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
 )
 
 
-# -- labels with nothing after them ----------------------------------------------------------
+# -- other languages: share bars, follow / login / rating prompts, labels --------------------
+
+INTL_TOOLBAR: tuple[Rule, ...] = (
+    Rule(
+        "intl.toolbar.share",
+        _bar(90, _INTL_SHARE_WORDS, _EN_SEP, _NUMBERS, glued=False),
+        "share/print/e-mail button rows in German, Spanish, French, Polish, Portuguese, "
+        "Italian, Indonesian, Turkish or Dutch ('Teilen Drucken Pinnen', 'Compartir "
+        "Imprimir'); made only of button words, so a sentence never matches.",
+        examples=("Drucken Merken Pinnen", "Teilen", "Teilen auf Facebook Twitter", "Compartir",
+                  "Partager sur Facebook", "Udostępnij", "Compartilhar WhatsApp",
+                  "Condividi Stampa", "Bagikan", "Paylaş", "Delen Printen", "Teilen 12"),
+        near_misses=("Teilen Sie uns Ihre Meinung in den Kommentaren mit.",
+                     "Compartir es vivir, dice el refrán.", "Stampa e televisione hanno "
+                     "seguito il processo.", "Drucken war früher teuer.", "Deel 2"),
+    ),
+)
+
+INTL_PROMPT: tuple[Rule, ...] = (
+    Rule(
+        "intl.prompt.follow",
+        _opens(200, _fork(_INTL_FOLLOW)),
+        "follow / subscribe / share prompts in German, Spanish, French, Polish, Portuguese, "
+        "Italian, Indonesian, Turkish or Dutch ('Folgen Sie uns auf …', 'Síguenos en …', "
+        "'Zapraszamy do subskrypcji'); they open the line with the site's own imperative.",
+        examples=("Folgen Sie uns auf Facebook und Instagram",
+                  "Abonnieren Sie unseren Newsletter", "Síguenos en Instagram y TikTok",
+                  "Suscríbete a nuestro boletín", "Suivez-nous sur Twitter",
+                  "Abonnez-vous à notre newsletter", "Zapraszamy do subskrypcji naszego kanału",
+                  "Obserwuj nas na Facebooku", "Siga-nos no Instagram",
+                  "Inscreva-se na nossa newsletter", "Seguici su Facebook",
+                  "Iscriviti alla nostra newsletter", "Ikuti kami di Instagram",
+                  "Simak berita terbaru lainnya melalui WhatsApp", "Bizi Twitter'dan takip edin",
+                  "Volg ons op Facebook",
+                  "Schrijf je in voor onze nieuwsbrief"),
+        near_misses=("Folgen Sie der Straße bis zur Kirche, dann links.",
+                     "Siguen en el hospital los dos heridos del accidente.",
+                     "Suivez le guide: la visite dure une heure.",
+                     "Obserwujemy nasilenie ruchu na drogach krajowych.",
+                     "Siga as instruções do fabricante ao montar o móvel.",
+                     "Seguirono giorni di pioggia intensa.",
+                     "Ikuti langkah berikut untuk mengganti ban mobil.",
+                     "Volgens de gemeente is de weg volgende week weer open."),
+    ),
+    Rule(
+        "intl.prompt.login",
+        _opens(200, _fork(_INTL_LOGIN)),
+        "'log in to comment' notices of comment forms in German, Spanish, French, Polish, "
+        "Portuguese, Italian, Indonesian, Turkish or Dutch ('Sie müssen sich einloggen, "
+        "um …', 'Debes iniciar sesión para …'); they open the line.",
+        examples=("Sie müssen sich anmelden, um einen Kommentar zu schreiben.",
+                  "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+                  "Debes iniciar sesión para publicar un comentario.",
+                  "Vous devez être connecté pour publier un commentaire.",
+                  "Musisz się zalogować, aby móc dodać komentarz.",
+                  "Você precisa fazer login para publicar um comentário.",
+                  "Devi essere connesso per inviare un commento.",
+                  "Anda harus masuk untuk berkomentar.",
+                  "Yorum yapabilmek için giriş yapmalısınız.",
+                  "Je moet ingelogd zijn om een reactie te plaatsen."),
+        near_misses=("Sie müssen sich keine Sorgen machen, sagt die Ärztin.",
+                     "Debes iniciar el trámite antes del viernes.",
+                     "Vous devez être patient avec les enfants.",
+                     "Musisz się przygotować na długą podróż.",
+                     "Você precisa fazer exercícios todos os dias, diz o médico.",
+                     "Devi essere paziente, disse il nonno.",
+                     "Anda harus membawa kartu identitas saat berkunjung.",
+                     "Je moet goed opletten bij het oversteken."),
+    ),
+    Rule(
+        "intl.prompt.rating",
+        _line(100, rf"(?:{_fork(_INTL_RATING)})\s*[?!.]?"),
+        "'rate this article' prompts in German, Spanish, French, Polish, Portuguese, Italian, "
+        "Indonesian, Turkish or Dutch ('Wie bewerten Sie diesen Artikel?', '¿Te ha resultado "
+        "útil este artículo?'); the whole line, so an interview question is left alone.",
+        examples=("Wie bewerten Sie diesen Beitrag?", "War dieser Artikel hilfreich?",
+                  "¿Te ha resultado útil este artículo?", "Cet article vous a-t-il été utile ?",
+                  "Oceń artykuł", "Este artigo foi útil?", "Ti è piaciuto questo articolo?",
+                  "Bagaimana reaksi Anda tentang artikel ini?",
+                  "Bu haberi nasıl buldunuz?", "Was dit artikel nuttig?"),
+        near_misses=("Wie bewerten Sie diesen Vorschlag, Frau Ministerin?",
+                     "¿Te ha resultado útil este curso, según los alumnos?",
+                     "Oceń sam, czy warto było czekać.",
+                     "Bu haberi nasıl buldunuz, diye sordu muhabir."),
+    ),
+    Rule(
+        "intl.prompt.embed",
+        _opens(200, r"(?:klicken sie|klicke) auf [^.]{0,40}\bum (?:den|die|das) (?:inhalte?|"
+                    r"video|karte|beitrag)\b[^!?]{0,80}zu laden|mit dem laden (?:des|der) "
+                    r"(?:inhalts?|videos|karte) akzeptieren sie|inhalt (?:laden|entsperren)$|"
+                    r"(?:haz|haga) clic [^.]{0,40}para cargar el contenido|cliquez [^.]{0,40}"
+                    r"pour (?:charger|afficher) le contenu|clicca [^.]{0,40}per caricare il "
+                    r"contenuto|kliknij [^.]{0,40}(?:aby|by) załadować (?:treść|zawartość)"),
+        "placeholders of blocked embeds ('Klicken Sie auf den Button, um den Inhalt von … zu "
+        "laden'): the consent tool's text, not the article's.",
+        examples=("Klicken Sie auf den Button, um das Video von example.org zu laden.",
+                  "Inhalt laden", "Haz clic en el botón para cargar el contenido.",
+                  "Cliquez sur le bouton pour charger le contenu."),
+        near_misses=("Klicken Sie auf Speichern, um die Änderungen zu übernehmen.",
+                     "Inhalt laden und Abläufe testen gehört zu ihrem Alltag."),
+    ),
+)
 
 LABELS: tuple[Rule, ...] = (
     _zh(
@@ -920,6 +1351,29 @@ LABELS: tuple[Rule, ...] = (
         "missing or sits elsewhere, and the label alone is no text.",
         examples=("责任编辑：", "来源：", "【编辑：】", "来源于："),
         near_misses=("编辑：王五",),
+    ),
+    Rule(
+        "intl.label.alone",
+        _line(24, rf"(?:{_fork(_LABELS_ALONE)})\s*[:：]"),
+        "a source, author, photo or editor label with nothing after it ('Quelle:', 'Autoren:', "
+        "'Źródło:'), in German, Spanish, French, Polish, Portuguese, Italian, Indonesian, "
+        "Turkish or Dutch: the label alone is no text.",
+        examples=("Quelle:", "Autoren:", "Fuente:", "Źródło:", "Source :", "Fonte:", "Sumber:",
+                  "Kaynak:", "Bron:"),
+        near_misses=("Quelle: dpa", "Quellen sprudeln im Frühjahr stärker.", "Quellen:",
+                     "Sources :"),
+    ),
+    Rule(
+        "intl.label.category",
+        _line(120, rf"(?:{_fork(_INTL_CATEGORY)})\s*[:：]\s*[^.!?]{{1,90}}"),
+        "a category or section label line ('Kategorie: News', 'Categoría: Deportes', "
+        "'Rubrique : Sport') in German, Spanish, French, Polish, Portuguese, Italian, "
+        "Indonesian, Turkish or Dutch: the site's filing, not the article.",
+        examples=("Kategorie: Sport", "Kategorien: Reisen, Wandern", "Categoría: Deportes",
+                  "Catégorie : Politique", "Kategoria: Sport", "Categoria: Economia",
+                  "Kategori: Nasional", "Kategoriler: Gündem", "Categorie: Binnenland"),
+        near_misses=("Kategorie: Das Wetter wird am Wochenende schlechter.",
+                     "Die Kategorie der Kleinwagen wächst seit Jahren."),
     ),
 )
 
@@ -957,6 +1411,24 @@ ADS: tuple[Rule, ...] = (
         examples=("广告剩余：15 秒", "广告剩余: 15秒 关闭广告"),
         near_misses=("广告剩余的时间不多了。",),
         needles=("广告",),
+    ),    Rule(
+        "intl.ad.disclosure",
+        _opens(250, r"\*?\s*(?:ANZEIGE|WERBUNG|PUBLICIDAD|PUBLICITÉ|REKLAMA|REKLAM|IKLAN|"
+                    r"ADVERTENTIE|PUBBLICITÀ|PUBLICIDADE)\s*[-–—|:*]|"
+                    r"(?:Anzeige|Werbung|Publicidad|Publicité|Reklama|Reklam|Iklan|Advertentie|"
+                    r"Pubblicità|Publicidade)\s*[|:]|\*\s*(?:Anzeige|Werbung|Unbezahlte Werbung)"
+                    r"\b|(?:Dieser|Der) (?:Beitrag|Artikel|Post|Blogpost|Text) enthält "
+                    r"(?:unbezahlte |bezahlte )?(?:Werbung|Affiliate|Werbelinks|Anzeigen?|"
+                    r"Markennennung)"),
+        "ad labels opening a line in capitals or with a colon ('ANZEIGE - …', '*Werbung.', "
+        "'Anzeige: …'), and the disclosure 'Dieser Beitrag enthält Werbung'; case-sensitive, "
+        "so a sentence about advertising is left alone.",
+        ignore_case=False,
+        examples=("ANZEIGE - Jetzt im Shop entdecken", "*Werbung. Dieser Beitrag enthält "
+                  "Markennennungen.", "Dieser Beitrag enthält Affiliate-Links.",
+                  "PUBLICIDAD - Contenido patrocinado", "Anzeige: Jetzt Angebote sichern"),
+        near_misses=("Werbung im Fernsehen wird teurer, sagen die Sender.",
+                     "Reklama – to dźwignia handlu, mawiał mój dziadek."),
     ),
 )
 
@@ -1008,6 +1480,57 @@ BOUNDARIES: tuple[Rule, ...] = (
         near_misses=("Related coverage of the election will continue through the night.",
                      "Comments from the minister drew criticism from the opposition.",
                      "More than 300 people attended the meeting on Friday."),
+    ),    Rule(
+        "intl.related.inline",
+        _line(160, rf"[>»•\s]*(?:{_fork((*_INTL_READ_ALSO, *_INTL_READ_ALSO_TOO))})"
+                   r"\s*[:：]\s*\S.{8,140}"),
+        "'Lesen Sie auch: <a headline>', 'Baca juga: …', 'Lire aussi : …' in German, Spanish, "
+        "French, Polish, Portuguese, Italian, Indonesian, Turkish or Dutch: a link set "
+        "between two paragraphs, dropped alone (the paragraphs after it are the article's).",
+        examples=("Lesen Sie auch: Stadt plant neue Radwege am Fluss",
+                  "Baca juga: Harga cabai naik menjelang Lebaran", "Lire aussi : La ville "
+                  "ouvre douze nouveaux parcs", "Leia também: Prefeitura abre novos parques",
+                  "Leggi anche: Il comune apre nuovi parchi", "Czytaj też: Miasto otwiera "
+                  "nowe parki", "Lees ook: Gemeente opent twaalf nieuwe parken",
+                  "Lee también: El ayuntamiento abre nuevos parques",
+                  "Mehr zum Thema: Neue Parks in der Innenstadt"),
+        near_misses=("Lesen Sie auch die Hinweise auf der Packung, rät der Apotheker.",
+                     "Baca juga buku panduan sebelum mendaki gunung tersebut.",
+                     "Lire aussi entre les lignes n'est pas toujours facile.",
+                     "Zobacz też, jak zmieniło się miasto w ciągu dekady."),
+    ),
+    Rule(
+        "intl.boundary.related",
+        _line(60, rf"[>»•\s]*(?:{_fork(_INTL_RELATED)})\s*(?:[:：»>].{{0,60}})?"),
+        "short headings of related / more-on-this-topic / recommended / most-read / comments "
+        "/ tags blocks in German, Spanish, French, Polish, Portuguese, Italian, Indonesian, "
+        "Turkish or Dutch ('Mehr zum Thema', 'Noticias relacionadas', 'Articles similaires', "
+        "'Berita terkait', '12 Kommentare', 'Schlagwörter: …'); whole line.",
+        BOUNDARY,
+        examples=("Mehr zum Thema", "Weitere Wandertipps im Allgäu", "Empfohlene Beiträge",
+                  "Das könnte dich auch interessieren:", "Kommentieren",
+                  "Das könnte Sie auch interessieren", "12 Kommentare",
+                  "Schlagwörter: Umwelt, Verkehr", "Noticias relacionadas",
+                  "También te puede interesar", "Lo más leído", "3 comentarios",
+                  "Articles similaires", "Sur le même sujet", "Les plus lus",
+                  "Laisser un commentaire", "Mots-clés : climat, énergie",
+                  "Polecane artykuły", "Najczęściej czytane", "Może cię zainteresować",
+                  "Notícias relacionadas", "Você também pode gostar", "Mais lidas",
+                  "Deixe um comentário", "Articoli correlati", "Potrebbe interessarti anche",
+                  "Lascia un commento", "Berita terkait", "Berita lainnya", "Terpopuler",
+                  "İlgili haberler", "Bunlar da ilginizi çekebilir", "Yorumlar",
+                  "Gerelateerde artikelen", "Meest gelezen", "Plaats een reactie"),
+        near_misses=("Mehr zum Thema Wohnen erfahren Sie am Montag im Rathaus.",
+                     "Weitere Tipps gibt der Förster bei der Führung am Sonntag.",
+                     "Kommentare im Netz reichten von Zustimmung bis Spott.",
+                     "Relacionado con el caso, el juez citó a tres testigos.",
+                     "Les plus lus des auteurs locaux seront présents au salon.",
+                     "Komentarze pod wpisem były w większości przychylne.",
+                     "Correlati a questo tema, gli studi sono ancora pochi.",
+                     "Komentar warga di media sosial beragam, kata dia.",
+                     "Yorumlar arasında en çok dikkat çeken öneri ulaşım oldu.",
+                     "Meer dan driehonderd mensen kwamen naar de bijeenkomst.",
+                     "Kommentar"),
     ),
 )
 
@@ -1161,6 +1684,26 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
 )
 
 
+INTL_CAPTION: tuple[Rule, ...] = (
+    Rule(
+        "intl.caption.credit",
+        _opens(200, r"(?:crédits? (?:photos?|images?|photographiques?)|crédits?|"
+                    r"fotos?|fotografía|fotografia|fotografie|fotoğraf|fotoquelle|"
+                    r"bild(?:quelle|nachweis|rechte)?|imagen|immagine|zdjęcie|gambar|görsel|"
+                    r"beeld|afbeelding)\s*[:：|]\s*\S|fot\.\s*\S"),
+        "picture credits in German, Spanish, French, Polish, Portuguese, Italian, Indonesian, "
+        "Turkish or Dutch ('Foto: …', 'Bildquelle: …', 'Crédits photos : …', 'Fot. …') open "
+        "a caption line.",
+        CAPTION,
+        examples=("Crédits photos : Agence Exemple", "Foto: Max Mustermann", "Bildquelle: Stadt",
+                  "Fotografía: Juan Pérez", "Fot. Jan Kowalski", "Foto: Reprodução",
+                  "Görsel: Anadolu Ajansı", "Beeld: ANP"),
+        near_misses=("Fotos aus dem Urlaub zeigen den Strand.",
+                     "Bildrechte liegen beim Verlag, sagte der Sprecher."),
+    ),
+)
+
+
 # -- the full table ---------------------------------------------------------------------------
 
 #: Rules that stay on the regex engine: re backtracks exponentially on their nested repeats
@@ -1175,9 +1718,9 @@ REGEX_ONLY = frozenset({
 #: caption, 'Comments' opens a block), then chrome to drop.
 TEXT_RULES = RuleSet(
     (
-        *ZH_CAPTION, *GENERIC_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER, *ZH_NAV,
-        *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *ZH_PROMPT, *GENERIC_PROMPT, *LABELS,
-        *ADS,
+        *ZH_CAPTION, *GENERIC_CAPTION, *INTL_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER,
+        *ZH_NAV, *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *INTL_TOOLBAR, *ZH_PROMPT,
+        *GENERIC_PROMPT, *INTL_PROMPT, *LABELS, *ADS,
     ),
     engine="re",
     keep_regex=REGEX_ONLY,

@@ -27,6 +27,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.caption.photo_by": (
         "FIPfipİıﬁ"
     ),
+    "intl.caption.credit": (
+        "ABCFGIZabcfgizİı"
+    ),
     "zh.boundary.related": (
         " 0123456789>[·•》【为人今以作你全关发图大小延往您我扩拓推文新更最"
         "本标此每点热猜相精编网评跟阅"
@@ -37,6 +40,13 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.boundary.related": (
         " 0123456789>ACDFHJLMOPRSTWYacdfhjlmoprst"
         "wy»ſ•"
+    ),
+    "intl.related.inline": (
+        " >ABCILMOPSTVZabcilmopstvz»Ààİıſ•"
+    ),
+    "intl.boundary.related": (
+        " 0123456789>ABCDEGHIKLMNOPQRSTVWYabcdegh"
+        "iklmnopqrstvwy»ÄÇÉÖäçéöİıſ•K"
     ),
     "zh.footer.disclaimer": (
         " ([【免版特郑（"
@@ -152,6 +162,10 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.toolbar.comment_header": (
         "Pp"
     ),
+    "intl.toolbar.share": (
+        " (+/0123456789:ABCDEFGHIJKLMOPRSTUVWXYab"
+        "cdefghijklmoprstuvwxy|·İıſ•K（"
+    ),
     "zh.prompt.qr_open": (
         "Q使微手扫支欢用识请长"
     ),
@@ -188,14 +202,38 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.prompt.video_fallback": (
         "STVYstvyſ"
     ),
+    "intl.prompt.follow": (
+        "ABCDEFGHIJKMNOPRSTUVWYZabcdefghijkmnoprs"
+        "tuvwyzÚúİıŚśſK"
+    ),
+    "intl.prompt.login": (
+        "ABCDEFIJKLMRSTUVYZabcdefijklmrstuvyzÉéİı"
+        "ſK"
+    ),
+    "intl.prompt.rating": (
+        "ABCEGHIJLNOPQRSTVWabceghijlnopqrstvw¿Ééİ"
+        "ıſ"
+    ),
+    "intl.prompt.embed": (
+        "CHIKMchikmİıK"
+    ),
     "zh.label.empty": (
         " ([【作出摄来编记责通（"
+    ),
+    "intl.label.alone": (
+        "ABFKPQRSTYabfkpqrstyŹźſK"
+    ),
+    "intl.label.category": (
+        "ACDEGKPRSVacdegkprsvſK"
     ),
     "generic.ad.label": (
         "ABIOPRSTabioprstİıſРр广推赞"
     ),
     "generic.ad.continue": (
         "ACSacsſﬅﬆ"
+    ),
+    "intl.ad.disclosure": (
+        " *ADIPRW"
     ),
 })
 
