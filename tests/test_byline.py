@@ -33,6 +33,10 @@ FIELDS = [
     ("来源于：某某晚报", {"source": "某某晚报"}),
     ("Reporting by Jane Doe in London; Editing by Tom Lee", {"author": "Jane Doe",
                                                             "editor": "Tom Lee"}),
+    ("Quelle: Landesamt für Umwelt, 3. März 2021, Hannover", {"source": "Landesamt für Umwelt"}),
+    ("(Fuente: Ministerio de Salud)", {"source": "Ministerio de Salud"}),
+    ("Autoren: Anna Schmidt und Jan Roe", {"author": "Anna Schmidt, Jan Roe"}),
+    ("Autores: Ana Pérez y Juan Gil", {"author": "Ana Pérez, Juan Gil"}),
     ("发布时间：2019-09-07 13:43", {"date": "2019-09-07 13:43"}),
     ("Published 3 March 2020", {"date": "3 March 2020"}),
 ]

@@ -59,6 +59,24 @@ EN_NOT_NAME = (
     r"April|May|June|July|August|September|October|November|December|Now|Then|Noon|Night|"
     r"Midnight)\b)"
 )
+# Names in the other Latin-script languages: particles of every language, and the words that
+# join two names ("Anna Schmidt und Jan Roe", "Ana Pérez y Juan Gil").
+INTL_NAME = (
+    r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|der|den|del|della|di|do|dos|"
+    r"du|la|le|ten|ter|zu)){0,3}"
+)
+INTL_NAMES = rf"{INTL_NAME}(?:\s*(?:,|&|/|und|y|et|e|i|oraz|dan|ve|en|and)\s*{INTL_NAME}){{0,4}}"
+# Source and author labels of German, Spanish, French, Polish, Portuguese, Italian,
+# Indonesian, Turkish and Dutch ("Quelle:", "Fuente:", "Źródło:", "Autor:", "Penulis:").
+INTL_SOURCE_LABEL = (
+    r"(?:quellen?|fuentes?|fontes?|fonti|źródł[oa]|sumber|kaynak(?:lar)?|bron(?:nen)?)"
+)
+# One word of an outlet's name: no sentence or list punctuation ("Statista.com" keeps its dot).
+SOURCE_WORD = r"(?:[^\s,.!?;:]|\.(?=\S))+"
+INTL_AUTHOR_LABEL = (
+    r"(?:autor(?:in|en|innen|es|a|e|i)?|auteure?s?|autorzy|penulis|yazar(?:lar)?|text|texto|"
+    r"texte|testo|tekst|oleh|door)"
+)
 
 #: Whole-line rules; ``action`` says which fields the named groups fill.
 BYLINE_RULES = RuleSet(
@@ -165,6 +183,42 @@ BYLINE_RULES = RuleSet(
             examples=("Source: Riverside Gazette", "Source: Reuters"),
             near_misses=("Sources say the deal is close.",),
             guard=r"^(?:source|via)\s*:",
+        ),
+        Rule(
+            "intl.byline.source",
+            rf"^(?i:{INTL_SOURCE_LABEL})\s*[:：]\s*"
+            rf"(?P<source>[\p{{L}}\d]{SOURCE_WORD}?(?:\s+{SOURCE_WORD}){{0,5}})"
+            r"(?:\s*,\s*[^!?;]{1,50}?)?\.?$",
+            "a source line standing alone in German, Spanish, French, Polish, Portuguese, "
+            "Italian, Indonesian, Turkish or Dutch ('Quelle: dpa', 'Fuente: Ministerio de "
+            "Salud', 'Źródło: …'): an outlet of six words at most, up to a comma that may add "
+            "a date or a place",
+            action="source",
+            ignore_case=False,
+            examples=("Quelle: dpa", "Quelle: Landesamt für Umwelt, 3. März 2021, Hannover",
+                      "Źródło: GUS", "Fuente: Ministerio de Salud", "Fonte: Agência Brasil",
+                      "Sumber: Antara", "Kaynak: Anadolu Ajansı", "Bron: ANP"),
+            near_misses=("Quelle der Freude war das Konzert am Samstag.",
+                         "Fuentes cercanas al ministerio dijeron que no habrá cambios.",
+                         "Fonte: uno studio pubblicato ieri sera sul sito ufficiale del comune",
+                         "Quelle: Die Stadt hat im Jahr 2021 rund 40 Millionen Euro investiert. "
+                         "Das ist mehr als je zuvor."),
+            guard=rf"^{INTL_SOURCE_LABEL}\s*[:：]",
+        ),
+        Rule(
+            "intl.byline.author",
+            rf"^(?i:{INTL_AUTHOR_LABEL})\s*[:：]\s*(?P<author>{INTL_NAMES})\.?$",
+            "an author line standing alone in German, Spanish, French, Polish, Portuguese, "
+            "Italian, Indonesian, Turkish or Dutch ('Autor: Max Roe', 'Autoren: Anna Schmidt "
+            "und Jan Roe', 'Penulis: Budi Santoso'): names after a labelled colon",
+            action="credits",
+            ignore_case=False,
+            examples=("Autor: Max Mustermann", "Autoren: Anna Schmidt und Jan Roe",
+                      "Autora: Ana Pérez", "Auteur : Jean Dupont", "Penulis: Budi Santoso",
+                      "Yazar: Ayşe Yılmaz", "Door: Jan de Vries"),
+            near_misses=("Autor: der Verfasser bleibt unbekannt.",
+                         "Autoren und Verlage streiten über die Preise."),
+            guard=rf"^{INTL_AUTHOR_LABEL}\s*[:：]",
         ),
     ]
 )

@@ -319,12 +319,15 @@ NAME_SPLITS = RuleSet(
     [
         Rule(
             "metadata.names.en_split",
-            r"\s*(?:,|;|\band\b|&)\s*",
-            "Latin names are separated by commas, semicolons, 'and' and '&'",
+            r"\s*(?:,|;|&|\b(?:and|und|y|et|e|i|oraz|dan|ve|en)\b)\s*",
+            "Latin names are separated by commas, semicolons, '&' and the word for 'and' ("
+            "German und, Spanish y, French et, Italian and Portuguese e, Polish i and oraz, "
+            "Indonesian dan, Turkish ve, Dutch en)",
             action="split",
             ignore_case=False,
-            examples=("Jane Doe and John Roe", "Jane Doe, John Roe", "Smith & Wesson"),
-            near_misses=("Jane Doe", "Alexander Andrews"),
+            examples=("Jane Doe and John Roe", "Jane Doe, John Roe", "Smith & Wesson",
+                      "Anna Schmidt und Jan Roe", "Ana Pérez y Juan Gil"),
+            near_misses=("Jane Doe", "Alexander Andrews", "Yves Dupont", "Enrique Undiano"),
         ),
         Rule(
             "metadata.names.split",
