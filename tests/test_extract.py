@@ -237,3 +237,15 @@ def test_first_page_is_not_charged_for_compiling() -> None:
         "print(doc.status.value)\n"
     )
     assert out == "ok"
+
+
+def test_a_page_titled_by_its_section_gets_its_heading_as_title_and_not_in_the_body() -> None:
+    prose = ("今年春天，本市在城区新建了十二座社区公园，居民步行十分钟即可到达一处绿地。"
+             "园林部门介绍，这些公园大多利用闲置地块改造而成，种植了本地树种，并配套建设了健身步道。")
+    html = (f"<html><head><title>某某大学新闻网</title></head><body>"
+            f"<div><a href=/>首页</a> <a href=/n>新闻</a></div><div class=content>"
+            f"<p align=center><strong>城区新建十二座社区公园</strong></p>"
+            f"<p>{prose}</p><p>{prose}</p></div></body></html>")
+    doc = extract(html.encode())
+    assert doc.title == "城区新建十二座社区公园"
+    assert doc.text == f"{prose}\n{prose}"

@@ -356,3 +356,46 @@ def test_page_metadata_names_what_decided_each_field() -> None:
         "date_iso": "metadata.date.zone", "source": "metadata.source.zone_label",
         "editor": "metadata.editor.element", "lang": "metadata.lang.declared",
     }
+
+
+# A page whose <title> names only the site: its article opens with a bold heading line.
+SECTION_TITLE = """<html><head><title>{title}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news"><b>新闻动态</b></a></div>
+<div class="side"><b>通知公告</b><ul><li><a href="/1">关于假期安排的通知</a></li></ul></div>
+<table><tr><td class="bt_title">城区新建十二座社区公园</td></tr>
+<tr><td><p>今年春天，本市在城区新建了十二座社区公园，居民步行十分钟即可到达一处绿地。园林部门
+介绍，这些公园大多利用闲置地块改造而成，种植了本地树种。</p></td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("title", ["某某大学新闻网", "某某网>新闻动态", "显示", "体育频道"])
+def test_a_section_title_gives_way_to_the_heading_the_article_opens_with(title: str) -> None:
+    meta = page_metadata(LexborHTMLParser(SECTION_TITLE.format(title=title)))
+    # not the bold link in the menu, not the sidebar's heading over a link list
+    assert meta.title == "城区新建十二座社区公园"
+    assert dict(meta.rules)["title"] == "metadata.title.opening"
+
+
+@pytest.mark.parametrize("title", ["秋天的第一场雨_某某网", "Example News"])
+def test_an_article_title_is_kept(title: str) -> None:
+    meta = page_metadata(LexborHTMLParser(SECTION_TITLE.format(title=title)))
+    assert meta.title == strip_site_suffix(title)
+
+
+def test_a_section_title_stays_when_no_heading_opens_prose() -> None:
+    page = SECTION_TITLE.format(title="某某新闻网").replace("今年春天，", "").replace(
+        "居民步行十分钟即可到达一处绿地。园林部门\n介绍，这些公园大多利用闲置地块改造而成，种植了本地树种。",
+        "")
+    assert page_metadata(LexborHTMLParser(page)).title == "某某新闻网"
+
+
+def test_the_site_name_of_og_site_name_is_a_section_title() -> None:
+    page = SECTION_TITLE.format(title="城市生活").replace(
+        "</title>", '</title><meta property="og:site_name" content="城市生活">')
+    assert page_metadata(LexborHTMLParser(page)).title == "城区新建十二座社区公园"
+
+
+@pytest.mark.parametrize("title", ["原创 | 城区新建十二座社区公园_某某网",
+                                   "【原创】城区新建十二座社区公园"])
+def test_an_original_badge_is_no_part_of_the_title(title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>正文。</p></body></html>"
+    assert page_metadata(LexborHTMLParser(page)).title == "城区新建十二座社区公园"

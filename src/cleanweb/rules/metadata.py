@@ -28,11 +28,39 @@ from cleanweb.rules.byline import NAMES, ROLE, SHORT_ROLE
 TITLE_SELECTORS = (
     'h2, h3, [class*="title"], [id*="title"], [class*="headline"], [itemprop="headline"]'
 )
+#: Elements that may hold the heading line an article opens with, read when <title> names
+#: only the site or a section (see metadata.title.section): headings, bold text, and title-
+#: or headline-named elements.
+OPENING_SELECTORS = 'h1, h2, h3, h4, strong, b, [class*="title"], [class*="headline"]'
 #: Meta keys whose content is the page's own title, in order of trust.
 META_TITLE_KEYS = ("og:title", "twitter:title")
 
 TITLE_RULES = RuleSet(
     [
+        Rule(
+            "metadata.title.original",
+            r"^(?:[【\[(（〔]\s*原创\s*[】\])）〕]|原创\s*(?:[:：|｜丨·/\-—]|\s))\s*(?=\S)",
+            "a platform's '原创' (original) badge before the headline ('原创 | …', '【原创】…') "
+            "is no part of it",
+            action="strip",
+            ignore_case=False,
+            examples=("原创 | 城区新建十二座社区公园", "【原创】秋天的第一场雨", "原创 秋天来了"),
+            near_misses=("原创音乐人的困境", "原创作品受到法律保护"),
+            needles=("原创",),
+        ),
+        Rule(
+            "metadata.title.section",
+            r"^(?:\p{Han}{1,10}(?:网|频道|官网|首页|网站|主页|门户)|\p{Han}{1,2}|"
+            r"(?=[^>»›＞]*\p{Han})[^>»›＞<]{1,12}(?:\s*[>»›＞]\s*[^>»›＞<]{1,12})+)$",
+            "a Chinese <title> that names a site or a section, not an article: a name ending in "
+            "网/频道/官网/首页, a path of short names ('某某网>艺术教育'), or two characters at "
+            "most; the headline is then looked for on the page",
+            action="section",
+            ignore_case=False,
+            examples=("北医新闻网", "某某网>艺术教育", "体育频道", "显示", "某某大学官网"),
+            near_misses=("城区新建十二座社区公园", "艺术史研究<世纪在线中国艺术网",
+                         "Home > News", "春天的公园里开满了花"),
+        ),
         Rule(
             "metadata.title.separator",
             # "-" separates without spaces only next to a CJK character ("…停机-某某新闻").
@@ -432,6 +460,9 @@ FIELD_SOURCES: Mapping[str, str] = MappingProxyType(
         "of <title> and a little more (a column label, or a <title> cut short)",
         "metadata.title.lone_h1": "the first <h1> of four words or more when nothing agrees "
         "with <title> (or there is no <title>)",
+        "metadata.title.opening": "a short heading line that opens the article (a bold, "
+        "heading or title-named line followed by prose) when the <title> names only the site "
+        "or a section",
         "metadata.title.og": "og:title or twitter:title without its site suffix, when no "
         "element agrees with the title",
         "metadata.title.tag": "<title> without its site suffix ('…_某某网', '… | Example News'), "

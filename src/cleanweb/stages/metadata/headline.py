@@ -7,11 +7,26 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash, tokens
-from cleanweb.rules.base import finditer, patterns, search_with_needles
-from cleanweb.rules.metadata import META_TITLE_KEYS, NEEDLE_PATTERNS, TITLE_RULES, TITLE_SELECTORS
-from cleanweb.stages.metadata.nodes import MAX_TITLE_CHARS, short_text, squashed_head, visible_text
+from cleanweb.measures import CJK_CHAR_RE, fingerprint, squash, tokens, units
+from cleanweb.rules.base import finditer, patterns, search, search_with_needles
+from cleanweb.rules.metadata import (
+    META_SITE_KEY,
+    META_TITLE_KEYS,
+    NEEDLE_PATTERNS,
+    OPENING_SELECTORS,
+    TITLE_RULES,
+    TITLE_SELECTORS,
+)
+from cleanweb.stages.metadata.dates import find_date
+from cleanweb.stages.metadata.nodes import (
+    MAX_TITLE_CHARS,
+    following,
+    short_text,
+    squashed_head,
+    visible_text,
+)
 from cleanweb.stages.metadata.record import Found
+from cleanweb.stages.metadata.zone import is_prose
 
 #: An element with more text than this is no headline: broken markup can leave a whole page
 #: inside an unclosed <h1>, and reading such text whole costs seconds per 10 MB.
@@ -20,6 +35,21 @@ MAX_HEADLINE_CHARS = 2 * MAX_TITLE_CHARS
 _RULES = patterns(TITLE_RULES)
 _SEPARATOR = _RULES["metadata.title.separator"]
 _LOGO = _RULES["metadata.title.logo"]
+_ORIGINAL = _RULES["metadata.title.original"]
+_SECTION = _RULES["metadata.title.section"]
+
+#: Heading candidates looked at when <title> names only the site, and the text nodes after
+#: one within which the article's prose must begin.
+_MAX_OPENING = 60
+_PROSE_WITHIN = 40
+#: A heading line has between these many units, and no sentence punctuation.
+_OPENING_UNITS = (3, 40)
+_SENTENCE_MARKS = frozenset("。！？；，,;!?")
+#: What a heading line stands in: the block whose whole text it is (a list item is a link
+#: list's, not an article's).
+_BLOCK_TAGS = frozenset({"p", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "center",
+                         "section", "header", "article", "font"})
+_LINK_DEPTH = 8
 
 
 def title_tag(tree: LexborHTMLParser) -> str:
@@ -50,13 +80,86 @@ def find_headline(
     if best is None:
         best, rule = _containing(h1s + others, fingerprint(head)), "metadata.title.containing"
     if best is not None:
-        return best, Found("title", visible_text(best), rule)
+        return best, _title(visible_text(best), rule)
     fallback = strip_site_suffix(og) if og else head
     if h1s and (_units(visible_text(h1s[0])) >= 4 or not fallback):
         # a headline the <title> does not repeat
-        return h1s[0], Found("title", visible_text(h1s[0]), "metadata.title.lone_h1")
+        return h1s[0], _title(visible_text(h1s[0]), "metadata.title.lone_h1")
+    if fallback and names_section(fallback, metas.get(META_SITE_KEY, "")):
+        opening = opening_heading(tree)
+        if opening is not None:
+            return opening, _title(visible_text(opening), "metadata.title.opening")
     rule = "metadata.title.og" if og else "metadata.title.tag"
-    return None, Found("title", fallback, rule) if fallback else None
+    return None, _title(fallback, rule) if fallback else None
+
+
+def _title(text: str, rule: str) -> Found:
+    return Found("title", without_badge(text), rule)
+
+
+def without_badge(title: str) -> str:
+    """``title`` without a platform's '原创' badge before the headline."""
+    if "原创" not in title:
+        return title
+    m = search(_ORIGINAL, title)
+    return title[m.end() :] if m is not None else title
+
+
+def names_section(title: str, site_name: str) -> bool:
+    """Whether a Chinese <title> (its headline part) names the site or a section rather
+    than an article: the site's own og:site_name, or a metadata.title.section shape."""
+    if not CJK_CHAR_RE.search(title):
+        return False
+    if site_name and fingerprint(site_name) == fingerprint(title):
+        return True
+    return search(_SECTION, title) is not None
+
+
+def opening_heading(tree: LexborHTMLParser) -> LexborNode | None:
+    """The first heading line on the page that the article's prose follows: a heading,
+    bold or title-named element standing alone in its block, outside links, short and
+    without sentence punctuation or a date."""
+    for node in islice(tree.css(OPENING_SELECTORS), _MAX_OPENING):
+        if _heading_line(node) and _prose_follows(node):
+            return node
+    return None
+
+
+def _heading_line(node: LexborNode) -> bool:
+    text = short_text(node, 4 * _OPENING_UNITS[1])
+    if text is None or not _OPENING_UNITS[0] <= units(text) <= _OPENING_UNITS[1]:
+        return False
+    if _SENTENCE_MARKS.intersection(text) or find_date(text) is not None or _in_link(node):
+        return False
+    block: LexborNode | None = node
+    while block is not None and block.tag not in _BLOCK_TAGS:
+        if block.tag == "li":
+            return False
+        block = block.parent
+    # the block holds the heading and nothing else (read only as far as that can be)
+    return block is not None and short_text(block, len(text)) == text
+
+
+def _in_link(node: LexborNode) -> bool:
+    if node.css_first("a") is not None:
+        return True
+    up = node.parent
+    for _ in range(_LINK_DEPTH):
+        if up is None:
+            return False
+        if up.tag == "a":
+            return True
+        up = up.parent
+    return False
+
+
+def _prose_follows(node: LexborNode) -> bool:
+    for i, text_node in enumerate(following(node)):
+        if i >= _PROSE_WITHIN:
+            break
+        if is_prose(squash(text_node.text_content or "")):
+            return True
+    return False
 
 
 def _logo_like(node: LexborNode) -> bool:
