@@ -126,7 +126,7 @@ def _top_alternatives(inner: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c in "(":
+        elif c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
