@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-import regex
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.measures import squash
@@ -15,7 +14,6 @@ from cleanweb.rules.metadata import ZONE_RULES
 from cleanweb.stages.decode import decode
 from cleanweb.stages.metadata import page_metadata
 from cleanweb.stages.metadata.headline import strip_site_suffix
-from cleanweb.stages.metadata.language import guess_lang
 from cleanweb.stages.metadata.marked import find_marked
 from cleanweb.stages.metadata.nodes import ZONE_VISIT, following, short_text, text_of, visible_text
 from cleanweb.stages.metadata.record import Found, Metadata, settle
@@ -46,7 +44,7 @@ def test_portal_page() -> None:
     assert m.source == "某某日报"
     assert m.editor == "某编辑"
     assert m.author is None  # meta author is the site itself
-    assert m.lang == "zh"
+    assert (m.declared_lang, m.lang) == ("zh-CN", None)  # decided once the body is known
 
 
 def test_hostile_sizes_are_read_only_as_far_as_they_matter() -> None:
@@ -118,7 +116,7 @@ def test_english_page_with_jsonld() -> None:
     assert m.date_iso == "2020-03-03T10:00:00Z"
     assert m.author == "Jane Doe"
     assert m.source == "Example Times"
-    assert m.lang == "en"
+    assert m.declared_lang == "en-GB"
 
 
 def test_hidden_header_text_is_skipped() -> None:
@@ -132,52 +130,12 @@ def test_hidden_header_text_is_skipped() -> None:
 
 def test_empty_page() -> None:
     m = meta_of("<html><body></body></html>")
-    assert m.title is None and m.date is None and m.lang is None
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("这是一个中文句子，用来测试语言识别是否可靠。", "zh"),
-        ("これは日本語の文章です。ひらがなとカタカナが入っています。", "ja"),
-        ("이것은 한국어 문장입니다. 언어 감지를 시험합니다.", "ko"),
-        ("This is an English sentence used for language detection.", "en"),
-        ("12345", None),
-    ],
-)
-def test_guess_lang(text: str, lang: str | None) -> None:
-    assert guess_lang(text) == lang
-
-
-def _lang_by_script_counts(text: str) -> str | None:
-    # the guess as defined: shares of whole-script counts (runs summed)
-    def count(cls: str) -> int:
-        return len(regex.findall(cls, text))
-    letters = count(r"\p{L}")
-    if letters < 10:
-        return None
-    han, hangul = count(r"\p{Han}"), count(r"\p{Hangul}")
-    kana = count(r"[\p{Hiragana}\p{Katakana}]")
-    cjk = han + kana + hangul
-    if cjk / letters >= 0.3:
-        return "ja" if kana >= 0.1 * cjk else ("ko" if hangul > han else "zh")
-    return "en" if count(r"\p{Latin}") / letters >= 0.8 else None
-
-
-@pytest.mark.parametrize("text", [
-    "The quick brown fox jumps.", "abcdefghi 123", "abcdefghij", "1234567890 !!", "",
-    "A “quoted” café — naïve résumé", "Ελληνικά and English words here", "中文标题 with English",
-    "日本語のテキストです", "한국어 텍스트 漢字", "Русский текст and some English words",
-    "ÀÉÎÕÜ ßçñ",
-    "々〇 漢字 ㋐㋑ ｶﾀｶﾅ abc", "mostly english text with 一个 han",
-])  # fmt: skip
-def test_guess_lang_is_the_script_share_guess(text: str) -> None:
-    assert guess_lang(text) == _lang_by_script_counts(text)
+    assert m.title is None and m.date is None and m.declared_lang is None
 
 
 def test_lang_from_meta_content_language() -> None:
     html = '<html><head><meta http-equiv="content-language" content="ja-JP"></head></html>'
-    assert meta_of(html).lang == "ja"
+    assert meta_of(html).declared_lang == "ja-JP"
 
 
 def _gold() -> list[dict[str, str | None]]:
@@ -354,7 +312,7 @@ def test_page_metadata_names_what_decided_each_field() -> None:
     assert dict(m.rules) == {
         "title": "metadata.title.h1", "date": "metadata.date.zone",
         "date_iso": "metadata.date.zone", "source": "metadata.source.zone_label",
-        "editor": "metadata.editor.element", "lang": "metadata.lang.declared",
+        "editor": "metadata.editor.element",
     }
 
 

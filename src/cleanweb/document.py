@@ -99,6 +99,9 @@ class Document:
     #: the tags from the body down to its element, the trace blocks it holds and what chose
     #: it ("body > div > article, blocks 4-31, score=812.5"; ``site.<id>`` for a site rule).
     region: str | None = None
+    #: With ``Options(explain=True)``: (field, what its decision weighed) for fields decided
+    #: by weighing evidence: the language's declared value, script shares and word counts.
+    meta_evidence: tuple[tuple[str, str], ...] = ()
 
     def to_text(self) -> str:
         """Body paragraphs, one per line (same as ``text``)."""
@@ -109,8 +112,8 @@ class Document:
         return blocks_to_markdown(self.title, self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict; the trace, the metadata rules and the region are included
-        only when present."""
+        """Plain JSON-ready dict; the trace, the metadata rules and evidence, and the region
+        are included only when present."""
         out = asdict(self)
         out["status"] = self.status.value
         out["captions"] = list(self.captions)
@@ -119,10 +122,11 @@ class Document:
             out["trace"] = [asdict(b) for b in self.trace]
         else:
             del out["trace"]
-        if self.meta_rules:
-            out["meta_rules"] = [list(pair) for pair in self.meta_rules]
-        else:
-            del out["meta_rules"]
+        for name in ("meta_rules", "meta_evidence"):
+            if getattr(self, name):
+                out[name] = [list(pair) for pair in getattr(self, name)]
+            else:
+                del out[name]
         if self.region is None:
             del out["region"]
         return out

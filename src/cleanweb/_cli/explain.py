@@ -84,9 +84,11 @@ def header_lines(doc: Document, path: str, style: Style) -> list[str]:
 
 
 def _decided(doc: Document, name: str, style: Style) -> str:
-    """The rules that decided a metadata field, as a dim note after its value."""
+    """The rules that decided a metadata field, and the evidence they weighed, as a dim
+    note after its value."""
     rules = [rule for field, rule in doc.meta_rules if field == name]
-    return paint(f"  [{', '.join(rules)}]", DIM, style) if rules else ""
+    rules += [note for field, note in doc.meta_evidence if field == name]
+    return paint(f"  [{'; '.join(rules)}]", DIM, style) if rules else ""
 
 
 def explain_text(doc: Document, path: str, style: Style) -> str:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from cleanweb.rules.base import Rule, RuleSet, needle_pattern
+from cleanweb.rules.base import NameRule, Rule, RuleSet, needle_pattern
 from cleanweb.rules.byline import NAMES, ROLE, SHORT_ROLE
 
 # ------------------------------------------------------------------ headline and title
@@ -385,7 +385,7 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.kana",
             r"[\p{Hiragana}\p{Katakana}]+",
-            "kana, a tenth of the CJK characters or more, make a CJK page Japanese",
+            "kana, a tenth of the CJK characters or more, make CJK text Japanese",
             action="count",
             ignore_case=False,
             examples=("ひらがな", "カタカナ"),
@@ -394,7 +394,7 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.hangul",
             r"\p{Hangul}+",
-            "more hangul than Han characters make a CJK page Korean (else it is Chinese)",
+            "more hangul than Han characters make CJK text Korean (else it is Chinese)",
             action="count",
             ignore_case=False,
             examples=("한국어",),
@@ -403,8 +403,7 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.cjk",
             r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+",
-            "CJK characters, three tenths of the letters or more, make a page Chinese, "
-            "Japanese or Korean",
+            "CJK characters, each weighing as much as CJK_WEIGHT letters of an alphabet",
             action="count",
             ignore_case=False,
             examples=("汉字", "中文标题"),
@@ -415,7 +414,7 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.latin",
             r"[\p{Latin}--\p{ASCII}]+",
-            "text whose letters are four fifths Latin or more is English",
+            "Latin letters beyond ASCII (accented letters, ß, ø …)",
             action="count",
             ignore_case=False,
             examples=("café", "Ångström"),
@@ -424,13 +423,292 @@ LANG_RULES = RuleSet(
         Rule(
             "metadata.lang.letters",
             r"[\p{L}--\p{ASCII}]+",
-            "the letters a script's share is counted against",
+            "the letters beyond ASCII, which the script shares are counted against",
             action="count",
             ignore_case=False,
             examples=("Русский", "Ελληνικά"),
             near_misses=("English", "123 - 456"),
         ),
     ]
+)
+
+#: A CJK character carries about as much text as three letters of an alphabet: a Chinese
+#: page with English names and numbers in it is still mostly Chinese.
+CJK_WEIGHT = 3
+#: Fewer letters than this (weighted) say nothing about the language.
+LANG_MIN_LETTERS = 10
+#: A declared language is kept when its script holds this share of the text's letters.
+DECLARED_MIN_SHARE = 0.3
+#: Kana at least this share of the CJK characters make the CJK text Japanese.
+KANA_MIN_SHARE = 0.1
+#: The text the language is read from: the title and the start of the body.
+LANG_SAMPLE_CHARS = 1000
+#: Words of the sample whose function words are counted, and the least count that decides
+#: (a word shared by n languages of a script counts 1/n for each).
+LANG_SAMPLE_WORDS = 200
+LANG_MIN_WORDS = 1.0
+#: What is cut from the ends of a space-separated word before it is looked up (splitting
+#: at spaces keeps Devanagari and Arabic vowel signs, which are not letters, in the word).
+WORD_EDGES = "\"'.,;:!?()[]{}<>«»“”„‘’‚‹›—–-…/|*#@%&+=~^`_0123456789·、。，：；！？"
+
+#: The languages written in each script, by the first word of its letters' Unicode names
+#: (HAN, KANA and HANGUL stand for the CJK scripts). A declared language fits a text when
+#: one of its scripts holds DECLARED_MIN_SHARE of the letters. A script with function-word
+#: profiles (LANG_WORDS) is read by them; any other gives its first language.
+SCRIPT_LANGS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    script: tuple(langs.split()) for script, langs in {
+        "HAN": "zh ja ko yue wuu",
+        "KANA": "ja",
+        "HANGUL": "ko",
+        "LATIN": "en de fr es pt it nl pl cs sk sl hr bs sr sv da no nb nn fi et hu ro tr id "
+                 "ms la ca gl eu vi tl sw lt lv af sq az ga cy is mt lb fy eo oc br co gd ht "
+                 "ha yo ig zu xh so rw mg mi sm uz tk ku jv su qu wo ln st tn ny sn om ak ee "
+                 "fo se rm wa kk",
+        "CYRILLIC": "ru uk bg sr mk be kk ky tg mn tt ba cv ce os",
+        "ARABIC": "ar fa ur ps ku sd ug ks",
+        "DEVANAGARI": "hi mr ne sa",
+        "GREEK": "el", "HEBREW": "he yi", "THAI": "th", "GEORGIAN": "ka", "ARMENIAN": "hy",
+        "BENGALI": "bn as", "TAMIL": "ta", "TELUGU": "te", "KANNADA": "kn", "MALAYALAM": "ml",
+        "GUJARATI": "gu", "GURMUKHI": "pa", "ORIYA": "or", "SINHALA": "si", "KHMER": "km",
+        "LAO": "lo", "MYANMAR": "my", "ETHIOPIC": "am ti", "TIBETAN": "bo dz", "THAANA": "dv",
+    }.items()
+})  # fmt: skip
+
+#: Withdrawn language codes still found in pages, and the codes that replaced them.
+LANG_ALIASES: Mapping[str, str] = MappingProxyType(
+    {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "mo": "ro"})
+
+#: Function words by language (the action names the script): the language whose words
+#: are most frequent in a text written in that script is the text's language.
+LANG_WORDS = (
+    NameRule("metadata.lang.words.en", "English function words",
+             "the of and to in a is that for it as was with be by on not he this are or his "
+             "from at which but have an had they you were their one all we can her has there "
+             "been if more when will would who so no she what about our its also than them "
+             "into said i", "LATIN",
+             ("The council said that it would vote on the plan in the spring",),
+             ("De raad zei dat hij in het voorjaar over het plan zou stemmen",)),
+    NameRule("metadata.lang.words.de", "German function words",
+             "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
+             "auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie "
+             "einem über einen so zum war haben nur oder aber vor zur bis mehr durch man sein "
+             "wurde sei wenn ich wir", "LATIN",
+             ("Der Stadtrat hat die Pläne für das neue Museum am Montag vorgestellt",),
+             ("De gemeenteraad heeft de plannen voor het nieuwe museum op maandag voorgesteld",)),
+    NameRule("metadata.lang.words.fr", "French function words",
+             "de la le et les des en un du une que est pour qui dans par plus pas au sur ne se "
+             "ce il sont avec ou mais aux son nous vous elle cette été ont comme leur tout fait "
+             "aussi on je sa ses être", "LATIN",
+             ("Le conseil municipal a présenté les plans pour le nouveau musée dans la ville",),
+             ("El consejo municipal presentó los planes para el nuevo museo de la ciudad",)),
+    NameRule("metadata.lang.words.es", "Spanish function words",
+             "de la que el en y a los se del las un por con no una su para es al lo como más "
+             "pero sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta "
+             "hay donde desde todo nos durante todos uno les ni contra otros ese eso ante ellos "
+             "esto antes algunos qué unos yo otro él", "LATIN",
+             ("El consejo municipal presentó los planes para el nuevo museo de la ciudad",),
+             ("O conselho municipal apresentou os planos para o novo museu da cidade",)),
+    NameRule("metadata.lang.words.pt", "Portuguese function words",
+             "de a o que e do da em um para é com não uma os no se na por mais as dos como mas "
+             "foi ao ele das tem à seu sua ou ser quando muito há nos já está eu também só "
+             "pelo pela até isso ela entre era depois sem mesmo aos ter seus quem nas esse "
+             "eles estão você", "LATIN",
+             ("O conselho municipal apresentou os planos para o novo museu da cidade",),
+             ("El consejo municipal presentó los planes para el nuevo museo de la ciudad",)),
+    NameRule("metadata.lang.words.it", "Italian function words",
+             "di e il la che in a per un del non è una con i da si le dei come della al lo più "
+             "nel anche ma sono gli alla delle ha questo se o nella era dal suo sua loro cui "
+             "essere ci tra quando molto stato", "LATIN",
+             ("Il consiglio comunale ha presentato i piani per il nuovo museo della città",),
+             ("El consejo municipal presentó los planes para el nuevo museo de la ciudad",)),
+    NameRule("metadata.lang.words.nl", "Dutch function words",
+             "de en van het een in is dat op te zijn voor met die niet aan er om ook als bij of "
+             "door maar naar worden nog wordt dan dit uit kan zo wel hij we ze over tot was "
+             "heeft hebben geen meer wat deze ik", "LATIN",
+             ("De gemeenteraad heeft de plannen voor het nieuwe museum op maandag voorgesteld",),
+             ("Der Stadtrat hat die Pläne für das neue Museum am Montag vorgestellt",)),
+    NameRule("metadata.lang.words.pl", "Polish function words",
+             "i w na z się nie do to że jest o a jak po od za ale co są dla tak przez tym czy "
+             "już jego oraz może być tylko ich go jednak także było przy który która które gdy "
+             "tego też więc bardzo", "LATIN",
+             ("Rada miasta przedstawiła plany nowego muzeum, które ma być gotowe w tym roku",),
+             ("Rada města představila plány nového muzea, které má být hotové letos",)),
+    NameRule("metadata.lang.words.cs", "Czech function words",
+             "a je se na v že s to z do o jako ale by pro k jsou které který jsem také byl "
+             "podle nebo už jeho při než když být jsme tak jen však mezi i ve", "LATIN",
+             ("Rada města představila plány nového muzea, které má být hotové také pro turisty",),
+             ("Rada mesta predstavila plány nového múzea, ktoré má byť hotové tiež pre turistov",)),
+    NameRule("metadata.lang.words.sk", "Slovak function words",
+             "a je sa na v že s to z do o ako ale by pre k sú ktoré ktorý som tiež bol podľa "
+             "alebo už jeho pri než keď byť sme tak len však medzi i vo", "LATIN",
+             ("Rada mesta predstavila plány nového múzea, ktoré má byť hotové tiež pre turistov",),
+             ("Rada města představila plány nového muzea, které má být hotové také pro turisty",)),
+    NameRule("metadata.lang.words.sl", "Slovenian function words",
+             "in je na v se da za so z ki pa ne s tudi po od bi kot ali do o še bo sem ter "
+             "lahko ga smo kar če pri tako bil", "LATIN",
+             ("Mestni svet je predstavil načrte za novi muzej, ki bo odprt tudi za turiste",),
+             ("Gradsko vijeće je predstavilo planove za novi muzej koji će biti otvoren",)),
+    NameRule("metadata.lang.words.hr", "Croatian function words",
+             "i je u na da se za su od s a ne to koji kao ali o iz što sa će bi po ili sam "
+             "biti bio već koja koje samo jer kada te još", "LATIN",
+             ("Gradsko vijeće je predstavilo planove za novi muzej koji će biti otvoren",),
+             ("Mestni svet je predstavil načrte za novi muzej, ki bo odprt tudi za turiste",)),
+    NameRule("metadata.lang.words.sv", "Swedish function words",
+             "och i att det som en på är av för med till den har de inte om ett var jag men "
+             "vi så kan från sig också efter när eller hade man vid sin skulle ska nu detta "
+             "mycket hur", "LATIN",
+             ("Kommunen har lagt fram planerna för det nya museet och det ska öppna i höst",),
+             ("Kommunen har lagt frem planene for det nye museet og det skal åpne i høst",)),
+    NameRule("metadata.lang.words.da", "Danish function words",
+             "og i at det er en til på de som med af for ikke den har jeg et var fra men om "
+             "vi kan sig efter også blev skal hvor meget", "LATIN",
+             ("Kommunen har fremlagt planerne for det nye museum, og det skal åbne efter jul",),
+             ("Kommunen har lagt frem planene for det nye museet og det skal åpne etter jul",)),
+    NameRule("metadata.lang.words.no", "Norwegian function words",
+             "og i å det er en til på som med av for ikke den har jeg et var fra men om vi "
+             "kan seg etter også ble skal hvor mye", "LATIN",
+             ("Kommunen har lagt frem planene for det nye museet og det skal åpne etter jul",),
+             ("Kommunen har fremlagt planerne for det nye museum, og det skal åbne efter jul",)),
+    NameRule("metadata.lang.words.fi", "Finnish function words",
+             "ja on ei se että oli hän mutta kun myös tai ovat kuin niin jo sen ole mukaan voi "
+             "vain nyt tämä joka jotka kanssa vielä sekä jos olla sitä kaikki tässä mitä ollut",
+             "LATIN",
+             ("Kaupunki esitteli uuden museon suunnitelmat, ja se avataan myös turisteille",),
+             ("Linn tutvustas uue muuseumi plaane ning see avatakse ka turistidele",)),
+    NameRule("metadata.lang.words.et", "Estonian function words",
+             "ja on ei et see kui ka oli aga mis või nii ta ning kes mida siis veel seda olla "
+             "oma üle kõik pole juba selle ainult kuid mille nad ole", "LATIN",
+             ("Linn tutvustas uue muuseumi plaane ning see avatakse ka turistidele",),
+             ("Kaupunki esitteli uuden museon suunnitelmat, ja se avataan myös turisteille",)),
+    NameRule("metadata.lang.words.hu", "Hungarian function words",
+             "a az és hogy nem is egy meg van de ez el csak már mint ki még volt vagy fel azt "
+             "nagyon kell úgy pedig lesz ami amely után itt most ha sem minden között", "LATIN",
+             ("A városi tanács bemutatta az új múzeum terveit, és azt mondta, hogy nyáron nyit",),
+             ("The council said that it would vote on the plan in the spring",)),
+    NameRule("metadata.lang.words.ro", "Romanian function words",
+             "de și în a la cu pe să nu care o un din este pentru se mai au ca ce sunt fost "
+             "sau prin dar despre până după lui acest această iar fi foarte le fiind când",
+             "LATIN",
+             ("Consiliul local a prezentat planurile pentru noul muzeu, care este în centru",),
+             ("Il consiglio comunale ha presentato i piani per il nuovo museo della città",)),
+    NameRule("metadata.lang.words.tr", "Turkish function words",
+             "ve bir bu da de için ile çok olarak daha en gibi o ne ama olan kadar sonra var "
+             "değil her mi şey ben olduğu diye ise veya göre ki yani ya tüm hem oldu yok nasıl "
+             "ancak ayrıca üzere arasında tarafından olduğunu önce karşı",
+             "LATIN",
+             ("Belediye yeni müze için planları açıkladı ve bu yıl daha çok ziyaretçi bekliyor",),
+             ("Dewan kota mengumumkan rencana untuk museum yang baru dan akan dibuka tahun ini",)),
+    NameRule("metadata.lang.words.id", "Indonesian function words",
+             "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh "
+             "karena bisa sudah saat tersebut kata lebih adalah atau bahwa mereka kami kita "
+             "telah para dapat seperti hanya namun masih sebagai setelah menjadi saya", "LATIN",
+             ("Dewan kota mengumumkan rencana untuk museum yang baru dan akan dibuka tahun ini",),
+             ("Belediye yeni müze için planları açıkladı ve bu yıl daha çok ziyaretçi bekliyor",)),
+    NameRule("metadata.lang.words.la", "Latin function words",
+             "et in est non ad cum ut sed qui quod quae sunt esse ex per de si enim etiam nec "
+             "aut atque ab eius autem quam hoc nisi vel id sit ea quis neque", "LATIN",
+             ("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae",),
+             ("Il consiglio comunale ha presentato i piani per il nuovo museo della città",)),
+    NameRule("metadata.lang.words.ca", "Catalan function words",
+             "de la i que a el en per les amb del els no un una és es al als més com però hi "
+             "ha seu seva també o ja va aquest aquesta molt són fins sobre entre quan ni tot",
+             "LATIN",
+             ("L'ajuntament va presentar els plans per al nou museu, que obrirà aquest any",),
+             ("El ayuntamiento presentó los planes para el nuevo museo, que abrirá este año",)),
+    NameRule("metadata.lang.words.vi", "Vietnamese function words",
+             "và của các là có được trong cho những với không một này người đã để khi từ đến "
+             "theo ra về cũng như nhiều sẽ thì nhưng vào năm tại đó hơn trên lại phải nhà còn",
+             "LATIN",
+             ("Hội đồng thành phố đã công bố kế hoạch cho bảo tàng mới và sẽ mở cửa trong năm",),
+             ("The council said that it would vote on the plan in the spring",)),
+    NameRule("metadata.lang.words.tl", "Tagalog function words",
+             "ang ng mga sa na at ay si ni para hindi ito ko kung siya din rin ka mo pa lang "
+             "naman kanyang kay niya ako may nang mula", "LATIN",
+             ("Inihayag ng konseho ang mga plano para sa bagong museo at ito ay bubuksan",),
+             ("Halmashauri ya jiji imetangaza mipango ya makumbusho mapya na itafunguliwa",)),
+    NameRule("metadata.lang.words.sw", "Swahili function words",
+             "na ya wa kwa za katika ni la kuwa hiyo hii cha alisema pia kama lakini zaidi "
+             "baada wake hadi kutoka bila ili sana yake huo vya", "LATIN",
+             ("Halmashauri ya jiji imetangaza mipango ya makumbusho mapya na itafunguliwa",),
+             ("Inihayag ng konseho ang mga plano para sa bagong museo at ito ay bubuksan",)),
+    NameRule("metadata.lang.words.lt", "Lithuanian function words",
+             "ir kad į su iš bet tai kaip yra o ar jau dar nuo per buvo jis ji apie taip už "
+             "tik po nes prie jo jų bus kai gali", "LATIN",
+             ("Miesto taryba pristatė naujo muziejaus planus ir sakė, kad jis bus atidarytas",),
+             ("Pilsētas dome iepazīstināja ar jaunā muzeja plāniem, un tas tiks atvērts",)),
+    NameRule("metadata.lang.words.lv", "Latvian function words",
+             "un ir ka par ar no uz kā arī bet vai lai to tas jau pēc līdz kas tā bija viņš "
+             "nav var tikai savu gan vēl šo kuru tiek", "LATIN",
+             ("Pilsētas dome iepazīstināja ar jaunā muzeja plāniem, un tas tiks atvērts",),
+             ("Miesto taryba pristatė naujo muziejaus planus ir sakė, kad jis bus atidarytas",)),
+    NameRule("metadata.lang.words.ru", "Russian function words",
+             "и в не на что с по это как к но из у о за от для же так все он а его она то "
+             "было только еще бы уже или был при до если их мы вы они когда также этого может "
+             "чтобы", "CYRILLIC",
+             ("Городской совет представил планы нового музея, который откроется уже в мае",),
+             ("Міська рада представила плани нового музею, який відкриється вже у травні",)),
+    NameRule("metadata.lang.words.uk", "Ukrainian function words",
+             "і в не на що з та у до як це за від для але й про його по він так вже ще які "
+             "який яка бути було також або коли тому щоб може їх ми ви вони із при",
+             "CYRILLIC",
+             ("Міська рада представила плани нового музею, який відкриється вже у травні",),
+             ("Городской совет представил планы нового музея, который откроется уже в мае",)),
+    NameRule("metadata.lang.words.bg", "Bulgarian function words",
+             "и на в да се е за от че не с по са както това който която които към си но като "
+             "ще беше бъде тя той те при след или още има също много до вече само",
+             "CYRILLIC",
+             ("Общинският съвет представи плановете за новия музей, който ще бъде открит",),
+             ("Городской совет представил планы нового музея, который откроется уже в мае",)),
+    NameRule("metadata.lang.words.sr", "Serbian function words (Cyrillic)",
+             "и у је да на се за су од са не што као из који која које то ће али о или по био "
+             "била може још бити само када већ јер него", "CYRILLIC",
+             ("Градско веће је представило планове за нови музеј који ће бити отворен",),
+             ("Градскиот совет ги претстави плановите за новиот музеј кој ќе биде отворен",)),
+    NameRule("metadata.lang.words.mk", "Macedonian function words",
+             "и на во да се е за од со не што тоа ќе како ги го ја кои која кој но по беше има "
+             "или до ова уште само сме сите", "CYRILLIC",
+             ("Градскиот совет ги претстави плановите за новиот музеј кој ќе биде отворен",),
+             ("Градско веће је представило планове за нови музеј који ће бити отворен",)),
+    NameRule("metadata.lang.words.be", "Belarusian function words",
+             "і ў не на што з па да як гэта але для ад яго ён яна так ужо яшчэ быў была "
+             "таксама каб калі пра іх мы вы яны пры", "CYRILLIC",
+             ("Гарадскі савет прадставіў планы новага музея, які адкрыецца ўжо ў траўні",),
+             ("Міська рада представила плани нового музею, який відкриється вже у травні",)),
+    NameRule("metadata.lang.words.kk", "Kazakh function words",
+             "және бұл мен үшін деп оның ол осы болып бойынша бар да де бір оны сол керек еді "
+             "болды жоқ", "CYRILLIC",
+             ("Қалалық кеңес жаңа мұражай жоспарын ұсынды және ол осы жылы ашылады",),
+             ("Городской совет представил планы нового музея, который откроется уже в мае",)),
+    NameRule("metadata.lang.words.ar", "Arabic function words",
+             "في من على إلى أن عن ما التي الذي مع هذا هذه كان لا أو بين قد ذلك كل بعد إن لم "
+             "وقد عام حيث وفي كما ثم فقط لكن عند أي هو هي", "ARABIC",
+             ("أعلن مجلس المدينة عن خطط المتحف الجديد الذي سيفتح في الربيع",),
+             ("شورای شهر برنامه های موزه جدید را اعلام کرد که در بهار باز می شود",)),
+    NameRule("metadata.lang.words.fa", "Persian function words",
+             "و در به از که این را با است برای آن یک خود تا می بر هم نیز شد شده کرد ما یا "
+             "اما باید او هر ای بود دارد کند شود های پس", "ARABIC",
+             ("شورای شهر برنامه های موزه جدید را اعلام کرد که در بهار باز می شود",),
+             ("شہر کی کونسل نے نئے عجائب گھر کے منصوبے کا اعلان کیا ہے",)),
+    NameRule("metadata.lang.words.ur", "Urdu function words",
+             "کے کی میں ہے اور کو سے نے کہ یہ پر ہیں تھا کا بھی ایک وہ تھی گیا ہو لیے جو اس "
+             "کر رہا ہوں کیا تو نہیں تک", "ARABIC",
+             ("شہر کی کونسل نے نئے عجائب گھر کے منصوبے کا اعلان کیا ہے",),
+             ("أعلن مجلس المدينة عن خطط المتحف الجديد الذي سيفتح في الربيع",)),
+    NameRule("metadata.lang.words.hi", "Hindi function words",
+             "के है में की और को से का एक यह पर हैं ने भी कि लिए नहीं तो था इस कर हो जो साथ "
+             "वह गया रहे थे करने किया", "DEVANAGARI",
+             ("नगर परिषद ने नए संग्रहालय की योजना की घोषणा की है और यह जल्द खुलेगा",),
+             ("नगर परिषदेने नवीन संग्रहालयाची योजना जाहीर केली आहे आणि ते लवकरच उघडेल",)),
+    NameRule("metadata.lang.words.mr", "Marathi function words",
+             "आणि आहे या व ते हे आहेत त्या करण्यात होते केले असे पण मध्ये ही तर म्हणून होती "
+             "त्यांनी नाही करून", "DEVANAGARI",
+             ("नगर परिषदेने नवीन संग्रहालयाची योजना जाहीर केली आहे आणि ते लवकरच उघडेल",),
+             ("नगर परिषद ने नए संग्रहालय की योजना की घोषणा की है और यह जल्द खुलेगा",)),
+    NameRule("metadata.lang.words.ne", "Nepali function words",
+             "र छ को मा पनि गर्न यो छन् भएको गरेको हो थियो ले लागि तथा भने गरी नै गर्ने रहेको "
+             "हुन्छ", "DEVANAGARI",
+             ("नगर परिषदले नयाँ संग्रहालयको योजना सार्वजनिक गरेको छ र यो चाँडै खुल्नेछ",),
+             ("नगर परिषद ने नए संग्रहालय की योजना की घोषणा की है और यह जल्द खुलेगा",)),
 )
 
 #: Every metadata table, for the tests and generators that go through rule tables.
@@ -489,8 +767,11 @@ FIELD_SOURCES: Mapping[str, str] = MappingProxyType(
         "metadata.editor.zone_label": "a labelled editor ('责任编辑：…') after the headline",
         "metadata.editor.element": "an editor line in an editor-named element, read by the "
         "byline rules",
-        "metadata.lang.declared": "<html lang> or a language meta tag",
-        "metadata.lang.script": "the scripts of the title, the header lines and the start of "
-        "the body",
+        "metadata.lang.declared": "<html lang> or a language meta tag, whose script holds a "
+        "good share of the letters of the title and the start of the body",
+        "metadata.lang.script": "the script of the title and the start of the body, where it "
+        "is written in one language (Han Chinese, kana Japanese, hangul Korean, Greek, Thai …)",
+        "metadata.lang.words": "the language whose function words are most frequent in the "
+        "title and the start of the body, for a script that writes many languages",
     }
 )

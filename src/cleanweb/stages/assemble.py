@@ -8,7 +8,7 @@ from typing import cast
 
 from cleanweb.document import Block, BlockKind, Document, Status
 from cleanweb.options import Options
-from cleanweb.stages.metadata import Metadata
+from cleanweb.stages.metadata import Metadata, settle_lang
 from cleanweb.stages.page import BODY, CAPTION, Decision, Page
 
 
@@ -24,7 +24,7 @@ class EncodingInfo:
 def bare_document(status: Status, url: str | None, enc: EncodingInfo,
                   meta: Metadata | None = None) -> Document:
     """A Document without body: for early stops and pages with nothing to extract."""
-    meta = meta or Metadata()
+    meta = settle_lang(meta or Metadata(), ())  # no body: the language from the title
     return Document(
         status=status, title=meta.title, date=meta.date, date_iso=meta.date_iso,
         author=meta.author, source=meta.source, editor=meta.editor, lang=meta.lang, url=url,
@@ -71,7 +71,8 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
         _block(d) for d in page.decisions
         if d.role is BODY and (options.include_tables or d.seg.kind != "table_row")
     )
-    base = bare_document(Status.OK if body else Status.EMPTY, url, enc, page.meta)
+    meta = settle_lang(page.meta, body)
+    base = bare_document(Status.OK if body else Status.EMPTY, url, enc, meta)
     trace: tuple[Block, ...] = ()
     region = None
     if options.explain:
@@ -84,5 +85,6 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
         author=base.author, source=base.source, editor=base.editor, lang=base.lang, url=url,
         encoding=base.encoding, encoding_source=base.encoding_source,
         declared_rejected=base.declared_rejected, trace=trace,
-        meta_rules=page.meta.rules if options.explain else (), region=region,
+        meta_rules=meta.rules if options.explain else (), region=region,
+        meta_evidence=meta.explained() if options.explain else (),
     )

@@ -11,7 +11,9 @@ queries and bounded walks, one module per job:
   :mod:`.tags` from meta tags and JSON-LD, when the zone says nothing;
 * :mod:`.bylines`: byline and credit lines (also for the finish stage, which moves them
   out of the body: :func:`parse_byline`, :func:`inline_credit`, :func:`merge`);
-* :mod:`.language`: the declared language, or a guess from the script of a small sample;
+* :mod:`.language`: the declared language, read here; the language itself is decided
+  when the body is known (:func:`settle_lang`, from the assemble stage), against the
+  script and the function words of the title and the start of the body;
 * :mod:`.dates`: dates as written, and their ISO form.
 
 :mod:`.record` holds the :class:`Metadata` value and :func:`~.record.settle`, the one
@@ -21,6 +23,8 @@ all these read are rule tables in :mod:`cleanweb.rules.metadata`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.measures import CJK_CHAR_RE
@@ -29,7 +33,7 @@ from cleanweb.stages.metadata import bylines, dates
 from cleanweb.stages.metadata.bylines import inline_credit, parse_byline
 from cleanweb.stages.metadata.dates import fill_year
 from cleanweb.stages.metadata.headline import find_headline, strip_site_suffix, title_tag
-from cleanweb.stages.metadata.language import page_lang
+from cleanweb.stages.metadata.language import declared_lang, settle_lang
 from cleanweb.stages.metadata.marked import class_date, class_editor, class_source, find_marked
 from cleanweb.stages.metadata.nodes import MAX_TITLE_CHARS
 from cleanweb.stages.metadata.record import Byline, Found, Metadata, merge, settle
@@ -61,6 +65,7 @@ __all__ = [
     "merge",
     "page_metadata",
     "parse_byline",
+    "settle_lang",
 ]
 
 
@@ -72,7 +77,8 @@ def compile_patterns() -> None:
 
 
 def page_metadata(tree: LexborHTMLParser) -> Metadata:
-    """Title, date, author, source, editor and language of a parsed page.
+    """Title, date, author, source and editor of a parsed page, and the language it
+    declares (:func:`settle_lang` decides the language once the body is known).
 
     Cheap sources first (``<head>``, the few nodes after the headline); each whole-tree
     query is a full walk, so the nodes every page needs come from one query
@@ -93,14 +99,14 @@ def page_metadata(tree: LexborHTMLParser) -> Metadata:
         metas, ld, title, title_head, source.value if source is not None else None)
     if author is not None and _cjk(shown) and not in_zone(author.value or "", lines):
         author = None
-    return settle(Metadata(), (
+    meta = settle(Metadata(), (
         headline_found,
         *_date(tree, lines, metas, ld),
         source,
         author,
         zone_editor(lines) or class_editor(found.editors),
-        page_lang(tree, metas, [shown or "", *(line.text for line in lines)]),
     ), override=True)
+    return replace(meta, declared_lang=declared_lang(tree, metas))
 
 
 def _date(tree: LexborHTMLParser, lines: list[Line], metas: dict[str, str],

@@ -27,6 +27,17 @@ class Metadata:
     #: (field, id of the rule or source that decided it) for each field set, in the order
     #: they were set; an editor may name several, since editors accumulate.
     rules: tuple[tuple[str, str], ...] = ()
+    #: The language the page declares, as written (``<html lang>`` or a meta tag): the
+    #: language itself is decided against the text when the body is known.
+    declared_lang: str | None = None
+    #: (field, what its decision weighed) for fields decided by weighing evidence (the
+    #: language: the declared value, the script shares, the function-word counts); each
+    #: is formatted by ``str()`` only when explain asks for it (:meth:`explained`).
+    evidence: tuple[tuple[str, object], ...] = ()
+
+    def explained(self) -> tuple[tuple[str, str], ...]:
+        """The evidence as text, for ``explain``."""
+        return tuple((field, str(weighed)) for field, weighed in self.evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +94,8 @@ def settle(meta: Metadata, found: Iterable[Found | None], *, override: bool = Fa
             rules.append((field, rule))
     if not values:
         return meta
-    return replace(meta, **values, rules=tuple(rules))
+    # (the evidence named so the checker types the values as the other fields)
+    return replace(meta, **values, rules=tuple(rules), evidence=meta.evidence)
 
 
 def merge(meta: Metadata, byline: Byline) -> Metadata:
