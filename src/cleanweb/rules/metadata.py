@@ -606,7 +606,9 @@ LANG_WORDS = (
              ("Belediye yeni müze için planları açıkladı ve bu yıl daha çok ziyaretçi bekliyor",)),
     NameRule("metadata.lang.words.la", "Latin function words",
              "et in est non ad cum ut sed qui quod quae sunt esse ex per de si enim etiam nec "
-             "aut atque ab eius autem quam hoc nisi vel id sit ea quis neque", "LATIN",
+             "aut atque ab eius autem quam hoc nisi vel id sit ea quis neque nos tamen ita sic "
+             "iam inter sine apud ergo igitur quoque haec ille illa omnis omnia eum eam eos",
+             "LATIN",
              ("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae",),
              ("Il consiglio comunale ha presentato i piani per il nuovo museo della città",)),
     NameRule("metadata.lang.words.ca", "Catalan function words",
@@ -628,8 +630,9 @@ LANG_WORDS = (
              ("Halmashauri ya jiji imetangaza mipango ya makumbusho mapya na itafunguliwa",)),
     NameRule("metadata.lang.words.sw", "Swahili function words",
              "na ya wa kwa za katika ni la kuwa hiyo hii cha alisema pia kama lakini zaidi "
-             "baada wake hadi kutoka bila ili sana yake huo vya", "LATIN",
-             ("Halmashauri ya jiji imetangaza mipango ya makumbusho mapya na itafunguliwa",),
+             "baada wake hadi kutoka bila ili sana yake huo vya kwamba mwaka huu yao wao sisi "
+             "yeye wakati kila kuhusu ambao ambayo hata sasa", "LATIN",
+             ("Halmashauri ya jiji imetangaza kwamba makumbusho mapya yatafunguliwa mwaka huu",),
              ("Inihayag ng konseho ang mga plano para sa bagong museo at ito ay bubuksan",)),
     NameRule("metadata.lang.words.lt", "Lithuanian function words",
              "ir kad į su iš bet tai kaip yra o ar jau dar nuo per buvo jis ji apie taip už "
@@ -671,7 +674,8 @@ LANG_WORDS = (
              ("Градско веће је представило планове за нови музеј који ће бити отворен",)),
     NameRule("metadata.lang.words.be", "Belarusian function words",
              "і ў не на што з па да як гэта але для ад яго ён яна так ужо яшчэ быў была "
-             "таксама каб калі пра іх мы вы яны пры", "CYRILLIC",
+             "таксама каб калі пра іх мы вы яны пры ўжо ці гэты гэтага пасля вельмі усё",
+             "CYRILLIC",
              ("Гарадскі савет прадставіў планы новага музея, які адкрыецца ўжо ў траўні",),
              ("Міська рада представила плани нового музею, який відкриється вже у травні",)),
     NameRule("metadata.lang.words.kk", "Kazakh function words",
