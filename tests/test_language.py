@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanweb import Options, extract
 from cleanweb._cli.explain import Style, header_lines
-from cleanweb.rules.metadata import CJK_WEIGHT, LANG_WORDS
+from cleanweb.rules.metadata import CJK_WEIGHT, DECLARED_MIN_SHARE, LANG_WORDS
+from cleanweb.stages.metadata import language
 from cleanweb.stages.metadata.language import (
     decide_lang,
     declared_code,
@@ -109,6 +112,26 @@ def test_script_shares_are_the_plain_counts(text: str) -> None:
     assert shares.total == letters - cjk + cjk * CJK_WEIGHT
     assert shares.share("LATIN") * shares.total == pytest.approx(latin)
     assert sum(n for _, n in shares.shares) == shares.total
+
+
+_PIECES = st.sampled_from(["the plan ", "und die ", "de la ", "汉字", "かな", "한국", "Русь ",
+                           "ελλη ", "é", "“", "—", " ", "12 ", "and ", "sur "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=80))
+def test_the_mostly_ascii_shortcut_is_taken_only_where_the_full_count_agrees(
+        pieces: list[str]) -> None:
+    # The shortcut says "Latin, nothing else can matter"; the full count must agree: Latin
+    # is the main script and fits, and no other script could fit a declaration.
+    text = "".join(pieces)
+    short = language._mostly_ascii(text)
+    if short is None:
+        return
+    exact = script_shares(text)
+    assert short.main == exact.main == "LATIN"
+    assert exact.share("LATIN") >= DECLARED_MIN_SHARE
+    assert all(exact.share(s) < DECLARED_MIN_SHARE for s, _ in exact.shares if s != "LATIN")
 
 
 def test_the_sample_is_the_title_and_the_start_of_the_prose() -> None:

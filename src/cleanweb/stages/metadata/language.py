@@ -120,6 +120,9 @@ class LangDecision:
     fits: bool = False
     scripts: Scripts = Scripts()
     words: tuple[tuple[str, float], ...] = ()
+    #: The text weighed; its exact script shares are counted again for the evidence when
+    #: the decision took the mostly-ASCII shortcut (:func:`_mostly_ascii`).
+    sample: str = ""
 
     def __str__(self) -> str:
         if self.declared is None:
@@ -132,16 +135,17 @@ class LangDecision:
             return f"{said}; too few letters"
         words = ", ".join(f"{lang} {n:.1f}" for lang, n in self.words[:3]) or "none"
         tail = f"; words {words}" if self.rule == "metadata.lang.words" else ""
-        return f"{said}; scripts {self.scripts}{tail}"
+        return f"{said}; scripts {script_shares(self.sample)}{tail}"
 
 
 def decide_lang(declared: str | None, text: str) -> LangDecision:
     """The language of ``text`` whose page declares ``declared`` (as written, or None)."""
-    scripts = script_shares(text)
+    scripts = _mostly_ascii(text) or script_shares(text)
     code = declared_code(declared)
     main = scripts.main
     fits = code is not None and (main is None or _fits(code, scripts))
-    said = LangDecision(None, "metadata.lang.script", declared, code, fits, scripts)
+    said = LangDecision(None, "metadata.lang.script", declared, code, fits, scripts,
+                        sample=text)
     if code is not None and fits:
         return replace(said, lang=code, rule="metadata.lang.declared")
     if main is None or main not in _WORD_SCRIPTS:
@@ -168,6 +172,20 @@ def declared_code(declared: str | None) -> str | None:
 
 def _fits(code: str, scripts: Scripts) -> bool:
     return any(scripts.share(s) >= DECLARED_MIN_SHARE for s in _SCRIPTS_OF[code])
+
+
+def _mostly_ascii(text: str) -> Scripts | None:
+    """Latin alone, when the characters beyond ASCII are too few to change a decision:
+    even if every one were a CJK character, no other script could hold DECLARED_MIN_SHARE
+    of the letters (nor the most). Most Latin-script samples have only a few curly quotes,
+    dashes or accented letters, and encoding is far cheaper than the script patterns."""
+    ascii_text = text.encode("ascii", "ignore")
+    letters = len(ascii_text.translate(None, _NOT_ASCII_LETTERS))
+    beyond = (len(text) - len(ascii_text)) * CJK_WEIGHT
+    if letters < LANG_MIN_LETTERS or beyond * (1 - DECLARED_MIN_SHARE) >= (
+            letters * DECLARED_MIN_SHARE):
+        return None
+    return Scripts(letters, (("LATIN", letters),))
 
 
 def script_shares(text: str) -> Scripts:
