@@ -162,6 +162,11 @@ def test_extract_decides_from_the_kept_body_and_explain_shows_the_evidence() -> 
     assert "declared 'en-US': not the text's script" in evidence and "Han" in evidence
     line = next(x for x in header_lines(doc, "p.html", Style(False, None)) if x.startswith("lang"))
     assert "metadata.lang.script" in line and "en-US" in line
+    # a language that came to nothing still shows what was weighed
+    thin = extract("<html><head><title>Cardi B</title></head></html>",
+                   options=Options(explain=True))
+    line = next(x for x in header_lines(thin, "p.html", Style(False, None)) if x.startswith("lang"))
+    assert thin.lang is None and line.startswith("lang: -") and "declared none" in line
     # a page without body: the title alone is weighed against the declaration
     empty = extract("<html lang='en-US'><head><title>新博物馆明年开放</title></head></html>")
     assert (empty.status, empty.lang) == ("empty", "zh")

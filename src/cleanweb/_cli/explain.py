@@ -74,8 +74,9 @@ def header_lines(doc: Document, path: str, style: Style) -> list[str]:
              f"status {doc.status.value}, encoding {enc}, {len(doc.trace)} blocks, {kept} kept"]
     fields = (("title", doc.title), ("date", doc.date), ("author", doc.author),
               ("source", doc.source), ("editor", doc.editor), ("lang", doc.lang))
-    lines.extend(f"{name}: {value}{_decided(doc, name, style)}" for name, value in fields
-                 if value)
+    weighed = {field for field, _ in doc.meta_evidence}  # shown even when it came to nothing
+    lines.extend(f"{name}: {value or '-'}{_decided(doc, name, style)}" for name, value in fields
+                 if value or name in weighed)
     if doc.region:
         lines.append(f"region: {doc.region}")
     if doc.captions:
