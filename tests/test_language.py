@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanweb import Options, extract
@@ -118,8 +118,9 @@ _PIECES = st.sampled_from(["the plan ", "und die ", "de la ", "汉字", "かな"
                            "ελλη ", "é", "“", "—", " ", "12 ", "and ", "sur "])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(_PIECES, max_size=80))
+@example(["the plan ", "the plan ", "汉字"])  # Han exactly three tenths of the letters
 def test_the_mostly_ascii_shortcut_is_taken_only_where_the_full_count_agrees(
         pieces: list[str]) -> None:
     # The shortcut says "Latin, nothing else can matter"; the full count must agree: Latin

@@ -56,7 +56,9 @@ class Document:
         author: The author or reporter names, or None.
         source: The outlet named in the source line, or None.
         editor: The editor names, staff codes dropped, or None.
-        lang: The page's language code, or None.
+        lang: The page's language code (ISO 639-1 where there is one): the declared one
+            when its script fits the text, else the one the text's script and function
+            words give; None when the text is too thin to tell.
         url: The page URL given to ``extract()``, or None.
         encoding: The WHATWG name of the encoding the bytes were decoded with; None for
             ``str`` input and for input refused before decoding.
@@ -73,6 +75,9 @@ class Document:
         region: With ``Options(explain=True)``: the main-content region the blocks were
             judged by (the tags from the body down to its element, the trace blocks it
             holds, and its score or the site rule that named it); else None.
+        meta_evidence: With ``Options(explain=True)``: (field, evidence) pairs for fields
+            decided by weighing evidence: for the language, the declared value and whether
+            it was kept, the script shares and the function-word counts; else empty.
     """
 
     status: Status

@@ -182,8 +182,8 @@ def _mostly_ascii(text: str) -> Scripts | None:
     ascii_text = text.encode("ascii", "ignore")
     letters = len(ascii_text.translate(None, _NOT_ASCII_LETTERS))
     beyond = (len(text) - len(ascii_text)) * CJK_WEIGHT
-    if letters < LANG_MIN_LETTERS or beyond * (1 - DECLARED_MIN_SHARE) >= (
-            letters * DECLARED_MIN_SHARE):
+    # (the share the full count could give them at most, divided as it divides)
+    if letters < LANG_MIN_LETTERS or beyond / (letters + beyond) >= DECLARED_MIN_SHARE:
         return None
     return Scripts(letters, (("LATIN", letters),))
 
