@@ -30,6 +30,18 @@ from benchmarks.quality import add_datasets_argument, default_datasets
 SHOWN = 8
 
 
+#: Endings of page files; a page id may itself hold dots ("SW1.News-Heimat").
+PAGE_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm")
+
+
+def page_id(name: str) -> str:
+    """The page id of a page file's name: the name without its page ending."""
+    for suffix in PAGE_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def pages(datasets: Path, sets: list[str] | None) -> Iterator[tuple[str, Path, str | None]]:
     """(set/page id, page path, url) of every page, sets and pages in name order."""
     for folder in sorted(p for p in datasets.iterdir() if (p / "pages").is_dir()):
@@ -43,7 +55,7 @@ def pages(datasets: Path, sets: list[str] | None) -> Iterator[tuple[str, Path, s
                     row = json.loads(line)
                     urls[str(row["id"])] = row.get("url")
         for page in sorted((folder / "pages").iterdir()):
-            stem = page.name.split(".")[0]
+            stem = page_id(page.name)
             yield f"{folder.name}/{stem}", page, urls.get(stem)
 
 
