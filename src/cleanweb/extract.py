@@ -23,6 +23,7 @@ from cleanweb.stages import parse as dom
 from cleanweb.stages.assemble import EncodingInfo, bare_document, build_document
 from cleanweb.stages.decode import as_bytes, decode
 from cleanweb.stages.finish import finish
+from cleanweb.stages.markup import base_url
 from cleanweb.stages.metadata import Metadata, dates, page_metadata
 from cleanweb.stages.score import score
 from cleanweb.stages.segment import segment
@@ -55,21 +56,25 @@ def _run(text: str, utf8: bytes | None, url: str | None, enc: EncodingInfo, opts
     root = tree.body or tree.root
     if root is None:
         return bare_document(Status.EMPTY, url, enc, meta)
+    # Links and images are resolved against the page's base, read only when asked for.
+    base = base_url(url, tree) if opts.include_links or opts.include_images else None
     try:
-        return _body(root, meta, site, url, enc, opts, budget)
+        return _body(root, meta, site, url, enc, opts, budget, base)
     except Stop as stop:  # the metadata is safe to report; a half-judged body is not
         return bare_document(Status(stop.status), url, enc, meta)
 
 
 def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str | None,
-          enc: EncodingInfo, opts: Options, budget: Budget) -> Document:
-    layout = segment(root, budget, opts.max_nodes, site.elements if site is not None else None)
+          enc: EncodingInfo, opts: Options, budget: Budget, base: str | None = None) -> Document:
+    layout = segment(root, budget, opts.max_nodes, site.elements if site is not None else None,
+                     links=opts.include_links, images=opts.include_images,
+                     formatting=opts.include_formatting)
     budget.check()
     page = score(layout, meta, opts)
     budget.check()
     page = finish(page, site, budget)
     budget.check()
-    return build_document(page, url, enc, opts)
+    return build_document(page, url, enc, opts, base)
 
 
 @cache

@@ -26,6 +26,18 @@ class Options:
             " | " (True or False).
         include_captions: Collect image and figure captions into ``Document.captions``
             (True or False).
+        include_links: Record the body's links (their text, and their URL resolved against
+            the page's URL or, without one, the URL the page names as its own), for
+            ``Block.links``, ``to_markdown()`` and ``to_html()``; in-page and
+            ``javascript:`` links stay plain text (True or False).
+        include_images: Record the body's images (the real image behind lazy-loading
+            attributes; tracking pixels and icons left out) with their captions, for
+            ``Block.images``, ``to_markdown()`` and ``to_html()`` (True or False).
+        include_formatting: Record bold, italic and inline code in the body
+            (``Block.marks``) and how deep each list item is nested (``Block.depth``,
+            ``Block.ordered``), for ``to_markdown()`` and ``to_html()`` (True or False).
+            None of the three switches changes what the body is: ``Document.text`` and
+            the blocks' text are the same with or without them.
         explain: Keep every block, kept or dropped, with the rule id or score that decided
             it, in ``Document.trace`` (True or False).
         max_bytes: Inputs larger than this many bytes are not parsed; status ``too_large``.
@@ -46,6 +58,9 @@ class Options:
     favor: Favor = "balanced"
     include_tables: bool = True
     include_captions: bool = True
+    include_links: bool = False
+    include_images: bool = False
+    include_formatting: bool = False
     explain: bool = False
     max_bytes: int = 32 * 1024 * 1024
     max_nodes: int = 2_000_000
@@ -56,12 +71,18 @@ class Options:
         if not isinstance(self.favor, str) or self.favor not in FAVORS:
             kind = ValueError if isinstance(self.favor, str) else TypeError
             raise kind(f"favor must be one of {', '.join(FAVORS)}, not {self.favor!r}")
-        for name in ("include_tables", "include_captions", "explain"):
+        for name in ("include_tables", "include_captions", "include_links", "include_images",
+                     "include_formatting", "explain"):
             _check_bool(name, getattr(self, name))
         for name in ("max_bytes", "max_nodes"):
             _check_positive_int(name, getattr(self, name))
         _check_budget(self.time_budget)
         _check_site_rules(self.site_rules)
+
+    @property
+    def markup(self) -> bool:
+        """Whether any of the switches for links, images or formatting is on."""
+        return self.include_links or self.include_images or self.include_formatting
 
 
 def _check_bool(name: str, value: object) -> None:

@@ -24,9 +24,10 @@ def _tables() -> tuple[Listed, ...]:
     # cleanweb.rules.base (and so this package), the date rules live in the metadata
     # stage, and the registry reads the tables the way the stages do.
     from cleanweb.measures import squash
-    from cleanweb.rules import byline, metadata, structure, text
+    from cleanweb.rules import byline, images, metadata, structure, text
     from cleanweb.rules import registry as r
     from cleanweb.rules.registry import Page, Place, Shape, Table
+    from cleanweb.stages import markup
     from cleanweb.stages.metadata import dates
 
     bylines = ("author", "editor", "source")
@@ -56,6 +57,7 @@ def _tables() -> tuple[Listed, ...]:
               page=lambda _: Page(Shape.TAG, Place.END), source=structure.TAG_NAMES),
         Table("aria role", tuple(structure.ROLE_NAMES), r.read_exact(structure.ROLE_NAMES),
               page=lambda _: Page(Shape.ROLE), source=structure.ROLE_NAMES),
+        Table.of("image name", images.IMAGE_NAMES, fast=markup.name_rule),
         *metadata.TABLES,
     )
 

@@ -38,6 +38,36 @@ class Container:
     site_rule: str | None = None
 
 
+class Span(NamedTuple):
+    """Markup inside a segment, recorded only when the options ask for it: a link, an
+    emphasis or inline code over ``text[start:end]`` of its segment, or an image.
+
+    An image has ``start == end``: the offset in the text where it stands, or
+    :data:`APART` when it stood on its own before the segment's text (in a block, a
+    figure or a paragraph of its own)."""
+
+    #: One of :data:`LINK`, :data:`STRONG`, :data:`EM`, :data:`CODE`, :data:`IMAGE`.
+    kind: str
+    start: int
+    end: int
+    #: A link's href or an image's source, as written on the page ("" for emphasis).
+    url: str = ""
+    #: An image's alt text.
+    alt: str = ""
+    #: An image's container, and whether it sits inside a link.
+    container: int = -1
+    in_link: bool = False
+
+
+LINK: Final = "link"
+STRONG: Final = "strong"
+EM: Final = "em"
+CODE: Final = "code"
+IMAGE: Final = "image"
+#: The offset of an image that stands apart, before its segment's text.
+APART: Final = -1
+
+
 class Seg(NamedTuple):
     """A candidate block with the features the scorer needs."""
 
@@ -54,6 +84,8 @@ class Seg(NamedTuple):
     caption: bool
     #: The segment comes right after an image, with no text between them.
     after_image: bool = False
+    #: Links, emphasis and images in it (:class:`Span`), when the options ask for them.
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

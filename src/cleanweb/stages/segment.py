@@ -10,6 +10,10 @@ The walk skips what is never page text (scripts, styles, hidden elements) so no
 separate pruning pass over the tree is needed. What site rules decided about elements comes
 in as a table keyed by element and overrides what their names say; nothing on the page
 itself can stand in for it.
+
+When the options ask for links, images or formatting, the walk also records them as spans
+of each segment's text (see :class:`_Mark`); otherwise it records nothing, and the
+segments are the same either way.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from cleanweb.measures import CJK_RANGES, punct_count, squash, squashed_units, u
 from cleanweb.rules import structure as st
 from cleanweb.rules.base import merged_index, name_words
 from cleanweb.site_rules import ElementRule
-from cleanweb.stages.page import Container, Seg, Segmented
+from cleanweb.stages.markup import image_source
+from cleanweb.stages.page import APART, IMAGE, LINK, Container, Seg, Segmented, Span
 from cleanweb.stages.parse import is_hidden
 
 # A line break between two CJK characters is source formatting, not a space. Led by the
@@ -40,6 +45,9 @@ _CJK_BREAK_RE = re.compile(f"\\n(?<={_CJK}\\n)\\s*(?={_CJK})")
 COLLAPSE_SHARE = 0.15
 # Budget and node limit are checked every 2048 nodes.
 _CHECK_MASK = 2047
+#: Inline elements recorded as emphasis or code when the options ask for formatting.
+MARK_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "code": "code",
+             "kbd": "code", "samp": "code", "tt": "code"}
 
 
 def _clean(raw: str) -> str:
@@ -176,11 +184,30 @@ def _value_naming(value: str) -> tuple[str | None, str | None, bool]:
 value_naming = lru_cache(maxsize=NAMING_MEMO)(_value_naming)
 
 
+class _Mark:
+    """A span being recorded: where it starts and ends in the text buffer, counted in
+    the buffer's pieces (``end`` is -1 while its element is open). A span still open when
+    the buffer becomes a segment goes on from the start of the next buffer."""
+
+    __slots__ = ("alt", "container", "end", "in_link", "kind", "start", "url")
+
+    def __init__(self, kind: str, start: int, end: int, url: str = "", alt: str = "",
+                 container: int = -1, in_link: bool = False) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.url = url
+        self.alt = alt
+        self.container = container
+        self.in_link = in_link
+
+
 class _Walker:
     """Per-page walk state; lives for one call of :func:`segment`."""
 
     def __init__(self, budget: Budget, max_nodes: int,
-                 site: Mapping[int, ElementRule] | None) -> None:
+                 site: Mapping[int, ElementRule] | None, links: bool = False,
+                 images: bool = False, formatting: bool = False) -> None:
         self.budget = budget
         self.max_nodes = max_nodes
         #: What site rules decided, by element ``mem_id``: it overrides the names.
@@ -197,6 +224,13 @@ class _Walker:
         self.buf_container = 0
         self.pre_depth = 0
         self.collapse_limit = -1
+        # Markup, recorded only when asked for: what to record, the spans in the current
+        # buffer, every span opened (the stack refers to them by position + 1), and the
+        # images that stood apart, waiting for the next segment.
+        self.links, self.images_on, self.formatting = links, images, formatting
+        self.live: list[_Mark] = []
+        self.opened: list[_Mark] = []
+        self.pending: list[Span] = []
 
     # -- chrome subtrees ---------------------------------------------------------
     def collapsed(self, node: LexborNode, root: LexborNode, parent: int, tag: str,
@@ -229,13 +263,15 @@ class _Walker:
             return
         raw = "".join(self.buf)
         links = "".join(self.link_buf)
+        marks = self.take_marks() if self.live else None
         self.buf.clear()
         self.link_buf.clear()
         text = raw.strip("\n") if self.pre_depth else _clean(raw)
+        spans = self.spans_of(raw, text, marks) if marks else ()
         if text:
-            self.add_seg(text, links, self.buf_container)
+            self.add_seg(text, links, self.buf_container, spans)
 
-    def add_seg(self, text: str, links: str, c: int) -> None:
+    def add_seg(self, text: str, links: str, c: int, spans: tuple[Span, ...] = ()) -> None:
         cont = self.containers[c]
         chrome_at = self.chrome_of[c]
         chrome = self.containers[chrome_at].chrome if chrome_at >= 0 else None
@@ -243,11 +279,71 @@ class _Walker:
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
         n = units(text) if self.pre_depth else squashed_units(text)  # code keeps its spacing
         link_units = n if links is text else min(n, units(links)) if links else 0
+        if self.pending:  # images that stood apart before this segment
+            spans = (*self.pending, *spans)
+            self.pending.clear()
         # Made as NamedTuple._make makes it: the generated __new__ (and keywords even more)
         # would cost two to three times as much, once per segment.
         self.segs.append(tuple.__new__(Seg, (kind, text, level, c, n, link_units,
                                              punct_count(text), chrome_at, chrome,
-                                             self.caption_of[c], False)))
+                                             self.caption_of[c], False, spans)))
+
+    # -- markup (only when the options ask for it) ----------------------------------
+    def open_mark(self, kind: str, url: str = "") -> int:
+        """Start a span at the buffer's end; the stack keeps the number returned."""
+        mark = _Mark(kind, len(self.buf), -1, url)
+        self.live.append(mark)
+        self.opened.append(mark)
+        return len(self.opened)
+
+    def open_link(self, attrs: dict[str, str | None]) -> int:
+        href = attrs.get("href") if attrs else None
+        return self.open_mark(LINK, href) if href else 0
+
+    def end_mark(self, number: int) -> None:
+        self.opened[number - 1].end = len(self.buf)
+
+    def image(self, attrs: dict[str, str | None], cont: int, in_link: bool) -> None:
+        """An image among the text, or one standing apart before the next segment."""
+        found = image_source(attrs) if attrs else None
+        if found is None:
+            return
+        src, alt = found
+        at = len(self.buf)
+        if at:
+            self.live.append(_Mark(IMAGE, at, at, src, alt, cont, in_link))
+        else:
+            self.pending.append(Span(IMAGE, APART, APART, src, alt, cont, in_link))
+
+    def take_marks(self) -> list[tuple[_Mark, int, int]]:
+        """The spans of the buffer about to become a segment, with their raw-text offsets;
+        the closed ones are done, the open ones go on from the next buffer's start."""
+        offsets = [0]
+        for piece in self.buf:
+            offsets.append(offsets[-1] + len(piece))
+        taken: list[tuple[_Mark, int, int]] = []
+        still: list[_Mark] = []
+        for mark in self.live:
+            end = mark.end if mark.end >= 0 else len(self.buf)
+            taken.append((mark, offsets[mark.start], offsets[end]))
+            if mark.end < 0:
+                mark.start = 0
+                still.append(mark)
+        self.live = still
+        return taken
+
+    def spans_of(self, raw: str, text: str,
+                 marks: list[tuple[_Mark, int, int]]) -> tuple[Span, ...]:
+        """The marks as spans of the segment's text. Code keeps no markup, and the images
+        of a buffer that leaves no text stand apart before the next segment."""
+        if text and not self.pre_depth:
+            return _aligned(raw, text, marks)
+        apart = [Span(IMAGE, APART, APART, m.url, m.alt, m.container, m.in_link)
+                 for m, _, _ in marks if m.kind == IMAGE]
+        if text:
+            return tuple(apart)
+        self.pending.extend(apart)
+        return ()
 
     # -- containers --------------------------------------------------------------
     @staticmethod
@@ -286,6 +382,8 @@ class _Walker:
         cont, in_link, count = 0, False, 0
         buf, link_buf, segs, images = self.buf, self.link_buf, self.segs, self.images
         site = self.site
+        want_links, want_images, want_marks, marks = (
+            self.links, self.images_on, self.formatting, MARK_TAGS)
         skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
         flush, close, names, open_, collapsed = (
             self.flush, self.close, self.names, self.open, self.collapsed)
@@ -300,6 +398,8 @@ class _Walker:
                     self.pre_depth -= 1
                 if is_block:
                     close(closed, first)
+                elif first:  # an inline element that opened a span
+                    self.end_mark(first)
                 node = elem.next
                 continue
             count += 1
@@ -326,12 +426,15 @@ class _Walker:
             if tag == "br" or tag == "hr" or tag == "img":
                 if tag == "img":
                     images.append(len(segs))
+                    if want_images:
+                        self.image(attrs, cont, in_link)
                 elif buf:
                     flush()
                 node = node.next
                 continue
             if tag == "a":
-                stack.append((node, cont, False, 0, False, cont, in_link))
+                mark = self.open_link(attrs) if want_links else 0
+                stack.append((node, cont, False, mark, False, cont, in_link))
                 in_link = True
                 node = node.child
                 continue
@@ -343,7 +446,8 @@ class _Walker:
             # An inline element is a block of its own when it is chrome-, caption- or
             # heading-named (<span class="share">).
             if tag in inline and naming.chrome is None and naming.role is None:
-                stack.append((node, cont, False, 0, False, cont, in_link))
+                mark = self.open_mark(marks[tag]) if want_marks and tag in marks else 0
+                stack.append((node, cont, False, mark, False, cont, in_link))
             else:
                 if naming.collapsible and collapsed(node, root, cont, tag, naming):
                     node = node.next
@@ -382,9 +486,52 @@ def _merge_row(containers: list[Container], segs: list[Seg], tr: int, first: int
     row = Seg(kind="table_row", text=text, level=0, container=tr,
               units=sum(s.units for s in cells), link_units=sum(s.link_units for s in cells),
               punct=sum(s.punct for s in cells), chrome_at=head.chrome_at, chrome=head.chrome,
-              caption=head.caption)
+              caption=head.caption, spans=_row_spans(cells))
     del segs[first:]
     segs.append(row)
+
+
+def _row_spans(cells: list[Seg]) -> tuple[Span, ...]:
+    """The cells' spans as spans of the row's "a | b | c" text; an image that stood apart
+    before a cell stands at the cell's start, inside the row."""
+    spans: list[Span] = []
+    at = 0
+    for cell in cells:
+        for span in cell.spans:
+            if span.start == APART:
+                spans.append(span._replace(start=at, end=at))
+            else:
+                spans.append(span._replace(start=span.start + at, end=span.end + at))
+        at += len(cell.text) + 3
+    return tuple(spans)
+
+
+def _aligned(raw: str, text: str, marks: list[tuple[_Mark, int, int]]) -> tuple[Span, ...]:
+    """The marks (offsets in ``raw``) as spans of ``text``, the cleaned form of ``raw``.
+    Cleaning only drops whitespace and turns runs of it into one space, so the n-th
+    non-space character of one is the n-th of the other: a span starts at the first
+    character it covers and ends after its last one (whitespace at its edges left out),
+    and an image stands right after the character before it."""
+    before: dict[int, int] = {}
+    count = prev = 0
+    for cut in sorted({o for _, a, b in marks for o in (a, b)}):
+        count += len("".join(raw[prev:cut].split()))
+        before[cut] = count
+        prev = cut
+    where = [i for i, ch in enumerate(text) if ch != " "]
+    last = len(where)
+    spans: list[Span] = []
+    for mark, a, b in marks:
+        first, upto = min(before[a], last), min(before[b], last)
+        end = where[upto - 1] + 1 if upto else 0
+        if mark.kind == IMAGE:
+            spans.append(Span(IMAGE, end, end, mark.url, mark.alt, mark.container,
+                              mark.in_link))
+            continue
+        start = where[first] if first < last else len(text)
+        if end > start:
+            spans.append(Span(mark.kind, start, end, mark.url))
+    return tuple(spans)
 
 
 def _finished(segs: list[Seg], images: list[int]) -> tuple[Seg, ...]:
@@ -396,10 +543,12 @@ def _finished(segs: list[Seg], images: list[int]) -> tuple[Seg, ...]:
 
 
 def segment(root: LexborNode, budget: Budget, max_nodes: int,
-            site: Mapping[int, ElementRule] | None = None) -> Segmented:
+            site: Mapping[int, ElementRule] | None = None, *, links: bool = False,
+            images: bool = False, formatting: bool = False) -> Segmented:
     """Walk ``root`` once and return its containers and text segments in page order.
     ``site`` holds the elements site rules act on, by ``mem_id`` (see
-    :class:`cleanweb.site_rules.SiteEffects`)."""
-    walk = _Walker(budget, max_nodes, site)
+    :class:`cleanweb.site_rules.SiteEffects`). ``links``, ``images`` and ``formatting``
+    ask for the segments' spans of those kinds (:attr:`Seg.spans`)."""
+    walk = _Walker(budget, max_nodes, site, links, images, formatting)
     walk.run(root)
     return Segmented(tuple(walk.containers), _finished(walk.segs, walk.images), walk.main)
