@@ -7,7 +7,9 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-from cleanweb.markdown import blocks_to_markdown
+from cleanweb.output.html import blocks_to_html
+from cleanweb.output.markdown import blocks_to_markdown
+from cleanweb.output.marked import has_markup, marked_markdown
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table_row", "code", "caption"]
 
@@ -26,8 +28,66 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a block's text: ``text`` is ``block.text[start:end]``, ``url`` the
+    absolute URL it leads to (relative as written when the page has no URL)."""
+
+    text: str
+    url: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image of the body and where it stands in reading order.
+
+    ``inline`` images stand inside the block's text, at ``offset``; the others stand on
+    their own before the block (``offset`` 0) or, at the end of the body, after it
+    (``offset`` is the length of the text). ``caption`` is the image's caption (its
+    lines joined by "\n"), or None."""
+
+    src: str
+    alt: str
+    offset: int
+    inline: bool = False
+    caption: str | None = None
+
+
+MarkKind = Literal["strong", "em", "code"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Bold (``strong``), italic (``em``) or inline code over ``block.text[start:end]``."""
+
+    kind: MarkKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
-    """One unit of page text in reading order."""
+    """One unit of page text in reading order.
+
+    Fields:
+        kind: "paragraph", "heading", "list_item", "quote", "table_row", "code" or
+            "caption" (captions appear in ``Document.trace`` only).
+        text: The block's text, whitespace squashed (code keeps its own).
+        level: Heading level 1-6 for headings, 0 otherwise.
+        kept: Whether the block is part of the body (always True in ``Document.blocks``).
+        reason: What decided: a rule id (``zh.footer.icp``) or a score (``score=0.82``).
+        links: With ``Options(include_links=True)``: the block's links (:class:`Link`),
+            in-page and ``javascript:`` links left out; else None.
+        images: With ``Options(include_images=True)``: the images that stand in or
+            before the block (:class:`Image`), with their captions; else None.
+        marks: With ``Options(include_formatting=True)``: bold, italic and inline code
+            (:class:`Mark`); else None.
+        depth: With ``Options(include_formatting=True)``, for list items: how deep the
+            item's list is nested (1 for a list in no other list); else None.
+        ordered: With ``Options(include_formatting=True)``, for list items: whether the
+            item's list is numbered (``<ol>``); else None.
+    """
 
     kind: BlockKind
     text: str
@@ -37,6 +97,15 @@ class Block:
     kept: bool = True
     #: What decided: a rule id (``zh.footer.icp``) or a score (``score=0.82``).
     reason: str = ""
+    links: tuple[Link, ...] | None = None
+    images: tuple[Image, ...] | None = None
+    marks: tuple[Mark, ...] | None = None
+    depth: int | None = None
+    ordered: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict; the markup fields only when they were asked for."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +182,21 @@ class Document:
         return self.text
 
     def to_markdown(self) -> str:
-        """The body as Markdown: headings, lists, quotes, tables and fenced code."""
+        """The body as Markdown: headings, lists, quotes, tables and fenced code; with
+        the options for links, images or formatting, also links, images with their
+        captions, bold, italic, inline code and nested lists (CommonMark, with GitHub's
+        tables), the text's own markup characters escaped."""
+        if any(has_markup(b) for b in self.blocks):
+            return marked_markdown(self.title, self.blocks)
         return blocks_to_markdown(self.title, self.blocks)
+
+    def to_html(self) -> str:
+        """The body as small semantic HTML, safe to show in a browser: h1-h6, p, ul/ol/li,
+        blockquote, pre/code, table, figure/img/figcaption, a, strong, em and code, with no
+        attribute but href, src and alt, and no script, style, event handler or URL of a
+        scheme that could run code. Links, images and formatting appear when the options
+        asked for them."""
+        return blocks_to_html(self.title, self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict; the trace, the metadata rules and evidence, and the region
@@ -122,9 +204,9 @@ class Document:
         out = asdict(self)
         out["status"] = self.status.value
         out["captions"] = list(self.captions)
-        out["blocks"] = [asdict(b) for b in self.blocks]
+        out["blocks"] = [b.to_dict() for b in self.blocks]
         if self.trace:
-            out["trace"] = [asdict(b) for b in self.trace]
+            out["trace"] = [b.to_dict() for b in self.trace]
         else:
             del out["trace"]
         for name in ("meta_rules", "meta_evidence"):

@@ -1,10 +1,14 @@
 """Markdown rendering of a block list.
 
-Text is written as it reads: only a line start that Markdown would take for structure
-(a heading, quote, list item, fence, rule or HTML block) gets a backslash, so a paragraph
-that begins "# 1" or "1. " stays a paragraph. Inline characters (``*``, ``_``, ``[``) are
-left alone: escaping them all would clutter every line for the rare text that renders as
-emphasis or a link.
+Plain blocks (extracted without the switches for links, images and formatting) are written
+as they read: only a line start that Markdown would take for structure (a heading, quote,
+list item, fence, rule or HTML block) gets a backslash, so a paragraph that begins "# 1" or
+"1. " stays a paragraph. Inline characters (``*``, ``_``, ``[``) are left alone: escaping
+them all would clutter every line for the rare text that renders as emphasis or a link.
+
+Blocks that carry markup are rendered with it (links, images with their captions, bold,
+italic, inline code, nested lists: see :mod:`cleanweb.output.marked`); there a reader must
+tell markup from text, so the text's own markup characters are escaped.
 """
 
 from __future__ import annotations
@@ -85,6 +89,8 @@ def _groups(blocks: Sequence[MarkdownBlock]) -> Iterable[tuple[str, list[Markdow
 
 
 def blocks_to_markdown(title: str | None, blocks: Sequence[MarkdownBlock]) -> str:
+    """The title as a level-1 heading, then the blocks, as plain text (their markup, if
+    any, is :func:`cleanweb.output.marked.marked_markdown`'s)."""
     parts: list[str] = [f"# {title}"] if title else []
     for kind, run in _groups(blocks):
         if kind == "table_row":

@@ -1,4 +1,13 @@
-"""Assemble stage: the typed ``Document`` from the page record's decisions and metadata."""
+"""Assemble stage: the typed ``Document`` from the page record's decisions and metadata.
+
+When the options ask for links, images or formatting, the body's blocks also carry them,
+from the spans the walk recorded: links resolved against the page's base, in-page and
+unsafe ones left out; images placed where they stood, with their captions; emphasis and
+code; and how deep each list item is nested. An image stands before the body block after
+it, or with the caption after it (a figure), or inside a block's text; it is kept when what
+it stands before is kept as body or caption, so images of menus, teasers and related lists
+go with them.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from cleanweb.document import Block, BlockKind, Document, Status
+from cleanweb.document import Block, BlockKind, Document, Image, Link, Mark, MarkKind, Status
 from cleanweb.options import Options
+from cleanweb.stages.markup import image_url, link_url
 from cleanweb.stages.metadata import Metadata, settle_lang
-from cleanweb.stages.page import BODY, CAPTION, Decision, Page
+from cleanweb.stages.page import (
+    APART,
+    BODY,
+    CAPTION,
+    IMAGE,
+    LINK,
+    Container,
+    Decision,
+    Page,
+    Seg,
+)
+
+#: The elements whose items are list items, and those of them that number their items.
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+_ORDERED_TAGS = frozenset({"ol"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +90,16 @@ def region_label(page: Page) -> str:
     return f"{' > '.join(reversed(tags))}, {held}, {chose}"
 
 
-def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Options) -> Document:
-    body = tuple(
-        _block(d) for d in page.decisions
-        if d.role is BODY and (options.include_tables or d.seg.kind != "table_row")
-    )
+def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Options,
+                   link_base: str | None = None) -> Document:
+    """The Document of a finished page record. ``link_base`` is what the page's links and
+    images are resolved against (see :func:`cleanweb.stages.markup.base_url`)."""
+    kept = [i for i, d in enumerate(page.decisions)
+            if d.role is BODY and (options.include_tables or d.seg.kind != "table_row")]
+    if options.markup:
+        body = _marked_blocks(page, kept, options, link_base)
+    else:
+        body = tuple(_block(page.decisions[i]) for i in kept)
     meta = settle_lang(page.meta, body)
     base = bare_document(Status.OK if body else Status.EMPTY, url, enc, meta)
     trace: tuple[Block, ...] = ()
@@ -88,3 +117,95 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
         meta_rules=meta.rules if options.explain else (), region=region,
         meta_evidence=meta.explained() if options.explain else (),
     )
+
+
+# -- markup (only when the options ask for it) ------------------------------------------
+
+
+def _marked_blocks(page: Page, kept: list[int], options: Options,
+                   base: str | None) -> tuple[Block, ...]:
+    """The body blocks with the links, images and formatting the options ask for."""
+    decisions = page.decisions
+    images = _placed_images(decisions, kept, options.include_captions, base) if (
+        options.include_images) else {}
+    out: list[Block] = []
+    for i in kept:
+        d = decisions[i]
+        block = _block(d)
+        seg = d.seg
+        links = _links(seg, base) if options.include_links else None
+        marks = _marks(seg) if options.include_formatting else None
+        depth: int | None = None
+        ordered: bool | None = None
+        if options.include_formatting and seg.kind == "list_item":
+            depth, ordered = _list_place(page.containers, seg.container)
+        out.append(Block(block.kind, block.text, block.level, block.kept, block.reason, links,
+                         tuple(images.get(i, ())) if options.include_images else None,
+                         marks, depth, ordered))
+    return tuple(out)
+
+
+def _links(seg: Seg, base: str | None) -> tuple[Link, ...]:
+    out = []
+    for span in seg.spans:
+        if span.kind == LINK:
+            url = link_url(span.url, base)
+            if url is not None:
+                out.append(Link(seg.text[span.start:span.end], url, span.start, span.end))
+    return tuple(out)
+
+
+def _marks(seg: Seg) -> tuple[Mark, ...]:
+    return tuple(Mark(cast(MarkKind, s.kind), s.start, s.end) for s in seg.spans
+                 if s.kind != LINK and s.kind != IMAGE)
+
+
+def _list_place(containers: tuple[Container, ...], at: int) -> tuple[int, bool]:
+    """(how many lists the item's container is in, at least 1; whether the nearest one
+    numbers its items)."""
+    depth = 0
+    ordered: bool | None = None
+    while at >= 0:
+        tag = containers[at].tag
+        if tag in _LIST_TAGS:
+            depth += 1
+            if ordered is None:
+                ordered = tag in _ORDERED_TAGS
+        at = containers[at].parent
+    return max(depth, 1), bool(ordered)
+
+
+def _placed_images(decisions: tuple[Decision, ...], kept: list[int], captions: bool,
+                   base: str | None) -> dict[int, list[Image]]:
+    """The images of the body by the decision of the block they stand in or before.
+
+    An image that stood apart goes before the next body block; one that stood before a
+    caption goes there too, with the caption (and the caption lines right after it). An
+    image whose segment was dropped goes with it. Images left after the last body block
+    stand after it."""
+    placed: dict[int, list[Image]] = {}
+    in_body = set(kept)
+    waiting: list[Image] = []
+    for i, d in enumerate(decisions):
+        seg = d.seg
+        found = [(s, url) for s in seg.spans if s.kind == IMAGE
+                 for url in (image_url(s.url, base),) if url is not None]
+        if i in in_body:
+            here = placed.setdefault(i, [])
+            here.extend(waiting)
+            waiting = []
+            here.extend(Image(url, s.alt, max(s.start, 0), s.start != APART)
+                        for s, url in found)
+        elif d.role is CAPTION:
+            text = seg.text if captions else None
+            if found:
+                waiting.extend(Image(url, s.alt, 0, False, text) for s, url in found)
+            elif text is not None and waiting and decisions[i - 1].role is CAPTION:
+                last = waiting[-1]
+                caption = text if last.caption is None else f"{last.caption}\n{text}"
+                waiting[-1] = Image(last.src, last.alt, 0, False, caption)
+    if waiting and kept:
+        last_block = kept[-1]
+        end = len(decisions[last_block].seg.text)
+        placed[last_block].extend(Image(w.src, w.alt, end, False, w.caption) for w in waiting)
+    return placed
