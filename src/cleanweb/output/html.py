@@ -31,6 +31,7 @@ def blocks_to_html(title: str | None, blocks: Sequence[InlineBlock]) -> str:
         run.append(block)
     if run:
         parts.extend(_run(run))
+    parts = [part for part in parts if part]  # an image with no safe source and no caption
     return "\n".join(parts) + ("\n" if parts else "")
 
 

@@ -59,6 +59,7 @@ def marked_markdown(title: str | None, blocks: Sequence[InlineBlock]) -> str:
         run.append(block)
     if run:
         parts.extend(_run(run))
+    parts = [part for part in parts if part]  # an image with no safe source and no caption
     return "\n\n".join(parts) + ("\n" if parts else "")
 
 

@@ -5,8 +5,10 @@ from the spans the walk recorded: links resolved against the page's base, in-pag
 unsafe ones left out; images placed where they stood, with their captions; emphasis and
 code; and how deep each list item is nested. An image stands before the body block after
 it, or with the caption after it (a figure), or inside a block's text; it is kept when what
-it stands before is kept as body or caption, so images of menus, teasers and related lists
-go with them.
+it stands before is kept as body or caption, or was dropped only for its text (a headline
+copy, a credit or toolbar line under a picture) while the image sits in the region outside
+chrome; images of menus, sidebars, link lists and related lists go with what they stand
+before.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from cleanweb.stages.page import (
     Page,
     Seg,
 )
+from cleanweb.stages.score import OUTSIDE
 
 #: The elements whose items are list items, and those of them that number their items.
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
@@ -126,7 +129,7 @@ def _marked_blocks(page: Page, kept: list[int], options: Options,
                    base: str | None) -> tuple[Block, ...]:
     """The body blocks with the links, images and formatting the options ask for."""
     decisions = page.decisions
-    images = _placed_images(decisions, kept, options.include_captions, base) if (
+    images = _placed_images(page, kept, options.include_captions, base) if (
         options.include_images) else {}
     out: list[Block] = []
     for i in kept:
@@ -175,14 +178,16 @@ def _list_place(containers: tuple[Container, ...], at: int) -> tuple[int, bool]:
     return max(depth, 1), bool(ordered)
 
 
-def _placed_images(decisions: tuple[Decision, ...], kept: list[int], captions: bool,
+def _placed_images(page: Page, kept: list[int], captions: bool,
                    base: str | None) -> dict[int, list[Image]]:
     """The images of the body by the decision of the block they stand in or before.
 
     An image that stood apart goes before the next body block; one that stood before a
     caption goes there too, with the caption (and the caption lines right after it). An
-    image whose segment was dropped goes with it. Images left after the last body block
-    stand after it."""
+    image whose segment was dropped goes with it, unless only the segment's text was
+    against it (:func:`_kept_apart`). Images left after the last body block stand after
+    it."""
+    decisions = page.decisions
     placed: dict[int, list[Image]] = {}
     in_body = set(kept)
     waiting: list[Image] = []
@@ -204,8 +209,33 @@ def _placed_images(decisions: tuple[Decision, ...], kept: list[int], captions: b
                 last = waiting[-1]
                 caption = text if last.caption is None else f"{last.caption}\n{text}"
                 waiting[-1] = Image(last.src, last.alt, 0, False, caption)
+        elif found and _textual_drop(d):
+            waiting.extend(Image(url, s.alt, 0, False) for s, url in found
+                           if _kept_apart(page, s.container))
     if waiting and kept:
         last_block = kept[-1]
         end = len(decisions[last_block].seg.text)
         placed[last_block].extend(Image(w.src, w.alt, end, False, w.caption) for w in waiting)
     return placed
+
+
+def _textual_drop(d: Decision) -> bool:
+    """Whether a dropped segment was dropped for its text alone (by the finish stage's
+    rules), not for where it stands: outside the region, under chrome, in a link list, or
+    in a list a "related" heading opens."""
+    reason = d.reason
+    return not (reason == OUTSIDE or reason == "chrome" or reason == d.seg.chrome
+                or reason.startswith("links=") or reason.endswith(".list"))
+
+
+def _kept_apart(page: Page, at: int) -> bool:
+    """Whether an image in container ``at`` stands where the body is: inside the region,
+    and under no chrome-named element inside it (as the score stage judges segments)."""
+    region, containers = page.region, page.containers
+    if not region.container <= at <= region.end:
+        return False
+    while at > region.container:
+        if containers[at].chrome is not None:
+            return False
+        at = containers[at].parent
+    return True
