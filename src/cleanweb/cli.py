@@ -56,12 +56,12 @@ inputs:
   records carry "warc_record_id" and "warc_target_uri".
 
 outputs:
-  Without -o, results go to standard output in input order (txt and md: pages separated
-  by a blank line; json: one indented object per page; jsonl: one line per page). Text
-  and Markdown output end with a newline.
+  Without -o, results go to standard output in input order (txt, md and html: pages
+  separated by a blank line; json: one indented object per page; jsonl: one line per
+  page). Text, Markdown and HTML output end with a newline.
   -o FILE   with --format jsonl, or for a single input page: one file, written under a
             temporary name and renamed when complete. Without --format, a .jsonl, .json,
-            .md or .txt name sets the format.
+            .md or .txt name sets the format (a .html name does not: --format html).
   -o DIR    otherwise: one file per page, mirroring the input tree below each argument:
             'cleanweb crawl/ -o out' writes crawl/a/b/page.html to out/a/b/page.txt.
             Each file is written atomically (temporary file + rename). A name with a file
@@ -71,7 +71,10 @@ outputs:
   cannot be written (exit status 2).
   JSON records hold the source "path" and every field of the result (status, text,
   title, blocks, captions, date, date_iso, author, source, editor, lang, url, encoding,
-  encoding_source, declared_rejected; "trace" too with --explain).
+  encoding_source, declared_rejected; "trace" too with --explain). With --links,
+  --images or --formatting, each of the "blocks" also holds its "links" (text, url),
+  "images" (src, alt, caption), "marks" (bold, italic, code) or list "depth" and
+  "ordered", and md and html output show them.
   On a terminal, stderr shows a progress bar (count, rate, ETA); every run ends with a
   summary line of what was written: pages, ok, empty, failed, time (not for one page
   read from a pipe).
@@ -102,6 +105,8 @@ resuming and stopping:
 examples:
   cleanweb page.html                          clean body text to stdout
   cleanweb --format md page.html              Markdown (headings, lists, quotes, tables)
+  cleanweb -f md --links --images page.html   Markdown with links, images and captions
+  cleanweb -f html --formatting page.html     small, safe HTML (bold, italic, code too)
   curl -s URL | cleanweb --url URL            one page from standard input
   cleanweb crawl/ -o out/                     a tree of .txt files mirroring crawl/
   cleanweb 'crawl/**/*.html.gz' -o pages.jsonl --errors failed.jsonl
@@ -173,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn saved web pages into clean article text, Markdown or JSON records.")
     p.add_argument("pages", nargs="*", metavar="PAGE",
                    help="file, directory or glob; '-' or none reads standard input")
-    p.add_argument("-f", "--format", choices=("txt", "md", "json", "jsonl"), default=None,
+    p.add_argument("-f", "--format", choices=("txt", "md", "html", "json", "jsonl"), default=None,
                    help="output format (default: from the -o file's suffix, else txt)")
     p.add_argument("-o", "--output", metavar="FILE|DIR", help="where to write (see outputs)")
     p.add_argument("-j", "--jobs", type=positive_int, default=default_jobs(),
@@ -198,6 +203,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_option(p)
     p.add_argument("--no-tables", action="store_true", help="leave table rows out of the body")
     p.add_argument("--no-captions", action="store_true", help="do not collect image captions")
+    p.add_argument("--links", action="store_true",
+                   help="md, html, json: keep the body's links (URLs resolved against --url or "
+                        "the page's own canonical link)")
+    p.add_argument("--images", action="store_true",
+                   help="md, html, json: keep the body's images where they stand, with their "
+                        "captions")
+    p.add_argument("--formatting", action="store_true",
+                   help="md, html, json: keep bold, italic, inline code and list nesting")
     p.add_argument("--explain", action="store_true",
                    help="json/jsonl: add every block, kept or dropped, with its reason")
     p.add_argument("-q", "--quiet", action="store_true",
@@ -249,7 +262,9 @@ def worker_config(args: argparse.Namespace, fmt: str) -> Config:
     # The CLI's limit is --timeout, enforced by killing the worker; the library's own
     # cooperative budget would only stop earlier than asked, so it is off.
     options = Options(favor=args.favor, include_tables=not args.no_tables,
-                      include_captions=not args.no_captions, explain=args.explain,
+                      include_captions=not args.no_captions, include_links=args.links,
+                      include_images=args.images, include_formatting=args.formatting,
+                      explain=args.explain,
                       max_bytes=args.max_bytes, max_nodes=args.max_nodes,
                       time_budget=None, site_rules=args.rules)
     return Config(fmt, options, args.url, args.charset)
@@ -271,7 +286,7 @@ class Run:
         self.file: AtomicFile | None = None
         self.writer: OrderedWriter | None = None
         self.told_no_url = False
-        separator = b"\n" if plan.fmt in ("txt", "md") else b""
+        separator = b"\n" if plan.fmt in ("txt", "md", "html") else b""
         if plan.mode == "file":
             assert plan.out is not None
             try:

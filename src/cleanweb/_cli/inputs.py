@@ -22,7 +22,7 @@ from typing import NamedTuple
 from cleanweb.readers.files import is_page_name, split_suffix
 
 GLOB_CHARS = frozenset("*?[")
-FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "json": ".json", "jsonl": ".jsonl"}
+FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json", "jsonl": ".jsonl"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,8 @@ def render(doc: Document, fmt: str, path: str, ref: Ref | None = None) -> str:
         return doc.to_text() + "\n"
     if fmt == "md":
         return doc.to_markdown().rstrip("\n") + "\n"
+    if fmt == "html":
+        return doc.to_html().rstrip("\n") + "\n"
     record = {**source_fields(path, ref), **doc.to_dict()}
     return json_text(record, None if fmt == "jsonl" else 2) + "\n"
 
