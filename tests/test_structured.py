@@ -482,3 +482,18 @@ def test_the_command_offers_the_switches_and_html(tmp_path: Path) -> None:
     record = json.loads(run(*args, "-f", "json", "--images").stdout)
     assert record["blocks"][1]["images"][0]["caption"] == "Cap"
     assert "links" not in record["blocks"][0]
+
+
+def test_the_readme_shows_what_the_example_article_gives() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    data = (root / "examples" / "rivers-article.html").read_bytes()
+    url = "https://news.example.org/2024/rivers"
+    doc = extract(data, url=url, options=ALL)
+    shown = {kind: readme.split(f"<!-- rivers: {kind} -->\n```{fence}\n", 1)[1].split("```", 1)[0]
+             for kind, fence in (("text", "text"), ("markdown", "markdown"), ("html", "html"))}
+    assert shown["text"] == extract(data, url=url).text + "\n" == doc.text + "\n"
+    assert shown["markdown"] == doc.to_markdown()
+    assert shown["html"] == doc.to_html()
+    assert doc.blocks[0].links == (
+        Link("gauge readings", "https://news.example.org/data/levels", 41, 55),)
