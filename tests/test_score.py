@@ -106,3 +106,31 @@ def test_decide_makes_what_the_constructor_makes() -> None:
     made = decide(one, Role.CAPTION, "caption.element")
     assert type(made) is Decision and made == Decision(one, Role.CAPTION, "caption.element")
     assert (made.seg, made.role, made.reason) == (one, Role.CAPTION, "caption.element")
+
+
+CONSENT = ("We and our partners store and access information on a device, such as cookies, "
+           "and process personal data for personalised ads and content, ad and content "
+           "measurement, audience insights and product development. ")
+
+
+def test_consent_notice_never_wins_over_a_short_article() -> None:
+    # The notice holds six times the article's text, and would win at a fifth of its score.
+    notice = "".join(f"<p>{CONSENT}</p>" for _ in range(12))
+    body = (f"<div id='onetrust-consent-sdk'><div>{notice}</div></div>"
+            f"<article><p>{PROSE}</p></article>")
+    assert kept(body) == [PROSE.strip()]
+
+
+def test_dialog_never_wins_but_a_modal_named_wrapper_may() -> None:
+    notice = "".join(f"<p>{CONSENT}</p>" for _ in range(12))
+    dialog = f"<div role='dialog'>{notice}</div><article><p>{PROSE}</p></article>"
+    assert kept(dialog) == [PROSE.strip()]
+    # "modal" alone names article wrappers too: that stays a last resort, not a ban.
+    wrapper = f"<div class='modal-enabled'>{notice}</div><p>Short.</p>"
+    assert len(kept(wrapper)) == 12
+
+
+def test_tooltip_text_is_chrome() -> None:
+    body = (f"<div><p>{PROSE}</p><div role='tooltip'>This question shows research effort; "
+            f"it is useful and clear.</div><p>{PROSE}</p></div>")
+    assert kept(body) == [PROSE.strip(), PROSE.strip()]

@@ -57,9 +57,12 @@ ROLE_NAMES = NameTable((
              near_misses=("menuitem",)),
     NameRule("role.search", "the search landmark", "search", examples=("search",),
              near_misses=("searchbox",)),
-    NameRule("role.dialog", "dialogs and modals over the page", "dialog", examples=("dialog",)),
+    NameRule("role.dialog", "dialogs and modals over the page", "dialog alertdialog",
+             examples=("dialog", "alertdialog")),
     NameRule("role.alert", "alert banners", "alert", examples=("alert",),
-             near_misses=("alertdialog",)),
+             near_misses=("alerts",)),
+    NameRule("role.tooltip", "tooltips, shown only while the pointer rests on a control",
+             "tooltip", examples=("tooltip",), near_misses=("tooltips",)),
 ))
 
 #: Tag and role -> the rule id they name, as the segmenter looks them up.
@@ -118,10 +121,21 @@ CLASS_RULES = NameTable((
              "newsletter subscribe subscription signup qrcode erweima appdown",
              examples=("newsletter",),
              near_misses=("news-list",)),
-    NameRule("class.popup", "cookie notices, modals and login walls",
-             "cookie cookies consent gdpr modal popup overlay lightbox login signin paywall",
-             examples=("popup", "cookie-banner"),
+    NameRule("class.popup", "modals, overlays and login walls",
+             "modal popup overlay lightbox login signin paywall",
+             examples=("popup", "login-modal"),
              near_misses=("modalities",)),
+    # Kept apart from the other popups: the score stage never takes a consent notice for
+    # the article, while "modal" or "paywall" also name article wrappers
+    # ("modal-enabled", "article-paywall").
+    NameRule("class.consent", "cookie and privacy consent notices, and the names of the "
+             "consent platforms that show them",
+             "cookie cookies cookiebanner cookienotice cookielaw consent consents gdpr ccpa "
+             "onetrust optanon didomi usercentrics cookiebot truste trustarc iubenda cmplz "
+             "osano klaro",
+             examples=("cookie-banner", "onetrust-consent-sdk", "optanon-popup-top",
+                       "didomi-notice", "gdpr-consent-dialog", "cmplz-cookiebanner"),
+             near_misses=("cookbook", "consensus", "trusted-source")),
     NameRule("class.header", "site header, logo and search",
              "masthead logo siteheader searchbox searchbar",
              examples=("masthead", "logo"),

@@ -37,10 +37,16 @@ LINK_DENSITY = {"precision": 0.35, "balanced": 0.5, "recall": 0.65}
 BAD_WEIGHT = 2.0
 #: Score factor for candidate regions inside a chrome-named element.
 CHROME_REGION_WEIGHT = 0.2
+#: Chrome that lies over the page (a consent notice, a dialog): a candidate inside it is
+#: never the region, however much text it holds (a cookie notice can outweigh a short
+#: article fifteen times over).
+OVERLAY_RULES: Final = frozenset({"class.consent", "role.dialog"})
 #: Units of prose per punctuation mark, at most, before a segment's mass is discounted.
 UNITS_PER_PUNCT = 30
 #: A segment shorter than this (units) without punctuation brings no good mass.
 MIN_PROSE_UNITS = 12
+#: The score of a candidate that can never be the region.
+NEVER: Final = float("-inf")
 #: The reason of every segment outside the region.
 OUTSIDE: Final = "region.outside"
 
@@ -81,13 +87,19 @@ def container_scores(page: Segmented) -> list[float]:
             good[cont.parent] += good[idx]
             bad[cont.parent] += bad[idx]
     scores = [g - BAD_WEIGHT * b for g, b in zip(good, bad, strict=True)]
-    # A region inside a chrome-named element (comments, a popup) is a last resort.
+    # A region inside a chrome-named element (comments, a popup) is a last resort; one
+    # inside an overlay is none (the page, container 0, never is).
     in_chrome = [False] * n
+    in_overlay = [False] * n
     for idx in range(1, n):
         cont = containers[idx]
-        if cont.chrome is not None or in_chrome[cont.parent]:
+        parent = cont.parent
+        if cont.chrome is not None or in_chrome[parent]:
             in_chrome[idx] = True
             scores[idx] *= CHROME_REGION_WEIGHT
+            if cont.chrome in OVERLAY_RULES or in_overlay[parent]:
+                in_overlay[idx] = True
+                scores[idx] = NEVER
     return scores
 
 
