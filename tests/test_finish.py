@@ -8,10 +8,10 @@ from cleanweb.errors import Budget
 from cleanweb.measures import fingerprint
 from cleanweb.options import Options
 from cleanweb.stages import parse as dom
-from cleanweb.stages.finish import finish, headline, headline_copy, image_caption, trim_edges
+from cleanweb.stages.finish import finish, image_caption, trim_edges
 from cleanweb.stages.metadata import Metadata
 from cleanweb.stages.page import Decision, Page, Role, Seg
-from cleanweb.stages.score import score
+from cleanweb.stages.score import headline, headline_copy, score
 from cleanweb.stages.segment import segment
 
 ZH = "记者在现场看到，由于部分地区暴雨伴随着狂风，许多粗大的树枝被刮断，道路也出现了多处积水。"

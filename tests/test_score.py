@@ -7,6 +7,7 @@ from conftest import page
 from cleanweb.errors import Budget
 from cleanweb.options import Options
 from cleanweb.stages import parse as dom
+from cleanweb.stages.finish import finish
 from cleanweb.stages.metadata import Metadata
 from cleanweb.stages.page import Role, Segmented
 from cleanweb.stages.score import choose_region, score
@@ -134,3 +135,15 @@ def test_tooltip_text_is_chrome() -> None:
     body = (f"<div><p>{PROSE}</p><div role='tooltip'>This question shows research effort; "
             f"it is useful and clear.</div><p>{PROSE}</p></div>")
     assert kept(body) == [PROSE.strip(), PROSE.strip()]
+
+
+def test_a_headline_alone_is_no_region() -> None:
+    # The headline holds more prose than the one-line notice under it, but the finish
+    # stage drops it: a region of the headline alone would leave the body empty.
+    title = "The council has voted to close the old swimming pool on the harbour front"
+    body = (f"<header><h1>{title}</h1></header><div><p>The pool shuts in May.</p></div>"
+            f"<ul class='menu'>{MENU}</ul>")
+    page = finish(score(seg(body), Metadata(title=title), Options()))
+    assert page.headlines == frozenset({0})
+    assert [d.seg.text for d in page.decisions if d.role is Role.BODY] == [
+        "The pool shuts in May."]

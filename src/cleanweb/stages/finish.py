@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import NamedTuple
 
 from cleanweb.errors import Budget
-from cleanweb.measures import fingerprint
 from cleanweb.rules.text import classify_line
 from cleanweb.site_rules import SiteEffects, line_rule
 from cleanweb.stages.metadata import Metadata, inline_credit, merge, parse_byline
@@ -32,11 +30,6 @@ from cleanweb.stages.page import (
 )
 from cleanweb.stages.score import link_density
 
-# A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
-_HEADLINE_SLACK = 12
-_SIGMAS = "σς"
-# Latin letters by how seldom they occur in English text; any other character first.
-_LETTERS_RARE_FIRST = "zqjxkvbpygfwmucldrhsnioate"
 # Segments between checks of the page budget.
 _BUDGET_EVERY = 127
 # How far outside the body a credit line is still the article's, in segments.
@@ -51,40 +44,6 @@ _SENTENCE_END = tuple("。！？.!?…:：，,;；")
 _CLOSERS = "”’\"')）」』"
 # After a "related" heading, a long plain paragraph means the article goes on.
 _PROSE_UNITS = 40
-
-
-class Headline(NamedTuple):
-    """The page title's fingerprint, and the characters a copy of it must hold, rarest
-    first (made once per page: each kept segment is compared with it)."""
-
-    fp: str
-    chars: tuple[str, ...]
-
-
-def headline(title_fp: str) -> Headline:
-    """The :class:`Headline` of a title's fingerprint."""
-    # Every character of the fingerprint occurs in a copy of it, and ``lower()`` maps it
-    # the same in the line as in the fingerprint (all but the sigmas, whose lower case
-    # depends on their neighbours); rare ones first, so most lines fail at the first test.
-    chars = set(title_fp).difference(_SIGMAS)
-    return Headline(title_fp, tuple(sorted(chars, key=lambda c: (_LETTERS_RARE_FIRST.find(c), c))))
-
-
-def headline_copy(text: str, title: Headline) -> bool:
-    """True when ``text`` is the headline again: equal ignoring whitespace and
-    punctuation, or the headline with a short column prefix / "原标题" wrapper."""
-    limit = len(title.fp) + _HEADLINE_SLACK
-    # A copy is at most ``limit`` word characters; a line three times that long would
-    # need two thirds of punctuation and space to be one, so skip the fingerprint.
-    if not title.fp or len(text) > 3 * limit:
-        return False
-    low = text.lower()
-    if any(c not in low for c in title.chars):
-        return False
-    fp = fingerprint(text)
-    if fp == title.fp:
-        return True
-    return len(title.fp) >= 6 and title.fp in fp and len(fp) <= limit
 
 
 def image_caption(seg: Seg) -> bool:
@@ -104,27 +63,25 @@ def image_caption(seg: Seg) -> bool:
 _ROLE_OF_ACTION = {"caption": CAPTION, "boundary": BOUNDARY}
 
 
-def _text_decision(d: Decision, title: Headline) -> Decision:
+def _text_decision(d: Decision) -> Decision:
     """Textual checks for a segment the scorer kept (body or caption)."""
-    text = d.seg.text
-    if headline_copy(text, title):
-        return decide(d.seg, DROP, "headline")
-    rule = classify_line(text)
+    rule = classify_line(d.seg.text)
     if rule is None:
         return d
     return decide(d.seg, _ROLE_OF_ACTION.get(rule.action, DROP), rule.id)
 
 
-def _text_pass(decisions: Sequence[Decision], title: Headline,
+def _text_pass(decisions: Sequence[Decision], headlines: frozenset[int],
                budget: Budget | None) -> list[Decision]:
-    """:func:`_text_decision` for every kept segment; the page budget is checked as it
-    goes, since a page of thousands of short lines spends most of its time here."""
+    """Copies of the headline (found by the score stage) go; :func:`_text_decision` for
+    every other kept segment. The page budget is checked as it goes, since a page of
+    thousands of short lines spends most of its time here."""
     out = list(decisions)
     for i, d in enumerate(decisions):
         if budget is not None and not i & _BUDGET_EVERY:
             budget.check()
         if d.role is not DROP:
-            out[i] = _text_decision(d, title)
+            out[i] = decide(d.seg, DROP, "headline") if i in headlines else _text_decision(d)
     return out
 
 
@@ -239,8 +196,7 @@ def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
 def finish(page: Page, site: SiteEffects | None = None, budget: Budget | None = None) -> Page:
     """The textual pass over the scorer's decisions (and a site's line rules), ending with
     the edge trim: a new record with new decisions and the metadata the bylines filled."""
-    title = headline(fingerprint(page.meta.title or ""))
-    decisions = _text_pass(page.decisions, title, budget)
+    decisions = _text_pass(page.decisions, page.headlines, budget)
     if site is not None and site.lines:
         decisions = _site_lines(decisions, site)
     decisions = _related_lists(page.containers, decisions)

@@ -158,3 +158,5 @@ class Page:
     region: Region
     decisions: tuple[Decision, ...]
     meta: Metadata
+    #: Indexes of the segments that repeat the headline (the finish stage drops them).
+    headlines: frozenset[int] = frozenset()

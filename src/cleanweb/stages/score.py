@@ -14,8 +14,10 @@ ancestor, link density, ...); the first that fires decides and its id is the rea
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, NamedTuple
 
+from cleanweb.measures import fingerprint
 from cleanweb.options import Options
 from cleanweb.stages.metadata import Metadata
 from cleanweb.stages.page import (
@@ -51,6 +53,57 @@ NEVER: Final = float("-inf")
 OUTSIDE: Final = "region.outside"
 
 
+# A headline copy may carry a short prefix or suffix ("(专题)…", "原标题：…").
+_HEADLINE_SLACK = 12
+_SIGMAS = "σς"
+# Latin letters by how seldom they occur in English text; any other character first.
+_LETTERS_RARE_FIRST = "zqjxkvbpygfwmucldrhsnioate"
+
+
+class Headline(NamedTuple):
+    """The page title's fingerprint, and the characters a copy of it must hold, rarest
+    first (made once per page: each segment is compared with it)."""
+
+    fp: str
+    chars: tuple[str, ...]
+
+
+def headline(title_fp: str) -> Headline:
+    """The :class:`Headline` of a title's fingerprint."""
+    # Every character of the fingerprint occurs in a copy of it, and ``lower()`` maps it
+    # the same in the line as in the fingerprint (all but the sigmas, whose lower case
+    # depends on their neighbours); rare ones first, so most lines fail at the first test.
+    chars = set(title_fp).difference(_SIGMAS)
+    return Headline(title_fp, tuple(sorted(chars, key=lambda c: (_LETTERS_RARE_FIRST.find(c), c))))
+
+
+def headline_copy(text: str, title: Headline) -> bool:
+    """True when ``text`` is the headline again: equal ignoring whitespace and
+    punctuation, or the headline with a short column prefix / "原标题" wrapper."""
+    limit = len(title.fp) + _HEADLINE_SLACK
+    # A copy is at most ``limit`` word characters; a line three times that long would
+    # need two thirds of punctuation and space to be one, so skip the fingerprint.
+    if not title.fp or len(text) > 3 * limit:
+        return False
+    low = text.lower()
+    if any(c not in low for c in title.chars):
+        return False
+    fp = fingerprint(text)
+    if fp == title.fp:
+        return True
+    return len(title.fp) >= 6 and title.fp in fp and len(fp) <= limit
+
+
+def headline_copies(segs: Sequence[Seg], title: str | None) -> frozenset[int]:
+    """Indexes of the segments that repeat the headline ``title``."""
+    head = headline(fingerprint(title or ""))
+    if not head.fp:
+        return frozenset()
+    most = 3 * (len(head.fp) + _HEADLINE_SLACK)  # (headline_copy's own first test, inlined)
+    return frozenset(i for i, seg in enumerate(segs)
+                     if len(seg.text) <= most and headline_copy(seg.text, head))
+
+
 def link_density(seg: Seg) -> float:
     return seg.link_units / seg.units if seg.units else 0.0
 
@@ -68,14 +121,18 @@ def seg_mass(seg: Seg) -> tuple[float, float]:
     return plain * factor, float(seg.link_units)
 
 
-def container_scores(page: Segmented) -> list[float]:
+def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -> list[float]:
     """good - bad per container, aggregated bottom-up in one pass (children follow
-    their parents in the table, so a reverse scan sees every child first)."""
+    their parents in the table, so a reverse scan sees every child first). Copies of the
+    headline bring nothing: the finish stage drops them, so a region holding little else
+    would come out empty."""
     containers = page.containers
     n = len(containers)
     good = [0.0] * n
     bad = [0.0] * n
-    for seg in page.segs:
+    for i, seg in enumerate(page.segs):
+        if i in headlines:
+            continue
         g, b = seg_mass(seg)
         good[seg.container] += g
         bad[seg.container] += b
@@ -103,13 +160,13 @@ def container_scores(page: Segmented) -> list[float]:
     return scores
 
 
-def choose_region(page: Segmented) -> Region:
+def choose_region(page: Segmented, headlines: frozenset[int] = frozenset()) -> Region:
     """The best-scoring container (0, the whole page, when nothing scores), unless a site
     rule names the main container."""
     if page.main >= 0:
         main = page.containers[page.main]
         return Region(page.main, main.end, 0.0, main.site_rule)
-    scores = container_scores(page)
+    scores = container_scores(page, headlines)
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
     return Region(best, page.containers[best].end, scores[best])
 
@@ -133,7 +190,8 @@ def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: st
 def score(page: Segmented, meta: Metadata, options: Options) -> Page:
     """Choose the region and judge every segment structurally: the page record starts
     here, with the metadata read before the walk."""
-    region = choose_region(page)
+    headlines = headline_copies(page.segs, meta.title)
+    region = choose_region(page, headlines)
     first, last = region.container, region.end
     containers, favor = page.containers, options.favor
     decisions = [
@@ -141,4 +199,4 @@ def score(page: Segmented, meta: Metadata, options: Options) -> Page:
         else decide(seg, DROP, OUTSIDE)
         for seg in page.segs
     ]
-    return Page(containers, region, tuple(decisions), meta)
+    return Page(containers, region, tuple(decisions), meta, headlines)
