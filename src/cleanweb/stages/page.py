@@ -36,6 +36,9 @@ class Container:
     end: int = 0
     #: Id of the site rule that named the element (main container, caption), if any.
     site_rule: str | None = None
+    #: The element's class value: with the tag, the signature the score stage compares
+    #: siblings by.
+    cls: str | None = None
 
 
 class Span(NamedTuple):

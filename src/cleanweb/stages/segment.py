@@ -247,7 +247,7 @@ class _Walker:
             return False
         if self.buf:
             self.flush()
-        idx = self.open(parent, tag, naming)
+        idx = self.open(parent, tag, naming, node.attributes.get("class"))
         text = _clean(text)
         if text:
             # Link text is not measured here: the whole subtree counts as links, which
@@ -353,13 +353,13 @@ class _Walker:
             return element_naming(tag, None, None, None)
         return naming_of(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
 
-    def open(self, parent: int, tag: str, naming: Naming) -> int:
+    def open(self, parent: int, tag: str, naming: Naming, cls: str | None) -> int:
         chrome, role = naming.chrome, naming.role
         caption = role == "caption"
         idx = len(self.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.containers[parent].kind)
         self.containers.append(
-            Container(parent, tag, kind, chrome, caption, 0, naming.site_rule))
+            Container(parent, tag, kind, chrome, caption, 0, naming.site_rule, cls))
         self.chrome_of.append(idx if chrome else self.chrome_of[parent])
         self.caption_of.append(caption or self.caption_of[parent])
         return idx
@@ -455,7 +455,7 @@ class _Walker:
                 if buf:
                     flush()
                 parent = cont
-                cont = open_(cont, tag, naming)
+                cont = open_(cont, tag, naming, attrs.get("class") if attrs else None)
                 if naming.site == "main" and self.main < 0:
                     self.main = cont
                 is_pre = tag == "pre"
