@@ -134,7 +134,8 @@ def test_explain_trace_has_every_block_with_a_reason() -> None:
 
 def test_explain_names_the_region_the_blocks_were_judged_by() -> None:
     doc = extract(ARTICLE, options=Options(explain=True))
-    assert doc.region is not None and doc.region.startswith("body > article, blocks 2-4, score=")
+    assert doc.region is not None and doc.region.startswith(
+        "body > article, blocks 2-4, region.best, score=")
     outside = [i for i, b in enumerate(doc.trace, 1) if b.reason == "region.outside"]
     assert outside == [1, 5]  # the nav and the footer
     assert doc.to_dict()["region"] == doc.region

@@ -147,3 +147,33 @@ def test_a_headline_alone_is_no_region() -> None:
     assert page.headlines == frozenset({0})
     assert [d.seg.text for d in page.decisions if d.role is Role.BODY] == [
         "The pool shuts in May."]
+
+
+def test_an_article_split_into_sibling_blocks_is_taken_whole() -> None:
+    # Three story parts with a link list between them: their parent scores less than one
+    # part, so one part alone would be the region; the parent is, without the list.
+    part = f"<div class='story-part'><p>{PROSE}</p></div>"
+    body = f"<div>{part}<ul>{MENU}</ul>{part}{part}</div>"
+    page = score(seg(body), Metadata(), Options())
+    assert page.region.reason == "region.siblings"
+    assert [d.seg.text for d in page.decisions if d.role is Role.BODY] == [PROSE.strip()] * 3
+    assert {d.reason for d in page.decisions if d.seg.text.startswith("Section")} == {
+        "region.sibling"}
+
+
+def test_siblings_must_be_prose_of_the_same_kind() -> None:
+    part = f"<div class='story-part'><p>{PROSE}</p></div>"
+    # Same signature, but a third of it links: a teaser block of the same template.
+    teaser = ("<div class='story-part'><p>Read <a href=/r>the full report on the budget</a> "
+              "and <a href=/m>the minutes of the meeting</a>, published on Tuesday evening by "
+              "the clerk's office for all the residents of the town.</p></div>")
+    assert kept(f"<div>{part}<ul>{MENU}</ul>{teaser}</div>") == [PROSE.strip()]
+    # A dateline in a paragraph of its own beside the body adds too little to be its rest.
+    line = "Published on Tuesday, 4 March 2025, at 10:12 in the morning by the city desk."
+    long = (PROSE * 4).strip()
+    dated = f"<div><ul>{MENU}</ul><p>{line}</p><p>{long}</p></div>"
+    assert kept(dated) == [long]
+    # Classless blocks other than paragraphs carry no signature.
+    twin = f"<div><p>{PROSE}</p><p>{PROSE}</p></div>"
+    bare = f"<div><ul>{MENU}</ul>{twin}<div><p>{ZH}</p></div></div>"
+    assert kept(bare) == [PROSE.strip()] * 2

@@ -89,7 +89,7 @@ def region_label(page: Page) -> str:
               if region.container <= d.seg.container <= region.end]
     held = f"blocks {inside[0]}-{inside[-1]}" if inside else "no blocks"
     chose = f"site.{region.site_rule}" if region.site_rule is not None else (
-        f"score={region.score:.1f}")
+        f"{region.reason}, score={region.score:.1f}")
     return f"{' > '.join(reversed(tags))}, {held}, {chose}"
 
 

@@ -150,6 +150,23 @@ class Region:
     score: float
     #: Id of the site rule that named the container as the main content, if one did.
     site_rule: str | None = None
+    #: What chose it: ``region.best`` (the best score), or the check that moved it there
+    #: (``region.anchor``, ...).
+    reason: str = "region.best"
+    #: Containers of the subtree left out of it, as sorted ranges (first, last): the
+    #: children the sibling pass did not take along.
+    skip: tuple[tuple[int, int], ...] = ()
+
+
+class Scored(NamedTuple):
+    """What the score stage's bottom-up pass found, per container."""
+
+    #: good - BAD_WEIGHT * bad, weighted down inside chrome (see the score stage).
+    score: list[float]
+    #: Prose mass of the subtree, chrome-named children left out ...
+    good: list[float]
+    #: ... and its link mass, with all the mass of its chrome-named children.
+    bad: list[float]
 
 
 @dataclass(frozen=True, slots=True)

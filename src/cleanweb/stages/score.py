@@ -6,7 +6,9 @@ and *bad* mass (its link units). A container's score is good minus bad over its
 subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
-because each holds only part of the text.
+because each holds only part of the text. When the article was split into sibling
+blocks of one kind, their parent takes the region's place (:func:`with_siblings`);
+``Region.reason`` names the move.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
@@ -28,6 +30,7 @@ from cleanweb.stages.page import (
     Decision,
     Page,
     Region,
+    Scored,
     Seg,
     Segmented,
     decide,
@@ -49,6 +52,14 @@ UNITS_PER_PUNCT = 30
 MIN_PROSE_UNITS = 12
 #: The score of a candidate that can never be the region.
 NEVER: Final = float("-inf")
+#: Siblings whose text is more than this share links are the template's teaser or link
+#: blocks, not the rest of the article.
+SIBLING_LINK_DENSITY = 0.3
+#: Siblings must add at least this share of the region's own prose: a date or source
+#: line in a paragraph of its own beside the body is not the article's other half.
+SIBLING_SHARE = 0.2
+#: The reason of a segment under a child of the region that the sibling pass left out.
+SIBLING: Final = "region.sibling"
 #: The reason of every segment outside the region.
 OUTSIDE: Final = "region.outside"
 
@@ -121,7 +132,7 @@ def seg_mass(seg: Seg) -> tuple[float, float]:
     return plain * factor, float(seg.link_units)
 
 
-def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -> list[float]:
+def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -> Scored:
     """good - bad per container, aggregated bottom-up in one pass (children follow
     their parents in the table, so a reverse scan sees every child first). Copies of the
     headline bring nothing: the finish stage drops them, so a region holding little else
@@ -130,12 +141,15 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
     n = len(containers)
     good = [0.0] * n
     bad = [0.0] * n
-    for i, seg in enumerate(page.segs):
-        if i in headlines:
-            continue
+    segs = page.segs
+    for seg in segs:
         g, b = seg_mass(seg)
         good[seg.container] += g
         bad[seg.container] += b
+    for i in headlines:
+        g, b = seg_mass(segs[i])
+        good[segs[i].container] -= g
+        bad[segs[i].container] -= b
     for idx in range(n - 1, 0, -1):
         cont = containers[idx]
         if cont.chrome is not None:
@@ -157,18 +171,55 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
             if cont.chrome in OVERLAY_RULES or in_overlay[parent]:
                 in_overlay[idx] = True
                 scores[idx] = NEVER
-    return scores
+    return Scored(scores, good, bad)
 
 
-def choose_region(page: Segmented, headlines: frozenset[int] = frozenset()) -> Region:
-    """The best-scoring container (0, the whole page, when nothing scores), unless a site
-    rule names the main container."""
+def choose_region(page: Segmented, scored: Scored | None = None) -> Region:
+    """The best-scoring container (0, the whole page, when nothing scores), widened to
+    its parent when the article was split into siblings (:func:`with_siblings`); unless
+    a site rule names the main container."""
     if page.main >= 0:
         main = page.containers[page.main]
         return Region(page.main, main.end, 0.0, main.site_rule)
-    scores = container_scores(page, headlines)
+    if scored is None:
+        scored = container_scores(page)
+    containers, scores = page.containers, scored.score
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
-    return Region(best, page.containers[best].end, scores[best])
+    return with_siblings(containers, scored, Region(best, containers[best].end, scores[best]))
+
+
+def with_siblings(containers: Sequence[Container], scored: Scored, region: Region) -> Region:
+    """Readability's sibling pass, restricted to the region's own kind: when other
+    children of the region's parent carry its signature (tag and class; a classless
+    ``<p>`` counts, other classless tags do not) and each holds a sentence or more of
+    prose, the article was split into blocks (paragraphs each on their own, story parts
+    between ads) and the parent, without its other children, is the region."""
+    idx = region.container
+    me = containers[idx]
+    if idx <= 0 or (not me.cls and me.tag != "p"):
+        return region
+    parent, good, bad = me.parent, scored.good, scored.bad
+    same = {idx}
+    g = b = 0.0
+    child, end = parent + 1, containers[parent].end
+    while child <= end:  # the parent's children, each subtree skipped at once
+        c = containers[child]
+        if (c.tag == me.tag and c.cls == me.cls and child != idx
+                and c.chrome is None and good[child] > MIN_PROSE_UNITS):
+            same.add(child)
+            g += good[child]
+            b += bad[child]
+        child = c.end + 1
+    if (len(same) == 1 or b > SIBLING_LINK_DENSITY * (g + b)
+            or g < SIBLING_SHARE * good[idx]):
+        return region
+    skip = []
+    child = parent + 1
+    while child <= end:
+        if child not in same:
+            skip.append((child, containers[child].end))
+        child = containers[child].end + 1
+    return Region(parent, end, region.score, reason="region.siblings", skip=tuple(skip))
 
 
 def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: str) -> Decision:
@@ -187,16 +238,42 @@ def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: st
     return decide(seg, BODY, f"{source}:links={density:.2f}")
 
 
+def _left_out(decisions: list[Decision], region: Region) -> list[Decision]:
+    """Segments under the children of the region the sibling pass left out."""
+    out = list(decisions)
+    ranges = iter(region.skip)
+    low, high = next(ranges)
+    for i, d in enumerate(decisions):
+        c = d.seg.container
+        while c > high:
+            nxt = next(ranges, None)
+            if nxt is None:
+                return out
+            low, high = nxt
+        if low <= c:
+            out[i] = decide(d.seg, DROP, SIBLING)
+    return out
+
+
+def judge_all(segs: Sequence[Seg], containers: tuple[Container, ...], region: Region,
+              favor: str) -> tuple[Decision, ...]:
+    """One decision per segment: :func:`judge` inside the region, ``region.outside``
+    elsewhere, ``region.sibling`` under the children the sibling pass left out."""
+    first, last = region.container, region.end
+    decisions = [
+        judge(seg, containers, region, favor) if first <= seg.container <= last
+        else decide(seg, DROP, OUTSIDE)
+        for seg in segs
+    ]
+    if region.skip:
+        decisions = _left_out(decisions, region)
+    return tuple(decisions)
+
+
 def score(page: Segmented, meta: Metadata, options: Options) -> Page:
     """Choose the region and judge every segment structurally: the page record starts
     here, with the metadata read before the walk."""
     headlines = headline_copies(page.segs, meta.title)
-    region = choose_region(page, headlines)
-    first, last = region.container, region.end
-    containers, favor = page.containers, options.favor
-    decisions = [
-        judge(seg, containers, region, favor) if first <= seg.container <= last
-        else decide(seg, DROP, OUTSIDE)
-        for seg in page.segs
-    ]
-    return Page(containers, region, tuple(decisions), meta, headlines)
+    region = choose_region(page, container_scores(page, headlines))
+    decisions = judge_all(page.segs, page.containers, region, options.favor)
+    return Page(page.containers, region, decisions, meta, headlines)
