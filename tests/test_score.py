@@ -9,7 +9,7 @@ from cleanweb.options import Options
 from cleanweb.stages import parse as dom
 from cleanweb.stages.finish import finish
 from cleanweb.stages.metadata import Metadata
-from cleanweb.stages.page import Role, Segmented
+from cleanweb.stages.page import Page, Role, Segmented
 from cleanweb.stages.score import choose_region, score
 from cleanweb.stages.segment import segment
 
@@ -177,3 +177,49 @@ def test_siblings_must_be_prose_of_the_same_kind() -> None:
     twin = f"<div><p>{PROSE}</p><p>{PROSE}</p></div>"
     bare = f"<div><ul>{MENU}</ul>{twin}<div><p>{ZH}</p></div></div>"
     assert kept(bare) == [PROSE.strip()] * 2
+
+
+TITLE = "Council votes to close the harbour pool"
+TEASER = ("In other news, the river festival drew record crowds on Saturday, and organisers "
+          "said they would add a second weekend next year to cope with demand. ")
+
+
+def anchored_page(title: str, source: str, headline: str | None = None) -> Page:
+    """An article of two paragraphs under its headline, and before it a block of four
+    teaser summaries that outscores it, on a page whose menu sinks the whole page."""
+    head = headline or f"<h1>{title}</h1>"
+    teasers = "".join(f"<p>{TEASER}</p>" for _ in range(4))
+    body = (f"<ul>{MENU}</ul><div class='more'><div>{teasers}</div></div>"
+            f"<div class='story'>{head}<p>{PROSE}</p><p>{PROSE}</p></div>")
+    meta = Metadata(title=title, rules=(("title", source),))
+    return score(seg(body), meta, Options())
+
+
+def body_texts(page: Page) -> list[str]:
+    return [d.seg.text for d in page.decisions if d.role is Role.BODY]
+
+
+def test_the_region_is_tied_to_the_headline() -> None:
+    page = anchored_page(TITLE, "metadata.title.h1")
+    assert page.region.reason == "region.anchor"
+    assert body_texts(page) == [TITLE, PROSE.strip(), PROSE.strip()]  # finish drops the h1
+
+
+def test_no_anchor_without_a_headline_the_page_shows() -> None:
+    # A title taken from <title> may be the site's name: the best region stays.
+    page = anchored_page(TITLE, "metadata.title.tag")
+    assert page.region.reason == "region.best"
+    assert body_texts(page) == [TEASER.strip()] * 4
+    # A headline that is a link home is the blog's name in its header.
+    linked = anchored_page(TITLE, "metadata.title.h1", f"<h1><a href='/'>{TITLE}</a></h1>")
+    assert linked.region.reason == "region.best"
+
+
+def test_the_anchor_needs_a_fair_share_of_the_best_score() -> None:
+    # One short line under the headline is no match for the teasers.
+    short = ("<div class='story'><h1>T</h1><p>Closed.</p></div>")
+    teasers = "".join(f"<p>{TEASER}</p>" for _ in range(4))
+    body = f"<ul>{MENU}</ul><div><div>{teasers}</div></div>{short}"
+    page = score(seg(body), Metadata(title="T", rules=(("title", "metadata.title.h1"),)),
+                 Options())
+    assert page.region.reason == "region.best"

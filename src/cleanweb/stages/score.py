@@ -6,9 +6,10 @@ and *bad* mass (its link units). A container's score is good minus bad over its
 subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
-because each holds only part of the text. When the article was split into sibling
-blocks of one kind, their parent takes the region's place (:func:`with_siblings`);
-``Region.reason`` names the move.
+because each holds only part of the text. Two structural checks then move it: to its
+parent when the article was split into sibling blocks of one kind (:func:`with_siblings`),
+and to the headline when it won elsewhere (:func:`anchored`). ``Region.reason`` names
+every move.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
@@ -52,6 +53,16 @@ UNITS_PER_PUNCT = 30
 MIN_PROSE_UNITS = 12
 #: The score of a candidate that can never be the region.
 NEVER: Final = float("-inf")
+#: A candidate tied to the headline replaces a best region elsewhere when it scores at
+#: least this share of that region's score: a teaser list, an "about me" box or the next
+#: article in an endless stream can outscore a short article.
+ANCHOR_SHARE = 0.3
+#: A candidate is tied to the headline when it holds it, or starts within this many
+#: segments after it (the byline, date, lead image and share bar lie between).
+ANCHOR_REACH = 12
+#: Titles the anchor does not follow: these fall back on ``<title>`` or og:title when no
+#: element on the page shows the headline, and are often the site's name.
+UNANCHORED_TITLES: Final = frozenset({"metadata.title.og", "metadata.title.tag"})
 #: Siblings whose text is more than this share links are the template's teaser or link
 #: blocks, not the rest of the article.
 SIBLING_LINK_DENSITY = 0.3
@@ -174,10 +185,11 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
     return Scored(scores, good, bad)
 
 
-def choose_region(page: Segmented, scored: Scored | None = None) -> Region:
+def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
     """The best-scoring container (0, the whole page, when nothing scores), widened to
-    its parent when the article was split into siblings (:func:`with_siblings`); unless
-    a site rule names the main container."""
+    its parent when the article was split into siblings (:func:`with_siblings`) and moved
+    to the headline when ``anchor`` is its segment and the region lies elsewhere
+    (:func:`anchored`); unless a site rule names the main container."""
     if page.main >= 0:
         main = page.containers[page.main]
         return Region(page.main, main.end, 0.0, main.site_rule)
@@ -185,7 +197,13 @@ def choose_region(page: Segmented, scored: Scored | None = None) -> Region:
         scored = container_scores(page)
     containers, scores = page.containers, scored.score
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
-    return with_siblings(containers, scored, Region(best, containers[best].end, scores[best]))
+    # Siblings first: the widened region may well hold the headline already.
+    region = with_siblings(containers, scored, Region(best, containers[best].end, scores[best]))
+    if anchor >= 0:
+        moved = anchored(page, scores, region, anchor)
+        if moved is not region:
+            region = with_siblings(containers, scored, moved)
+    return region
 
 
 def with_siblings(containers: Sequence[Container], scored: Scored, region: Region) -> Region:
@@ -219,7 +237,58 @@ def with_siblings(containers: Sequence[Container], scored: Scored, region: Regio
         if child not in same:
             skip.append((child, containers[child].end))
         child = containers[child].end + 1
-    return Region(parent, end, region.score, reason="region.siblings", skip=tuple(skip))
+    reason = "region.siblings" if region.reason == "region.best" else f"{region.reason}+siblings"
+    return Region(parent, end, region.score, reason=reason, skip=tuple(skip))
+
+
+def anchor_segment(segs: Sequence[Seg], headlines: frozenset[int], meta: Metadata) -> int:
+    """The segment the region is tied to: the first copy of the headline that is not a
+    link (a blog's name in its header links home), when the title is the headline an
+    element of the page shows; -1 for none."""
+    source = next((rule for field, rule in meta.rules if field == "title"), None)
+    if source is None or source in UNANCHORED_TITLES:
+        return -1
+    return next((at for at in sorted(headlines) if link_density(segs[at]) <= 0.5), -1)
+
+
+def anchored(page: Segmented, scores: Sequence[float], region: Region, at: int) -> Region:
+    """The region, or the best candidate tied to the headline segment ``at`` when the
+    region lies elsewhere and that candidate scores at least a fair share of it
+    (ANCHOR_SHARE). A candidate is tied to the headline when it holds it or starts just
+    after it; one that holds the region as well is the page around both, not the
+    article's."""
+    segs, containers = page.segs, page.containers
+    head = segs[at].container
+    first, last = region.container, region.end
+    stop = min(len(segs), at + 1 + ANCHOR_REACH)
+    if first <= head <= last or any(first <= segs[j].container <= last
+                                    for j in range(at + 1, stop)):
+        return region
+    best = -1
+    for c in _tied(containers, segs, head, at, stop):
+        if not c <= first <= containers[c].end and (best < 0 or scores[c] > scores[best]):
+            best = c
+    if best < 0 or scores[best] <= 0 or scores[best] < ANCHOR_SHARE * region.score:
+        return region
+    return Region(best, containers[best].end, scores[best], reason="region.anchor")
+
+
+def _tied(containers: Sequence[Container], segs: Sequence[Seg], head: int, at: int,
+          stop: int) -> set[int]:
+    """The containers holding container ``head`` (that of segment ``at``), and those whose
+    first segment lies after ``at`` and before ``stop``."""
+    out = set()
+    c = head
+    while c >= 0:
+        out.add(c)
+        c = containers[c].parent
+    for j in range(at + 1, stop):
+        c = segs[j].container
+        # Up to the first container that holds the headline as well (already in ``out``).
+        while c not in out and not c <= head <= containers[c].end:
+            out.add(c)
+            c = containers[c].parent
+    return out
 
 
 def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: str) -> Decision:
@@ -274,6 +343,7 @@ def score(page: Segmented, meta: Metadata, options: Options) -> Page:
     """Choose the region and judge every segment structurally: the page record starts
     here, with the metadata read before the walk."""
     headlines = headline_copies(page.segs, meta.title)
-    region = choose_region(page, container_scores(page, headlines))
+    region = choose_region(page, container_scores(page, headlines),
+                           anchor_segment(page.segs, headlines, meta))
     decisions = judge_all(page.segs, page.containers, region, options.favor)
     return Page(page.containers, region, decisions, meta, headlines)
