@@ -223,3 +223,25 @@ def test_the_anchor_needs_a_fair_share_of_the_best_score() -> None:
     page = score(seg(body), Metadata(title="T", rules=(("title", "metadata.title.h1"),)),
                  Options())
     assert page.region.reason == "region.best"
+
+
+def test_a_chrome_name_on_the_wrapper_of_most_of_the_prose_is_void() -> None:
+    # WordPress puts taxonomy classes on the post: "tag-promotion" reads as an ad slot.
+    post = f"<div class='post tag-promotion'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+    aside = f"<div class='sidebar'><p>{TEASER}</p></div>"
+    page = score(seg(f"<ul>{MENU}</ul>{post}{aside}"), Metadata(), Options())
+    assert body_texts(page) == [PROSE.strip()] * 3
+    # Inside the region the void name drops nothing; a real chrome name still does.
+    inner = (f"<div class='entry'><p>{TEASER}</p><div class='ad-wrap'><p>{PROSE}</p>"
+             f"<p>{PROSE}</p></div><div class='share'><p>Share this story</p></div></div>")
+    page = score(seg(inner), Metadata(), Options())
+    assert body_texts(page) == [TEASER.strip(), PROSE.strip(), PROSE.strip()]
+    assert {d.seg.text: d.reason for d in page.decisions}["Share this story"] == "class.share"
+
+
+def test_comments_and_footers_stay_chrome_however_much_they_hold() -> None:
+    comments = "".join(f"<div class='comment'><p>{TEASER}</p></div>" for _ in range(4))
+    body = f"<article><p>{PROSE}</p></article><div class='comments'>{comments}</div>"
+    assert kept(body) == [PROSE.strip()]
+    footer = f"<article><p>{PROSE}</p></article><footer><p>{TEASER}</p><p>{TEASER}</p></footer>"
+    assert kept(footer) == [PROSE.strip()]

@@ -237,6 +237,15 @@ def test_site_drop_beats_generic_keep_and_explain_names_it() -> None:
     assert reason(doc, "Note: this paragraph is ordina") == "site.t.note"
 
 
+def test_a_site_drop_holds_however_much_of_the_page_it_takes() -> None:
+    # A generic chrome name on a wrapper of most of the prose is void; a site's drop is not.
+    box = "".join(f"<p>{s} Boxed.</p>" for s in SENTENCES)
+    html = page(after=f"<div class='widget'>{box}</div>")
+    assert "Boxed." in run(html).text
+    doc = run(html, rule("t.box", drop=("div.widget",)))
+    assert "Boxed." not in doc.text and SENTENCES[0] in doc.text
+
+
 def test_inline_drop_keeps_the_sentence_whole() -> None:
     html = page("<p>Shares of <a href='/q'>Acme</a><span class='quote'>(12.5, +0.3)</span> rose "
                 "after the vote, traders said on Wednesday afternoon.</p>")

@@ -167,6 +167,9 @@ class Scored(NamedTuple):
     good: list[float]
     #: ... and its link mass, with all the mass of its chrome-named children.
     bad: list[float]
+    #: The nearest chrome-named container at or above each one whose name is not void
+    #: (-1: none).
+    chrome_of: list[int]
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,17 @@ UNITS_PER_PUNCT = 30
 MIN_PROSE_UNITS = 12
 #: The score of a candidate that can never be the region.
 NEVER: Final = float("-inf")
+#: A chrome name on a container whose subtree holds at least this share of the page's
+#: prose names the article's own wrapper by mistake (WordPress puts "tag-x category-y"
+#: on the post, themes wrap everything in "ads-container"), and is void there.
+VOID_SHARE = 0.5
+#: Names that stay chrome however much prose they hold: comments and overlays, and the
+#: blocks that can outweigh a short article (a footer, a "related" block holding the
+#: whole next article).
+KEEP_NAMES: Final = frozenset({
+    "class.comment", "class.consent", "class.popup", "role.dialog", "role.alert",
+    "class.footer", "tag.footer", "role.contentinfo", "class.related",
+})
 #: A candidate tied to the headline replaces a best region elsewhere when it scores at
 #: least this share of that region's score: a teaser list, an "about me" box or the next
 #: article in an endless stream can outscore a short article.
@@ -147,12 +158,12 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
     """good - bad per container, aggregated bottom-up in one pass (children follow
     their parents in the table, so a reverse scan sees every child first). Copies of the
     headline bring nothing: the finish stage drops them, so a region holding little else
-    would come out empty."""
-    containers = page.containers
+    would come out empty. A chrome name on a container holding most of the page's prose
+    is void (see VOID_SHARE)."""
+    containers, segs = page.containers, page.segs
     n = len(containers)
     good = [0.0] * n
     bad = [0.0] * n
-    segs = page.segs
     for seg in segs:
         g, b = seg_mass(seg)
         good[seg.container] += g
@@ -161,28 +172,41 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
         g, b = seg_mass(segs[i])
         good[segs[i].container] -= g
         bad[segs[i].container] -= b
+    prose = good[:]  # the good mass of each subtree, whatever the names in it
+    limit = VOID_SHARE * sum(good)
+    void: set[int] = set()
     for idx in range(n - 1, 0, -1):
         cont = containers[idx]
-        if cont.chrome is not None:
-            bad[cont.parent] += good[idx] + bad[idx]
+        parent = cont.parent
+        prose[parent] += prose[idx]
+        if cont.chrome is not None and prose[idx] >= limit > 0 and voidable(cont.chrome):
+            void.add(idx)
+        if cont.chrome is not None and idx not in void:
+            bad[parent] += good[idx] + bad[idx]
         else:
-            good[cont.parent] += good[idx]
-            bad[cont.parent] += bad[idx]
+            good[parent] += good[idx]
+            bad[parent] += bad[idx]
     scores = [g - BAD_WEIGHT * b for g, b in zip(good, bad, strict=True)]
     # A region inside a chrome-named element (comments, a popup) is a last resort; one
     # inside an overlay is none (the page, container 0, never is).
-    in_chrome = [False] * n
+    chrome_of = [-1] * n
     in_overlay = [False] * n
     for idx in range(1, n):
         cont = containers[idx]
         parent = cont.parent
-        if cont.chrome is not None or in_chrome[parent]:
-            in_chrome[idx] = True
+        at = idx if cont.chrome is not None and idx not in void else chrome_of[parent]
+        if at >= 0:
+            chrome_of[idx] = at
             scores[idx] *= CHROME_REGION_WEIGHT
             if cont.chrome in OVERLAY_RULES or in_overlay[parent]:
                 in_overlay[idx] = True
                 scores[idx] = NEVER
-    return Scored(scores, good, bad)
+    return Scored(scores, good, bad, chrome_of)
+
+
+def voidable(rule_id: str) -> bool:
+    """Whether a chrome name can be void on a container holding most of the prose."""
+    return rule_id not in KEEP_NAMES and not rule_id.startswith("site.")
 
 
 def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
@@ -223,7 +247,7 @@ def with_siblings(containers: Sequence[Container], scored: Scored, region: Regio
     while child <= end:  # the parent's children, each subtree skipped at once
         c = containers[child]
         if (c.tag == me.tag and c.cls == me.cls and child != idx
-                and c.chrome is None and good[child] > MIN_PROSE_UNITS):
+                and scored.chrome_of[child] != child and good[child] > MIN_PROSE_UNITS):
             same.add(child)
             g += good[child]
             b += bad[child]
@@ -291,11 +315,12 @@ def _tied(containers: Sequence[Container], segs: Sequence[Seg], head: int, at: i
     return out
 
 
-def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: str) -> Decision:
-    """The structural decision on one segment inside the region; textual rules run later,
-    in finish."""
-    if region.container < seg.chrome_at <= region.end:
-        return decide(seg, DROP, seg.chrome or "chrome")
+def judge(seg: Seg, containers: tuple[Container, ...], region: Region, favor: str,
+          chrome_at: int) -> Decision:
+    """The structural decision on one segment inside the region (``chrome_at``: its
+    nearest chrome-named container); textual rules run later, in finish."""
+    if region.container < chrome_at <= region.end:
+        return decide(seg, DROP, containers[chrome_at].chrome or "chrome")
     if seg.caption or seg.kind == "caption":
         named = containers[seg.container].site_rule
         return decide(seg, CAPTION, f"site.{named}" if named else "caption.element")
@@ -325,13 +350,13 @@ def _left_out(decisions: list[Decision], region: Region) -> list[Decision]:
 
 
 def judge_all(segs: Sequence[Seg], containers: tuple[Container, ...], region: Region,
-              favor: str) -> tuple[Decision, ...]:
+              chrome_of: Sequence[int], favor: str) -> tuple[Decision, ...]:
     """One decision per segment: :func:`judge` inside the region, ``region.outside``
     elsewhere, ``region.sibling`` under the children the sibling pass left out."""
     first, last = region.container, region.end
     decisions = [
-        judge(seg, containers, region, favor) if first <= seg.container <= last
-        else decide(seg, DROP, OUTSIDE)
+        judge(seg, containers, region, favor, chrome_of[seg.container])
+        if first <= seg.container <= last else decide(seg, DROP, OUTSIDE)
         for seg in segs
     ]
     if region.skip:
@@ -343,7 +368,7 @@ def score(page: Segmented, meta: Metadata, options: Options) -> Page:
     """Choose the region and judge every segment structurally: the page record starts
     here, with the metadata read before the walk."""
     headlines = headline_copies(page.segs, meta.title)
-    region = choose_region(page, container_scores(page, headlines),
-                           anchor_segment(page.segs, headlines, meta))
-    decisions = judge_all(page.segs, page.containers, region, options.favor)
+    scored = container_scores(page, headlines)
+    region = choose_region(page, scored, anchor_segment(page.segs, headlines, meta))
+    decisions = judge_all(page.segs, page.containers, region, scored.chrome_of, options.favor)
     return Page(page.containers, region, decisions, meta, headlines)
