@@ -151,6 +151,14 @@ def test_the_edge_trim_returns_new_decisions_and_leaves_its_input_alone() -> Non
     assert [d.role for d in decisions] == [Role.BODY, Role.BODY]
 
 
+def test_the_edge_trim_never_empties_the_body() -> None:
+    # A body of one short label-like line (a notice, a test page) is the body.
+    segs = [image_seg("Test", after=False), image_seg("张三 李四", after=False)]
+    decisions = [Decision(s, Role.BODY, "body") for s in segs]
+    assert [d.role for d in trim_edges(decisions)] == [Role.BODY, Role.BODY]
+    assert [d.role for d in trim_edges(decisions[:1])] == [Role.BODY]
+
+
 def test_finish_resolves_every_boundary_and_keeps_the_region() -> None:
     related = "".join(
         f"<li><a href=/n{i}>另一条新闻标题第{i}条</a> 相关内容</li>" for i in range(4))

@@ -183,12 +183,16 @@ def _image_captions(decisions: Sequence[Decision]) -> list[Decision]:
 
 
 def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
-    """Drop short, punctuation-free lines that trail the body (share labels, credits)."""
+    """Drop short, punctuation-free lines that trail the body (share labels, credits);
+    a body made of nothing else (a one-line notice) stays whole."""
     out = list(decisions)
-    for i in reversed(_body_indexes(decisions)):
+    body = _body_indexes(decisions)
+    for n, i in enumerate(reversed(body)):
         seg = decisions[i].seg
         if seg.punct or seg.units >= 8 or seg.kind in ("table_row", "code"):
             break
+        if n == len(body) - 1:  # the first line of the body: trimming would empty it
+            return list(decisions)
         out[i] = decide(seg, DROP, "edge.tail")
     return out
 
