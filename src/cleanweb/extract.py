@@ -22,6 +22,7 @@ from cleanweb.stages import metadata
 from cleanweb.stages import parse as dom
 from cleanweb.stages.assemble import EncodingInfo, bare_document, build_document
 from cleanweb.stages.decode import as_bytes, decode
+from cleanweb.stages.fallback import fallback
 from cleanweb.stages.finish import finish
 from cleanweb.stages.markup import base_url
 from cleanweb.stages.metadata import Metadata, dates, page_metadata
@@ -70,9 +71,11 @@ def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str |
                      links=opts.include_links, images=opts.include_images,
                      formatting=opts.include_formatting)
     budget.check()
-    page = score(layout, meta, opts)
+    scored = score(layout, meta, opts)
     budget.check()
-    page = finish(page, site, budget)
+    page = finish(scored, site, budget)
+    budget.check()
+    page = fallback(scored, page, opts, site, budget)
     budget.check()
     return build_document(page, url, enc, opts, base)
 

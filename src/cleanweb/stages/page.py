@@ -159,7 +159,8 @@ class Region:
 
 
 class Scored(NamedTuple):
-    """What the score stage's bottom-up pass found, per container."""
+    """What the score stage's bottom-up pass found, per container: kept on the page
+    record, so a later look at the page (the fallback stage) needs no second pass."""
 
     #: good - BAD_WEIGHT * bad, weighted down inside chrome (see the score stage).
     score: list[float]
@@ -183,3 +184,5 @@ class Page:
     meta: Metadata
     #: Indexes of the segments that repeat the headline (the finish stage drops them).
     headlines: frozenset[int] = frozenset()
+    #: The container scores the region was chosen by.
+    scored: Scored | None = None

@@ -6,10 +6,10 @@ and *bad* mass (its link units). A container's score is good minus bad over its
 subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
-because each holds only part of the text. Two structural checks then move it: to its
-parent when the article was split into sibling blocks of one kind (:func:`with_siblings`),
-and to the headline when it won elsewhere (:func:`anchored`). ``Region.reason`` names
-every move.
+because each holds only part of the text. Two structural checks then move it: to the
+headline when it won elsewhere (:func:`anchored`), and to its parent when the article
+was split into sibling blocks of one kind (:func:`with_siblings`). Every move is named
+in ``Region.reason``.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
@@ -18,6 +18,7 @@ ancestor, link density, ...); the first that fires decides and its id is the rea
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final, NamedTuple
 
 from cleanweb.measures import fingerprint
@@ -51,8 +52,6 @@ OVERLAY_RULES: Final = frozenset({"class.consent", "role.dialog"})
 UNITS_PER_PUNCT = 30
 #: A segment shorter than this (units) without punctuation brings no good mass.
 MIN_PROSE_UNITS = 12
-#: The score of a candidate that can never be the region.
-NEVER: Final = float("-inf")
 #: A chrome name on a container whose subtree holds at least this share of the page's
 #: prose names the article's own wrapper by mistake (WordPress puts "tag-x category-y"
 #: on the post, themes wrap everything in "ads-container"), and is void there.
@@ -80,6 +79,9 @@ SIBLING_LINK_DENSITY = 0.3
 #: Siblings must add at least this share of the region's own prose: a date or source
 #: line in a paragraph of its own beside the body is not the article's other half.
 SIBLING_SHARE = 0.2
+#: The score of a candidate that can never be the region.
+NEVER: Final = float("-inf")
+
 #: The reason of a segment under a child of the region that the sibling pass left out.
 SIBLING: Final = "region.sibling"
 #: The reason of every segment outside the region.
@@ -371,4 +373,27 @@ def score(page: Segmented, meta: Metadata, options: Options) -> Page:
     scored = container_scores(page, headlines)
     region = choose_region(page, scored, anchor_segment(page.segs, headlines, meta))
     decisions = judge_all(page.segs, page.containers, region, scored.chrome_of, options.favor)
-    return Page(page.containers, region, decisions, meta, headlines)
+    return Page(page.containers, region, decisions, meta, headlines, scored)
+
+
+def runner_up(page: Page, scored: Scored) -> Region | None:
+    """The best-scoring container that neither lies in the page's region nor holds it
+    (the region's own text is what fell short), if one scores at all."""
+    scores, containers, region = scored.score, page.containers, page.region
+    best = -1
+    for c, value in enumerate(scores):
+        if (value > 0 and (best < 0 or value > scores[best])
+                and not region.container <= c <= region.end
+                and not c <= region.container <= containers[c].end):
+            best = c
+    if best < 0:
+        return None
+    return Region(best, containers[best].end, scores[best], reason="fallback.retry")
+
+
+def rejudged(page: Page, scored: Scored, region: Region, options: Options) -> Page:
+    """``page`` (as the score stage made it, with its ``scored``) judged against another
+    region."""
+    segs = [d.seg for d in page.decisions]
+    decisions = judge_all(segs, page.containers, region, scored.chrome_of, options.favor)
+    return replace(page, region=region, decisions=decisions)
