@@ -108,7 +108,8 @@ def test_english_page_with_jsonld() -> None:
     html = """<html lang="en-GB"><head><title>Storm hits coast - Example Times</title>
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm hits coast",
     "datePublished": "2020-03-03T10:00:00Z", "author": {"name": "Jane Doe"},
-    "publisher": {"name": "Example Times"}}</script></head><body>
+    "publisher": {"name": "Example Times"}, "articleBody": "A storm hit.\\nSchools closed."}
+    </script></head><body>
     <h1>Storm hits coast</h1><p>A storm hit the coast on Tuesday. Residents were told to stay
     indoors while crews cleared the roads, and schools closed for the day.</p></body></html>"""
     m = meta_of(html)
@@ -117,6 +118,7 @@ def test_english_page_with_jsonld() -> None:
     assert m.author == "Jane Doe"
     assert m.source == "Example Times"
     assert m.declared_lang == "en-GB"
+    assert m.article_body == "A storm hit.\nSchools closed."  # as written, for the fallback
 
 
 def test_hidden_header_text_is_skipped() -> None:

@@ -106,7 +106,8 @@ def page_metadata(tree: LexborHTMLParser) -> Metadata:
         author,
         zone_editor(lines) or class_editor(found.editors),
     ), override=True)
-    return replace(meta, declared_lang=declared_lang(tree, metas))
+    return replace(meta, declared_lang=declared_lang(tree, metas),
+                   article_body=ld.get("body") or None)
 
 
 def _date(tree: LexborHTMLParser, lines: list[Line], metas: dict[str, str],

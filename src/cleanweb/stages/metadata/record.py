@@ -34,6 +34,9 @@ class Metadata:
     #: language: the declared value, the script shares, the function-word counts); each
     #: is formatted by ``str()`` only when explain asks for it (:meth:`explained`).
     evidence: tuple[tuple[str, object], ...] = ()
+    #: Not a Document field: the JSON-LD ``articleBody`` as the page gives it, for the
+    #: fallback stage when the extracted body comes out very short.
+    article_body: str | None = None
 
     def explained(self) -> tuple[tuple[str, str], ...]:
         """The evidence as text, for ``explain``."""

@@ -41,7 +41,8 @@ def meta_map(tree: LexborHTMLParser | LexborNode) -> dict[str, str]:
 
 
 def jsonld(tree: LexborHTMLParser | LexborNode) -> dict[str, str]:
-    """headline/datePublished/author/publisher from the first article-like JSON-LD."""
+    """headline/datePublished/author/publisher (and the articleBody, as it is) from the
+    first article-like JSON-LD."""
     for node in islice(tree.css('script[type="application/ld+json"]'), 5):
         raw = node.text(deep=True)
         if len(raw) > _MAX_JSONLD:
@@ -69,6 +70,7 @@ def _ld_fields(data: object) -> dict[str, str]:
                 "date": _ld_str(item.get("datePublished")),
                 "author": _ld_str(item.get("author")),
                 "publisher": _ld_str(item.get("publisher")),
+                "body": body if isinstance(body := item.get("articleBody"), str) else "",
             }
     return {}
 
