@@ -6,10 +6,10 @@ and *bad* mass (its link units). A container's score is good minus bad over its
 subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
-because each holds only part of the text. Two structural checks then move it: to the
-headline when it won elsewhere (:func:`anchored`), and to its parent when the article
-was split into sibling blocks of one kind (:func:`with_siblings`). Every move is named
-in ``Region.reason``.
+because each holds only part of the text. Two structural checks then move it: to its
+parent when the article was split into sibling blocks of one kind (:func:`with_siblings`),
+and to the headline when it won elsewhere (:func:`anchored`). Every move is named in
+``Region.reason``.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
