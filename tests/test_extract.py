@@ -206,6 +206,16 @@ def test_plain_text_without_markup_is_still_a_page() -> None:
     assert extract("纯文本的一段话，没有标签，但有足够的文字。".encode()).status == Status.OK
 
 
+def test_ruby_readings_are_in_neither_the_title_nor_the_body() -> None:
+    kanji = "<ruby>漢<rt>かん</rt></ruby><ruby>字<rp>(</rp><rt>じ</rt><rp>)</rp></ruby>"
+    line = f"{kanji}を学ぶ子どもたちは、毎日新しい言葉を覚えています。"
+    doc = extract(page(f"<article><h1>{kanji}を学ぶ</h1><p>{line * 3}</p><p>{line}</p></article>",
+                       head="<title>漢字を学ぶ | ニュース</title>"))
+    sentence = "漢字を学ぶ子どもたちは、毎日新しい言葉を覚えています。"
+    assert doc.text == f"{sentence * 3}\n{sentence}"
+    assert doc.title is not None and not set("かんじ()") & set(doc.title)
+
+
 def _fresh(code: str) -> str:
     """Run ``code`` in a new interpreter (nothing compiled yet) and return its output."""
     import subprocess

@@ -9,7 +9,7 @@ from cleanweb.errors import Budget, Stop
 from cleanweb.site_rules import ElementRule
 from cleanweb.stages import parse as dom
 from cleanweb.stages.page import Segmented
-from cleanweb.stages.segment import segment
+from cleanweb.stages.segment import HOLD_SCAN, holds_block, segment
 
 
 def seg(body: str, max_nodes: int = 10**6) -> Segmented:
@@ -101,6 +101,49 @@ def test_container_table_is_a_tree_in_preorder() -> None:
         assert cont.parent < idx <= cont.end
         parent = out.containers[cont.parent]
         assert parent.end >= cont.end
+
+
+def test_custom_elements_inside_a_sentence_join_it() -> None:
+    assert texts("<p>中文<x-hl>重点</x-hl>内容…</p>") == ["中文重点内容…"]
+    # Office smart tags and namespaced elements: unknown to HTML, inline in a browser.
+    assert texts("<p>Held in <st1:place>Paris</st1:place> in May.<o:p></o:p></p>") == [
+        "Held in Paris in May."]
+
+
+def test_custom_elements_holding_blocks_are_containers() -> None:
+    out = seg("<x-card><x-meta><span>by Ann</span></x-meta><div><p>body</p></div></x-card>"
+              "<p>after</p>")
+    tags = [c.tag for c in out.containers]
+    assert tags == ["body", "x-card", "div", "p", "p"]
+    by, body, after = out.segs
+    assert (by.text, by.container) == ("by Ann", 1)
+    assert out.containers[body.container].parent == 2
+    assert after.container == 4
+
+
+def test_a_named_custom_element_is_a_block_of_its_own() -> None:
+    assert texts("<p>one<x-share class='share-bar'>Share</x-share>two</p>") == [
+        "one", "Share", "two"]
+
+
+def test_unknown_elements_are_judged_by_their_first_nodes_only() -> None:
+    # A block past the look-ahead leaves the element inline: its blocks still split
+    # the text, only the wrapper has no container of its own.
+    late = "<i>x</i>" * HOLD_SCAN
+    out = seg(f"<x-list>{late}<p>late block</p></x-list>")
+    assert [c.tag for c in out.containers] == ["body", "p"]
+    assert holds_block(dom.parse(page(f"<x-a>{late}<p>b</p></x-a>")).css_first("x-a")) is False
+    assert holds_block(dom.parse(page("<x-a><i>x</i><p>b</p></x-a>")).css_first("x-a"))
+
+
+def test_deeply_nested_custom_elements_are_walked() -> None:
+    out = seg("<x-a>" * 5000 + "deep <x-b>text</x-b>" + "</x-a>" * 5000)
+    assert [s.text for s in out.segs] == ["deep text"]
+
+
+def test_ruby_annotations_leave_the_text() -> None:
+    assert texts("<p><ruby>汉<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby>字和<ruby>漢<rt>かん</rt>"
+                 "</ruby>字</p><p><RUBY>字<RT>zì</RT></RUBY>母</p>") == ["汉字和漢字", "字母"]
 
 
 def test_node_limit_stops_the_walk() -> None:

@@ -24,9 +24,21 @@ SKIP_TAGS = frozenset({
 #: Inline elements: their text joins the enclosing block.
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
-    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby",
+    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rb", "ruby",
     "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
     "wbr", "-text", "-comment", "picture", "source",
+})
+
+#: Elements that open a block. An element in none of these three sets (a custom element
+#: such as ``<x-hl>``, a namespaced one such as ``<o:p>``, an obsolete or unknown tag) is
+#: inline unless it holds a block element, as a browser lays it out.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "col",
+    "colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "frame", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "html", "legend", "li", "listing", "main", "marquee", "menu", "nav", "noframes", "ol",
+    "optgroup", "p", "plaintext", "pre", "search", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul", "xmp",
 })
 
 #: Block kinds by the tag that opens them.

@@ -47,7 +47,8 @@ def parse(text: str, budget: Budget | None = None, utf8: bytes | None = None,
     they are valid UTF-8): the parser reads UTF-8, so handing it these bytes spares
     encoding the text again, and the guards count in them faster. A page found to open
     more than ``max_elements`` tags is refused (:class:`Stop` "too_large") before the
-    parser builds a tree that size: seconds of work and a gigabyte for 32 MB of them."""
+    parser builds a tree that size: seconds of work and a gigabyte for 32 MB of them.
+    Ruby annotations leave the tree (:data:`RUBY_ANNOTATION_TAGS`)."""
     tags = utf8.count(b"<") if utf8 is not None else text.count("<")
     if tags > DEPTH_CHECK_TAGS:
         limited = limit_depth(text, MAX_DEPTH, budget, max_elements)
@@ -59,6 +60,8 @@ def parse(text: str, budget: Budget | None = None, utf8: bytes | None = None,
     tree = LexborHTMLParser(utf8 if utf8 is not None else text)
     if _swallowed_by_title(tree):
         tree = LexborHTMLParser(_TITLE_OPEN_RE.sub("", text, count=1))
+    if "<rt" in text or "<RT" in text:  # two C scans: most pages have no ruby
+        tree.strip_tags(list(RUBY_ANNOTATION_TAGS), recursive=True)
     return tree
 
 
@@ -143,6 +146,11 @@ def is_hidden(attrs: dict[str, str | None]) -> bool:
 
 #: Elements whose content is code or data, never page text.
 CODE_TAGS = ("script", "style", "noscript", "template")
+#: Ruby annotations: the reading printed over the base text ("汉字" with "hàn zì" above
+#: it) and the parentheses shown where ruby is not rendered. They leave the tree as soon
+#: as it is parsed, so the headline, the metadata and the body read the base text alone
+#: instead of "汉(hàn)字".
+RUBY_ANNOTATION_TAGS = ("rt", "rp", "rtc")
 
 
 def drop_code(tree: LexborHTMLParser) -> None:

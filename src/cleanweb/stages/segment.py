@@ -384,7 +384,7 @@ class _Walker:
         site = self.site
         want_links, want_images, want_marks, marks = (
             self.links, self.images_on, self.formatting, MARK_TAGS)
-        skip, inline = st.SKIP_TAGS, st.INLINE_TAGS
+        skip, inline, blocks = st.SKIP_TAGS, st.INLINE_TAGS, st.BLOCK_TAGS
         flush, close, names, open_, collapsed = (
             self.flush, self.close, self.names, self.open, self.collapsed)
         node = root.child
@@ -444,8 +444,10 @@ class _Walker:
             if naming is None:
                 naming = names(tag, attrs)
             # An inline element is a block of its own when it is chrome-, caption- or
-            # heading-named (<span class="share">).
-            if tag in inline and naming.chrome is None and naming.role is None:
+            # heading-named (<span class="share">); an unknown one (<x-hl>, <o:p>) is
+            # inline unless it holds a block.
+            if ((tag in inline or (tag not in blocks and not holds_block(node)))
+                    and naming.chrome is None and naming.role is None):
                 mark = self.open_mark(marks[tag]) if want_marks and tag in marks else 0
                 stack.append((node, cont, False, mark, False, cont, in_link))
             else:
@@ -469,6 +471,42 @@ class _Walker:
         self.budget.check()
         if count > self.max_nodes:
             raise Stop("too_large")
+
+
+#: Nodes under an unknown element looked at for a block element before it is taken as
+#: inline: a custom wrapper shows its first block within a few nodes, and the look stays
+#: flat per element however deep such elements nest.
+HOLD_SCAN = 64
+
+
+def holds_block(node: LexborNode) -> bool:
+    """Whether a block element is among the first :data:`HOLD_SCAN` nodes under ``node``
+    (in document order; skipped subtrees are not entered)."""
+    blocks, skip = st.BLOCK_TAGS, st.SKIP_TAGS
+    child = node.child
+    level = 1
+    for _ in range(HOLD_SCAN):
+        if child is None:
+            return False
+        node = child
+        tag = node.tag
+        if tag in blocks:
+            return True
+        child = node.child if tag not in skip else None
+        if child is not None:
+            level += 1
+            continue
+        child = node.next
+        while child is None:  # up to the nearest ancestor below the start with a next sibling
+            level -= 1
+            if level == 0:
+                return False
+            parent = node.parent
+            if parent is None:
+                return False
+            node = parent
+            child = node.next
+    return False
 
 
 def _merge_row(containers: list[Container], segs: list[Seg], tr: int, first: int) -> None:
