@@ -6,10 +6,12 @@ import pytest
 from conftest import page
 
 from cleanweb.errors import Budget, Stop
+from cleanweb.rules import structure as st
+from cleanweb.rules.base import name_words
 from cleanweb.site_rules import ElementRule
 from cleanweb.stages import parse as dom
 from cleanweb.stages.page import Segmented
-from cleanweb.stages.segment import HOLD_SCAN, holds_block, segment
+from cleanweb.stages.segment import HOLD_SCAN, holds_block, segment, value_naming
 
 
 def seg(body: str, max_nodes: int = 10**6) -> Segmented:
@@ -158,8 +160,6 @@ def test_deep_nesting_is_walked_without_recursion() -> None:
 
 
 def test_name_words_in_their_three_tiers() -> None:
-    from cleanweb.rules.base import name_words
-
     words = name_words("main-nav_2 ad1 side-bar x:y/z.w")
     plain = ["main", "nav", "2", "ad1", "side", "bar", "x", "y", "z", "w"]
     assert words[: len(plain)] == plain
@@ -169,12 +169,28 @@ def test_name_words_in_their_three_tiers() -> None:
 
 
 def test_value_naming_first_word_decides_and_unknown_values_name_nothing() -> None:
-    from cleanweb.stages.segment import value_naming
-
     assert value_naming("totally-unrelated words") == (None, None, False)
     chrome, role, content = value_naming("site-nav article-body")
     assert chrome is not None and role is None and content
     assert value_naming("side-bar")[0] == value_naming("sidebar")[0] is not None
+
+
+CHROME_NAMES = {name for rule in st.CLASS_RULES for name in rule.names.split()}
+
+
+@pytest.mark.parametrize("value", [ex for rule in st.NAME_FILTERS for ex in rule.examples])
+def test_tokens_a_filter_leaves_unread_name_nothing(value: str) -> None:
+    assert CHROME_NAMES & set(name_words(value))  # read word by word, it names chrome
+    assert value_naming(value)[0] is None
+
+
+def test_name_filters_leave_the_other_tokens_and_look_alikes_alone() -> None:
+    post = "post-9749 post type-post status-publish hentry category-social-media tag-ads"
+    assert value_naming(post) == (None, None, True)  # "post" still names content
+    assert value_naming(post + " share-bar")[0] == "class.share"
+    assert value_naming("tag-cloud")[0] == value_naming("taxonomy tag-list")[0] == "class.tags"
+    assert value_naming("section-nav")[0] == "class.nav"
+    assert value_naming("widget html")[0] == value_naming("widget blog-list")[0] == "class.sidebar"
 
 
 def test_naming_memos_give_what_a_fresh_computation_gives() -> None:

@@ -16,6 +16,7 @@ from cleanweb.document import Document, Status
 from cleanweb.errors import Budget, Stop
 from cleanweb.options import Options
 from cleanweb.page_url import page_url
+from cleanweb.rules.structure import NAME_FILTERS
 from cleanweb.rules.text import TEXT_RULES
 from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.stages import metadata
@@ -88,6 +89,7 @@ def compile_rules() -> None:
     it and no result depends on which page came first. A process that forks workers
     calls it first, so they share the compiled patterns."""
     TEXT_RULES.compile_all()
+    NAME_FILTERS.compile_all()
     dates.compile_patterns()
     metadata.compile_patterns()
 

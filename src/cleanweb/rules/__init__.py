@@ -53,6 +53,8 @@ def _tables() -> tuple[Listed, ...]:
             Page(Shape.CLASS_CAPTION))),
         Table.of("content name", structure.CONTENT_NAMES,
                  page=lambda _: Page(Shape.CLASS_CONTENT, Place.END)),
+        Table("name filter", tuple(structure.NAME_FILTERS),
+              r.read_filters(structure.NAME_FILTERS), source=structure.NAME_FILTERS),
         Table("tag", tuple(structure.TAG_NAMES), r.read_exact(structure.TAG_NAMES),
               page=lambda _: Page(Shape.TAG, Place.END), source=structure.TAG_NAMES),
         Table("aria role", tuple(structure.ROLE_NAMES), r.read_exact(structure.ROLE_NAMES),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Generic, Literal, TypeAlias, TypeVar
 
@@ -292,19 +293,45 @@ _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _DIGITS = "0123456789"
 
 
-def name_words(value: str) -> list[str]:
+def name_words(value: str, filters: RuleSet | None = None) -> list[str]:
     """The words of a lower-cased class/id value that name rules are looked up by, in
     three tiers: its parts between separators ("main-nav_2" → main, nav, 2), each also
     without a trailing number ("ad1" → ad), and its names with their joiners removed
     ("side-bar" → sidebar; names without joiners come again here, which changes no
-    first hit). Whole words only, so "nav" never matches inside "canvas". C scans and
+    first hit). Whole words only, so "nav" never matches inside "canvas". The tokens
+    ``filters`` leave unread give no words (see :func:`unread_tokens`). C scans and
     string methods: this runs for every distinct class and id on a page."""
+    if filters is not None:
+        value = unread_tokens(value, filters)
     words = _WORD_RE.findall(value)
     if _HAS_DIGIT_RE.search(value) is not None:
         words += [w.rstrip(_DIGITS) for w in words if w[-1] in _DIGITS and not w.isdigit()]
     if "-" in value or "_" in value:
         words += value.replace("-", "").replace("_", "").split()
     return words
+
+
+def unread_tokens(value: str, filters: RuleSet) -> str:
+    """``value`` (a lower-cased class/id value) with the tokens ``filters`` match replaced
+    by spaces: the filters' rules name tokens that say something other than what the
+    element is. Filters run on the ``re`` engine; their patterns match single tokens."""
+    for i, rule in enumerate(filters.rules):
+        if admits(rule, value):
+            value = filters.pattern(i).sub(" ", value)
+    return value
+
+
+def admits(rule: Rule, value: str) -> bool:
+    """Whether a filter runs on ``value``: one of its needles occurs in it, and its guard
+    (a platform's own classes beside the tokens it files), if it has one."""
+    if rule.needles and not any(needle in value for needle in rule.needles):
+        return False
+    return not rule.guard or _guard(rule.guard).search(value) is not None
+
+
+@lru_cache(maxsize=64)
+def _guard(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def merged_index(*tables: NameTable) -> Mapping[str, tuple[NameRule, ...]]:

@@ -16,8 +16,9 @@ from enum import StrEnum
 from itertools import takewhile
 
 from cleanweb.measures import squash
-from cleanweb.rules.base import NameRule, NameTable, Rule, RuleSet, name_words
+from cleanweb.rules.base import NameRule, NameTable, Rule, RuleSet, admits, name_words
 from cleanweb.rules.byline import DATE_LABEL_RULES
+from cleanweb.rules.structure import NAME_FILTERS
 from cleanweb.rules.text import classify_line
 from cleanweb.stages.metadata import inline_credit, parse_byline
 from cleanweb.stages.metadata.dates import find_date
@@ -152,8 +153,18 @@ def read_names(table: NameTable) -> Reader:
     index = _by_name(table)
 
     def read(value: str) -> Sequence[str]:
-        found = (index.get(word) for word in name_words(value.lower()))
+        found = (index.get(word) for word in name_words(value.lower(), NAME_FILTERS))
         return list(dict.fromkeys(r.id for r in found if r is not None))
+    return read
+
+
+def read_filters(table: RuleSet) -> Reader:
+    """The filters that leave tokens of a class/id value unread (see
+    :func:`cleanweb.rules.base.unread_tokens`), in table order."""
+    def read(value: str) -> Sequence[str]:
+        low = value.lower()
+        return [rule.id for i, rule in enumerate(table)
+                if admits(rule, low) and table.pattern(i).search(low) is not None]
     return read
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from cleanweb.rules.base import NameRule, NameTable
+from cleanweb.rules.base import NameRule, NameTable, Rule, RuleSet
 
 #: Elements whose subtree is never text of the page.
 SKIP_TAGS = frozenset({
@@ -153,6 +153,36 @@ CLASS_RULES = NameTable((
              examples=("masthead", "logo"),
              near_misses=("article-header", "logon")),
 ))
+
+#: Tokens of a class/id value that say something other than what the element is: their
+#: words are not read as names (``base.name_words``). A rule's pattern matches such
+#: tokens of the lower-cased value; it runs only when one of its needles occurs in the
+#: value and, when it has a guard, the guard does too (the platform's own classes around
+#: the tokens). Examples are values the rule applies to; near misses, values it leaves.
+NAME_FILTERS = RuleSet((
+    Rule("unread.taxonomy", r"(?<!\S)(?:category|tag)-\S*",
+         "blog platforms file the post's own element under its categories and tags "
+         "(category-social-media, tag-promotion): their words are topics, not names",
+         action="unread", needles=("category-", "tag-"),
+         guard=r"(?:^|\s)(?:hentry|post|type-[a-z0-9_-]+|post-[0-9]+)(?:\s|$)",
+         examples=("post-9749 post type-post status-publish hentry category-social-media "
+                   "tag-promotion", "post tag-sharing featured"),
+         near_misses=("tag-cloud", "category-nav", "widget category-opinion",
+                      "post-list tags")),
+    Rule("unread.holds", r"(?<!\S)(?:has|hasnt|with|without)[-_]\S*",
+         "a class that says what an element holds is no name of the element itself "
+         "(has-sidebar, with-section-nav, hasnt-bio)",
+         action="unread", needles=("has", "with"),
+         examples=("main-content-wrap has-section-nav", "article with-sidebar",
+                   "l-grid without-rail"),
+         near_misses=("sidebar-with-ads", "hashtags", "withdrawn-notice")),
+    Rule("unread.blog_widget", r"(?<!\S)widget(?!\S)",
+         "Blogger names every box of a blog 'widget' plus its type: the one of type Blog "
+         "holds the posts, so 'widget' is no sidebar name there",
+         action="unread", needles=("widget",), guard=r"(?:^|\s)blog(?:\s|$)",
+         examples=("widget blog",),
+         near_misses=("widget html", "widget blogarchive", "sidebar widget")),
+), engine="re")
 
 #: Class/id names that give an element a role: an image caption (its text goes to
 #: ``captions``) or an in-body subheading styled on a span or paragraph.

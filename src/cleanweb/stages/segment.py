@@ -163,7 +163,7 @@ def _element_naming(tag: str, cls: str | None, ident: str | None, role_attr: str
 def _value_naming(value: str) -> tuple[str | None, str | None, bool]:
     """(chrome rule id, "caption"/"heading" role, names content?) of one class or id
     value; the first word that names each decides it."""
-    words = name_words(value.lower())
+    words = name_words(value.lower(), st.NAME_FILTERS)
     if _NAME_SET.isdisjoint(words):  # most values: one C check
         return _NO_NAMES
     chrome: str | None = None
