@@ -148,6 +148,13 @@ CLASS_RULES = NameTable((
              examples=("cookie-banner", "onetrust-consent-sdk", "optanon-popup-top",
                        "didomi-notice", "gdpr-consent-dialog", "cmplz-cookiebanner"),
              near_misses=("cookbook", "consensus", "trusted-source")),
+    NameRule("class.author", "the author's bio box after the article (bare 'author' is no "
+             "such name: platforms put it on the post itself, 'entry-author-…'; nor is "
+             "bare 'bio', the whole content of a person's page)",
+             "authorbio authorbios authorbox aboutauthor abouttheauthor authorbiography "
+             "authordescription authorprofile",
+             examples=("author-bio", "about-the-author", "author-box"),
+             near_misses=("author", "entry-author vcard", "bio", "biology")),
     NameRule("class.header", "site header, logo and search",
              "masthead logo siteheader searchbox searchbar",
              examples=("masthead", "logo"),
