@@ -70,6 +70,12 @@ def test_link_units_counted() -> None:
     assert (s.units, s.link_units) == (5, 3)
 
 
+def test_link_units_count_each_anchor_apart() -> None:
+    # the texts of neighbouring anchors must not join into one word ("HomeAboutContact")
+    (s,) = seg("<p><a href=/>Home</a> | <a href=/a>About</a>\n<a href=/c>Contact</a></p>").segs
+    assert (s.text, s.units, s.link_units) == ("Home | About Contact", 4, 3)
+
+
 def test_nearest_chrome_ancestor_recorded() -> None:
     out = seg("<div class='article'><p>body text</p><div class='share-bar'><p>Share</p></div>"
               "</div><nav><a href=/>Home</a></nav>")

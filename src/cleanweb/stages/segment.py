@@ -68,6 +68,17 @@ _KIND_OF_TAG = {
 _INHERITED_KINDS = frozenset({"list_item", "quote", "code", "caption", "heading"})
 
 
+#: Where an anchor opens in a segment's link text (NUL never reaches a text node: the
+#: parser replaces it).
+ANCHOR = "\x00"
+
+
+def anchor_units(links: str) -> int:
+    """Link units of a segment's link text, anchor by anchor (see :data:`ANCHOR`): the
+    words of two anchors with only spaces or separators between them are not one word."""
+    return sum(units(run) for run in links.split(ANCHOR))
+
+
 def _kind_for(tag: str, parent_kind: str) -> str:
     kind = _KIND_OF_TAG.get(tag)
     if kind is not None:
@@ -278,7 +289,7 @@ class _Walker:
         kind = "code" if self.pre_depth else cont.kind
         level = int(cont.tag[1]) if kind == "heading" and cont.tag in st.HEADING_TAGS else 0
         n = units(text) if self.pre_depth else squashed_units(text)  # code keeps its spacing
-        link_units = n if links is text else min(n, units(links)) if links else 0
+        link_units = n if links is text else min(n, anchor_units(links)) if links else 0
         if self.pending:  # images that stood apart before this segment
             spans = (*self.pending, *spans)
             self.pending.clear()
@@ -435,6 +446,7 @@ class _Walker:
             if tag == "a":
                 mark = self.open_link(attrs) if want_links else 0
                 stack.append((node, cont, False, mark, False, cont, in_link))
+                link_buf.append(ANCHOR)
                 in_link = True
                 node = node.child
                 continue
