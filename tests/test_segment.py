@@ -11,7 +11,13 @@ from cleanweb.rules.base import name_words
 from cleanweb.site_rules import ElementRule
 from cleanweb.stages import parse as dom
 from cleanweb.stages.page import Segmented
-from cleanweb.stages.segment import HOLD_SCAN, holds_block, segment, value_naming
+from cleanweb.stages.segment import (
+    HOLD_SCAN,
+    LINK_RUN_UNITS,
+    holds_block,
+    segment,
+    value_naming,
+)
 
 
 def seg(body: str, max_nodes: int = 10**6) -> Segmented:
@@ -74,6 +80,17 @@ def test_link_units_count_each_anchor_apart() -> None:
     # the texts of neighbouring anchors must not join into one word ("HomeAboutContact")
     (s,) = seg("<p><a href=/>Home</a> | <a href=/a>About</a>\n<a href=/c>Contact</a></p>").segs
     assert (s.text, s.units, s.link_units) == ("Home | About Contact", 4, 3)
+
+
+def test_an_anchor_running_longer_than_a_title_is_no_link_text() -> None:
+    prose = " ".join(["word"] * LINK_RUN_UNITS)
+    (s,) = seg(f"<p><a href=/x>{prose}</a></p>").segs
+    assert s.link_units == LINK_RUN_UNITS  # a title at most: still link text
+    (s,) = seg(f"<p><a href=/x>{prose} more</a> | <a href=/y>Next</a></p>").segs
+    assert (s.units, s.link_units) == (LINK_RUN_UNITS + 3, 1)
+    # An unclosed <a> is opened again inside every paragraph after it.
+    out = seg(f"<a href=/x>Home</a><p><a href=/forum>Post one: {prose} more.<p>{prose} end.")
+    assert [x.link_units for x in out.segs] == [1, 0, 0]
 
 
 def test_nearest_chrome_ancestor_recorded() -> None:

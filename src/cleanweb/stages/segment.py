@@ -71,12 +71,22 @@ _INHERITED_KINDS = frozenset({"list_item", "quote", "code", "caption", "heading"
 #: Where an anchor opens in a segment's link text (NUL never reaches a text node: the
 #: parser replaces it).
 ANCHOR = "\x00"
+#: An anchor whose text in one segment runs longer than this (units) is no link text: a
+#: real link is a title at most, and such runs are prose that an unclosed or page-wide
+#: <a> swallowed (old forums, hand-made pages: every paragraph after it reads as a link).
+LINK_RUN_UNITS = 40
 
 
 def anchor_units(links: str) -> int:
-    """Link units of a segment's link text, anchor by anchor (see :data:`ANCHOR`): the
-    words of two anchors with only spaces or separators between them are not one word."""
-    return sum(units(run) for run in links.split(ANCHOR))
+    """Link units of a segment's link text, anchor by anchor (see :data:`ANCHOR`): text
+    outside every anchor between two of them no longer joins their words, and a run longer
+    than :data:`LINK_RUN_UNITS` counts for nothing."""
+    total = 0
+    for run in links.split(ANCHOR):
+        n = units(run)
+        if n <= LINK_RUN_UNITS:
+            total += n
+    return total
 
 
 def _kind_for(tag: str, parent_kind: str) -> str:
