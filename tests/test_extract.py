@@ -216,6 +216,20 @@ def test_ruby_readings_are_in_neither_the_title_nor_the_body() -> None:
     assert doc.title is not None and not set("かんじ()") & set(doc.title)
 
 
+THAI = ("ประเทศไทยมีประวัติศาสตร์ยาวนานและวัฒนธรรมที่หลากหลาย "
+        "ผู้คนจากทั่วโลกเดินทางมาเยี่ยมชมวัดและตลาดน้ำที่มีชื่อเสียง "
+        "อาหารไทยเป็นที่รู้จักไปทั่วโลกเพราะรสชาติที่กลมกล่อม")
+
+
+def test_a_thai_article_outweighs_a_short_english_box() -> None:
+    # Thai puts spaces between phrases only: its paragraphs must weigh by their letters
+    links = "".join(f"<li><a href=/{i}>หมวด {i}</a></li>" for i in range(8))
+    note = "<div class='note'><p>Open daily, from nine to five. Closed on holidays.</p></div>"
+    story = f"<div class='story'><p>{THAI}</p><p>{THAI}</p><p>{THAI}</p></div>"
+    doc = extract(page(f"<ul>{links}</ul>{note}{story}"))
+    assert doc.text == f"{THAI}\n{THAI}\n{THAI}"
+
+
 def _fresh(code: str) -> str:
     """Run ``code`` in a new interpreter (nothing compiled yet) and return its output."""
     import subprocess

@@ -1,3 +1,5 @@
+import pytest
+
 from cleanweb.measures import (
     cjk_share,
     fingerprint,
@@ -23,6 +25,25 @@ def test_latin_word_is_one_unit() -> None:
 
 def test_mixed_text_counts_both() -> None:
     assert units("iPhone 11 发布了") == 5  # iphone, 11, 发, 布, 了
+
+
+@pytest.mark.parametrize(("text", "letters"), [
+    ("ภาษาไทย", 7),  # Thai: seven letters
+    ("กินข้าว", 5),  # the vowel and tone marks over and under letters are no letters
+    ("ພາສາລາວ", 7),  # Lao
+    ("မြန်မာဘာသာ", 5),  # Myanmar: medials, vowel signs and the killer are marks
+    ("ភាសាខ្មែរ", 5),  # Khmer: the subscript sign and vowel signs are marks
+    ("ꆈꌠꁱꂷ", 4),  # Yi syllables
+])
+def test_letters_of_scripts_without_word_spaces_are_one_unit_each(text: str, letters: int) -> None:
+    assert units(text) == squashed_units(text) == letters
+
+
+def test_a_thai_paragraph_weighs_by_its_letters_not_its_phrase_breaks() -> None:
+    # Thai separates phrases, not words, with spaces: three runs here, some sixty letters
+    paragraph = "ประเทศไทยมีประวัติศาสตร์ยาวนาน ผู้คนจากทั่วโลกเดินทางมาเที่ยว ตลาดน้ำมีชื่อเสียงมาก"
+    assert units(paragraph) > 50
+    assert units("ข่าว English 中文") == 3 + 1 + 2  # ข่าว: three letters and a tone mark
 
 
 def test_cjk_share() -> None:

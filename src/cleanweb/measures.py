@@ -23,17 +23,32 @@ CJK_RANGES = (
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
 CJK_CHAR_RE = re.compile(f"[{CJK_RANGES}]")
+#: The letters (not the combining vowel and tone marks, not punctuation) of the other
+#: scripts written without spaces between words: Thai, Lao, Myanmar (with its extensions),
+#: Khmer (with its symbols) and Yi. Like CJK, they count one unit per character, or a
+#: paragraph would count as the few runs its phrase breaks leave.
+UNSPACED_RANGES = (
+    "\u0e01-\u0e30\u0e32\u0e33\u0e3f-\u0e46\u0e50-\u0e59"  # Thai
+    "\u0e81-\u0eb0\u0eb2\u0eb3\u0ebd-\u0ec6\u0ed0-\u0edf"  # Lao
+    "\u1000-\u102a\u103f-\u1049\u1050-\u1055\u105a-\u105d\u1061\u1065\u1066"
+    "\u106e-\u1070\u1075-\u1081\u108e\u1090-\u1099\ua9e0-\ua9e4\ua9e6-\ua9fe"
+    "\uaa60-\uaa7a\uaa7e\uaa7f"  # Myanmar
+    "\u1780-\u17b3\u17d7\u17dc\u17e0-\u17e9\u19e0-\u19ff"  # Khmer
+    "\ua000-\ua48c"  # Yi
+)
 _WS_RE = re.compile(r"\s+")
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 
 
-_CJK_RUN_RE = re.compile(f"[{CJK_RANGES}]+")
+_CJK_RUN_RE = re.compile(f"[{CJK_RANGES}{UNSPACED_RANGES}]+")
 _WORD_RE = re.compile(r"[^\W_]+")
 _PUNCT_RE = re.compile("[.!?;:,，。！？；：、…]")
 
 
 def units(text: str) -> int:
-    """Length of ``text`` in units: every CJK character, plus the words around them.
+    """Length of ``text`` in units: every CJK character (and every letter of the other
+    scripts written without word spaces, see :data:`UNSPACED_RANGES`), plus the words
+    around them.
 
     Text without CJK counts whitespace-separated words (the common case: a split is
     several times cheaper than a token scan). With CJK, the CJK runs are cut out in
@@ -54,7 +69,8 @@ def squashed_units(text: str) -> int:
 
 
 def _cjk_units(text: str) -> int | None:
-    """:func:`units` of text holding CJK; None when it holds none."""
+    """:func:`units` of text holding CJK (or another unspaced script); None when it
+    holds none. Combining marks left between two letters of such a run are no word."""
     rest, runs = _CJK_RUN_RE.subn(" ", text)
     if not runs:
         return None
