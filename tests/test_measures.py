@@ -55,6 +55,14 @@ def test_punctuation_half_and_full_width() -> None:
     assert punct_count("a, b. 中，文。") == 4
 
 
+def test_punctuation_of_other_scripts() -> None:
+    assert punct_count("यह हिंदी है। वह भी।") == 2  # Devanagari danda
+    assert punct_count("یہ اردو ہے۔ کیا؟ ہاں، ٹھیک") == 3  # Urdu full stop, question, comma
+    assert punct_count("မြန်မာ၊ ဘာသာ။") == 2  # Myanmar comma and full stop
+    assert punct_count("ភាសា។") == 1  # Khmer khan
+    assert punct_count("ｺﾝﾆﾁﾊ｡") == 1  # half-width ideographic full stop
+
+
 def test_fingerprint_ignores_space_and_punctuation() -> None:
     assert fingerprint("浙江“复苏记”: 盼 春归") == fingerprint("浙江复苏记盼春归")
     assert fingerprint("Hello, World!") == "helloworld"

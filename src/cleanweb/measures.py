@@ -42,7 +42,12 @@ _NOT_WORD_RE = re.compile(r"[\W_]+")
 
 _CJK_RUN_RE = re.compile(f"[{CJK_RANGES}{UNSPACED_RANGES}]+")
 _WORD_RE = re.compile(r"[^\W_]+")
-_PUNCT_RE = re.compile("[.!?;:,，。！？；：、…]")
+# Sentence punctuation, half- and full-width, and the stops and commas of scripts that do
+# not use the Latin ones: the danda of Devanagari and Bengali, the Arabic comma, semicolon,
+# question mark and full stop (Urdu), the Myanmar, Khmer, Tibetan, Armenian and Ethiopic
+# marks, and the half-width CJK ones.
+_PUNCT_RE = re.compile("[.!?;:,，。！？；：、…\u0964\u0965\u060c\u061b\u061f\u06d4"
+                       "\u104a\u104b\u17d4-\u17d6\u0f0d\u0589\u1362-\u1364\uff61\uff64]")
 
 
 def units(text: str) -> int:
@@ -123,8 +128,8 @@ def cjk_share(text: str) -> float:
 
 
 def punct_count(text: str) -> int:
-    """Sentence punctuation marks, half- and full-width (one scan: cheaper than a count
-    per mark)."""
+    """Sentence punctuation marks, half- and full-width, and those of other scripts (one
+    scan: cheaper than a count per mark)."""
     return len(_PUNCT_RE.findall(text))
 
 
