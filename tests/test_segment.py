@@ -171,6 +171,13 @@ def test_ruby_annotations_leave_the_text() -> None:
                  "</ruby>字</p><p><RUBY>字<RT>zì</RT></RUBY>母</p>") == ["汉字和漢字", "字母"]
 
 
+def test_screen_reader_text_is_skipped_and_the_sentence_stays_whole() -> None:
+    assert texts("<p>Read more<span class='sr-only'> about the budget</span> here.</p>"
+                 "<h2 class='u-visually-hidden'>Navigation</h2><p>Next</p>") == [
+        "Read more here.", "Next"]
+    assert texts("<p>Shown <span class='hidden'>later</span> text</p>") == ["Shown later text"]
+
+
 def test_node_limit_stops_the_walk() -> None:
     with pytest.raises(Stop) as stop:
         seg("<p>x</p>" * 5000, max_nodes=100)

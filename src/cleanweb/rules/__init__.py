@@ -51,6 +51,7 @@ def _tables() -> tuple[Listed, ...]:
         Table.of("class role", structure.ROLE_CLASS_RULES, page=r.by_action(
             {"caption": Page(Shape.CLASS_CAPTION), "heading": Page(Shape.CLASS_HEADING)},
             Page(Shape.CLASS_CAPTION))),
+        Table.of("screen-reader name", structure.HIDDEN_NAMES),
         Table.of("content name", structure.CONTENT_NAMES,
                  page=lambda _: Page(Shape.CLASS_CONTENT, Place.END)),
         Table("name filter", tuple(structure.NAME_FILTERS),

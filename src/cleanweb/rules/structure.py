@@ -206,6 +206,22 @@ ROLE_CLASS_RULES = NameTable((
              near_misses=("subtitles", "h2o")),
 ))
 
+#: Class/id names of text meant for screen readers alone ("Read more<span class="sr-only">
+#: about the budget</span>"): a sighted reader never sees it, so the walk skips it like a
+#: hidden element. The frameworks' spellings, whole ("sr-only", "visually-hidden"), or the
+#: word "visually" in a longer one ("u-visually-hidden"); never "hidden" alone, which
+#: scripts take off when a tab or a "read more" opens.
+HIDDEN_NAMES = NameTable((
+    NameRule("class.screen_reader", "text for screen readers only, never shown on the page",
+             "sronly sronlyfocusable srtext showforsr visually visuallyhidden hiddenvisually "
+             "screenreader screenreadertext screenreaderonly elementinvisible assistivetext "
+             "a11yhidden", action="hidden",
+             examples=("sr-only", "visually-hidden", "screen-reader-text", "u-visually-hidden",
+                       "element-invisible"),
+             near_misses=("hidden", "is-hidden", "sr-story-footer", "screen-wide",
+                          "reader-comments")),
+))
+
 #: Names that mark an element as (part of) the article. A chrome-named element that
 #: also carries one of these is walked rather than collapsed (see the segment stage).
 CONTENT_NAMES = NameTable((

@@ -100,7 +100,7 @@ class Naming(NamedTuple):
     """What an element's names say about it."""
 
     chrome: str | None  # rule id when the element is chrome
-    role: str | None  # "caption" or "heading" when its class says so
+    role: str | None  # "caption", "heading" or "hidden" (screen-reader text) by its class
     #: Chrome-named and not also named as content ("post-comments", "rail__body" are
     #: walked: such names are too often on the article's own wrapper).
     collapsible: bool
@@ -121,7 +121,7 @@ def site_naming(rule: ElementRule) -> Naming:
 
 # Every class/id name the structure rules know, to the rules listing it: one dict
 # probe per word of a value answers all three tables.
-_NAMES = merged_index(st.CLASS_RULES, st.ROLE_CLASS_RULES, st.CONTENT_NAMES)
+_NAMES = merged_index(st.CLASS_RULES, st.ROLE_CLASS_RULES, st.HIDDEN_NAMES, st.CONTENT_NAMES)
 _NAME_SET = frozenset(_NAMES)
 _NO_NAMES: tuple[str | None, str | None, bool] = (None, None, False)
 
@@ -182,7 +182,7 @@ def _element_naming(tag: str, cls: str | None, ident: str | None, role_attr: str
 
 
 def _value_naming(value: str) -> tuple[str | None, str | None, bool]:
-    """(chrome rule id, "caption"/"heading" role, names content?) of one class or id
+    """(chrome rule id, "caption"/"heading"/"hidden" role, names content?) of one class or id
     value; the first word that names each decides it."""
     words = name_words(value.lower(), st.NAME_FILTERS)
     if _NAME_SET.isdisjoint(words):  # most values: one C check
@@ -473,6 +473,9 @@ class _Walker:
                 mark = self.open_mark(marks[tag]) if want_marks and tag in marks else 0
                 stack.append((node, cont, False, mark, False, cont, in_link))
             else:
+                if naming.role == "hidden":  # screen-reader text: no reader sees it
+                    node = node.next
+                    continue
                 if naming.collapsible and collapsed(node, root, cont, tag, naming):
                     node = node.next
                     continue
