@@ -36,9 +36,11 @@ class Container:
     end: int = 0
     #: Id of the site rule that named the element (main container, caption), if any.
     site_rule: str | None = None
-    #: The element's class value: with the tag, the signature the score stage compares
-    #: siblings by.
+    #: The element's class attribute as written, or None: with the tag, the signature the score
+    #: stage compares siblings by and that repeats on every post of a thread (page-kind stage) ...
     cls: str | None = None
+    #: ... and its id attribute, which often names the post ("post_1234").
+    ident: str | None = None
 
 
 class Span(NamedTuple):

@@ -255,7 +255,7 @@ class _Walker:
 
     # -- chrome subtrees ---------------------------------------------------------
     def collapsed(self, node: LexborNode, root: LexborNode, parent: int, tag: str,
-                  naming: Naming) -> bool:
+                  naming: Naming, attrs: dict[str, str | None]) -> bool:
         """Take a chrome-named element (menu, sidebar, comments...) as one segment
         instead of walking it, when it holds a minor share of the page's text: most
         of a page's elements sit in such subtrees, and their lines are never body.
@@ -268,7 +268,7 @@ class _Walker:
             return False
         if self.buf:
             self.flush()
-        idx = self.open(parent, tag, naming, node.attributes.get("class"))
+        idx = self.open(parent, tag, naming, attrs)
         text = _clean(text)
         if text:
             # Link text is not measured here: the whole subtree counts as links, which
@@ -374,13 +374,16 @@ class _Walker:
             return element_naming(tag, None, None, None)
         return naming_of(tag, attrs.get("class"), attrs.get("id"), attrs.get("role"))
 
-    def open(self, parent: int, tag: str, naming: Naming, cls: str | None) -> int:
+    def open(self, parent: int, tag: str, naming: Naming,
+             attrs: dict[str, str | None] | None) -> int:
         chrome, role = naming.chrome, naming.role
         caption = role == "caption"
         idx = len(self.containers)
         kind = "heading" if role == "heading" else _kind_for(tag, self.containers[parent].kind)
         self.containers.append(
-            Container(parent, tag, kind, chrome, caption, 0, naming.site_rule, cls))
+            Container(parent, tag, kind, chrome, caption, 0, naming.site_rule,
+                      attrs.get("class"), attrs.get("id")) if attrs else
+            Container(parent, tag, kind, chrome, caption, 0, naming.site_rule))
         self.chrome_of.append(idx if chrome else self.chrome_of[parent])
         self.caption_of.append(caption or self.caption_of[parent])
         return idx
@@ -476,13 +479,13 @@ class _Walker:
                 if naming.role == "hidden":  # screen-reader text: no reader sees it
                     node = node.next
                     continue
-                if naming.collapsible and collapsed(node, root, cont, tag, naming):
+                if naming.collapsible and collapsed(node, root, cont, tag, naming, attrs):
                     node = node.next
                     continue
                 if buf:
                     flush()
                 parent = cont
-                cont = open_(cont, tag, naming, attrs.get("class") if attrs else None)
+                cont = open_(cont, tag, naming, attrs)
                 if naming.site == "main" and self.main < 0:
                     self.main = cont
                 is_pre = tag == "pre"
