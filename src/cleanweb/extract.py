@@ -25,6 +25,7 @@ from cleanweb.stages.assemble import EncodingInfo, bare_document, build_document
 from cleanweb.stages.decode import as_bytes, decode
 from cleanweb.stages.fallback import fallback
 from cleanweb.stages.finish import finish
+from cleanweb.stages.kind import page_kind
 from cleanweb.stages.markup import base_url
 from cleanweb.stages.metadata import Metadata, dates, page_metadata
 from cleanweb.stages.score import score
@@ -72,7 +73,7 @@ def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str |
                      links=opts.include_links, images=opts.include_images,
                      formatting=opts.include_formatting)
     budget.check()
-    scored = score(layout, meta, opts)
+    scored = page_kind(score(layout, meta, opts), opts.favor)
     budget.check()
     page = finish(scored, site, budget)
     budget.check()

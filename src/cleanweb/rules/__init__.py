@@ -24,7 +24,7 @@ def _tables() -> tuple[Listed, ...]:
     # cleanweb.rules.base (and so this package), the date rules live in the metadata
     # stage, and the registry reads the tables the way the stages do.
     from cleanweb.measures import squash
-    from cleanweb.rules import byline, images, metadata, structure, text
+    from cleanweb.rules import byline, images, metadata, structure, text, thread
     from cleanweb.rules import registry as r
     from cleanweb.rules.registry import Page, Place, Shape, Table
     from cleanweb.stages import markup
@@ -61,6 +61,8 @@ def _tables() -> tuple[Listed, ...]:
         Table("aria role", tuple(structure.ROLE_NAMES), r.read_exact(structure.ROLE_NAMES),
               page=lambda _: Page(Shape.ROLE), source=structure.ROLE_NAMES),
         Table.of("image name", images.IMAGE_NAMES, fast=markup.name_rule),
+        Table.of("post name", thread.POST_NAMES),
+        Table.of("post chrome", thread.POST_CHROME),
         *metadata.TABLES,
     )
 

@@ -176,9 +176,25 @@ class Scored(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class Kind:
+    """What kind of page the page-kind stage saw, and why."""
+
+    #: "article" or "thread" (a page with no body at all is "none" on the Document).
+    name: str
+    #: Why, in words, for ``explain``.
+    reason: str
+    #: A thread's posts: the containers that hold them, in page order.
+    posts: tuple[int, ...] = ()
+
+
+#: The kind of a page no page-kind stage has looked at.
+ARTICLE: Final = Kind("article", "article")
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page from the score stage on: the container table, the region, one decision per
-    segment in page order, and the metadata."""
+    segment in page order, the metadata, and the kind of page."""
 
     containers: tuple[Container, ...]
     region: Region
@@ -188,3 +204,4 @@ class Page:
     headlines: frozenset[int] = frozenset()
     #: The container scores the region was chosen by.
     scored: Scored | None = None
+    kind: Kind = ARTICLE

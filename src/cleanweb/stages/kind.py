@@ -1,0 +1,297 @@
+"""Page-kind stage: an article, or a thread of posts (a forum topic, a Q&A page).
+
+On a thread the score stage's region is one post, or the text of one: the replies are
+siblings of it, or sit under comment-named elements, which are chrome on an article. A post
+is found from the region: the lowest block, from the one that holds the region's text up to
+a few levels above the region, whose tag and class repeat elsewhere on the page as blocks
+that hold prose, with a post-like name on it or just above it
+(:data:`cleanweb.rules.thread.POST_NAMES`). Every block with that signature is a post, and
+the posts are the body: each judged like the region, except that comment names inside a
+post are the post's own, and the post's own chrome (signatures, vote counts, badges,
+profile cards, buttons: :data:`cleanweb.rules.thread.POST_CHROME`) is dropped.
+
+Repeats that are not a thread are left alone: a stream of whole articles (each post's item
+with a top heading of its own), an article with its reader comments (the region's post
+outside any comment element and the repeats inside one, or the repeats inside one beside
+an article's prose), repeats that add little prose to the post, and link lists. Pages
+without a post-like name near the region cost a few name lookups and nothing more.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from cleanweb.rules.base import NameTable, merged_index, name_words
+from cleanweb.rules.thread import POST_CHROME, POST_NAMES
+from cleanweb.stages.page import DROP, Container, Decision, Kind, Page, Region, Seg, decide
+from cleanweb.stages.score import OUTSIDE, judge, link_density, seg_mass
+
+#: Levels above the region's text at which a post may sit (the region is often the text of
+#: one post, a few wrappers below the post's own block).
+POST_REACH = 5
+#: Levels above a post at which its post-like name may sit (a list called ``replies``
+#: around unnamed items).
+NAME_REACH = 3
+#: The posts together hold at least this many times the prose of the post the region is
+#: in: repeats that add little are a page's boxes, not its replies.
+MIN_GAIN = 1.3
+#: Link units per unit of prose, at most, over the posts: a repeated link list is no thread.
+MAX_LINKS = 0.5
+#: Units of a heading that can be an article's title ("Comment" over a reply form is not).
+MIN_TITLE_UNITS = 3
+#: Tags that are never a post: repeated paragraphs, headings or inline boxes are text of one.
+NOT_POST_TAGS = frozenset({"p", "span", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: The chrome name that is void inside a post: there it names the post's own parts.
+COMMENT_RULE: Final = "class.comment"
+
+ARTICLE: Final = "article"
+THREAD: Final = "thread"
+
+
+def _index(table: NameTable) -> dict[str, str]:
+    return {name: rules[0].id for name, rules in merged_index(table).items()}
+
+
+_POST_NAMES = _index(POST_NAMES)
+_POST_CHROME = _index(POST_CHROME)
+
+
+def _named(cont: Container, names: dict[str, str]) -> str | None:
+    """The id of the rule in ``names`` that the container's class or id hits, or None."""
+    for value in (cont.cls, cont.ident):
+        if value:
+            for word in name_words(value.lower()):
+                rule = names.get(word)
+                if rule is not None:
+                    return rule
+    return None
+
+
+def post_name(cont: Container) -> str | None:
+    """The post-name rule a container's class or id hits (``thread.post``...), or None."""
+    return _named(cont, _POST_NAMES)
+
+
+def post_chrome(cont: Container) -> str | None:
+    """The post-chrome rule a container's class or id hits (``thread.votes``...), or None."""
+    return _named(cont, _POST_CHROME)
+
+
+def signature(cont: Container) -> str:
+    """What every post of a thread shares: the tag and the class words, in order."""
+    return f"{cont.tag}.{' '.join((cont.cls or '').split())}"
+
+
+def _up(containers: Sequence[Container], start: int, levels: int) -> list[int]:
+    """``start`` and up to ``levels`` ancestors of it, the body excluded."""
+    out: list[int] = []
+    at = start
+    while at > 0 and len(out) <= levels:
+        out.append(at)
+        at = containers[at].parent
+    return out
+
+
+def _text_path(page: Page) -> list[int]:
+    """The region and the wrappers inside it down to the block that holds its text, each
+    the only child of the one before (a post's text often sits a few wrappers below the
+    block the region is, and names itself there)."""
+    containers = page.containers
+    holders = {d.seg.container for d in page.decisions}
+    path = [page.region.container]
+    at = path[0]
+    while (at not in holders and at + 1 <= containers[at].end
+           and containers[at + 1].end == containers[at].end):
+        at += 1
+        path.append(at)
+    return path
+
+
+def _masses(page: Page) -> tuple[list[float], list[float]]:
+    """Prose and link mass per subtree, whatever the names say (a thread's replies are
+    often comment-named)."""
+    containers = page.containers
+    n = len(containers)
+    good = [0.0] * n
+    links = [0.0] * n
+    for d in page.decisions:
+        g, b = seg_mass(d.seg)
+        good[d.seg.container] += g
+        links[d.seg.container] += b
+    for idx in range(n - 1, 0, -1):
+        parent = containers[idx].parent
+        good[parent] += good[idx]
+        links[parent] += links[idx]
+    return good, links
+
+
+def _members(containers: Sequence[Container], post: int) -> list[int]:
+    """The outermost containers with the signature of ``post``, in page order."""
+    tag, sig = containers[post].tag, signature(containers[post])
+    out: list[int] = []
+    last = -1
+    for idx in range(1, len(containers)):
+        cont = containers[idx]
+        if idx > last and cont.tag == tag and signature(cont) == sig:
+            out.append(idx)
+            last = cont.end
+    return out
+
+
+def _items(containers: Sequence[Container], posts: Sequence[int]) -> list[int]:
+    """Each post's whole item: its highest ancestor that holds no other post (a post's
+    header, with the author or a title, often sits beside its text)."""
+    out = []
+    for i, post in enumerate(posts):
+        before = posts[i - 1] if i else 0
+        after = posts[i + 1] if i + 1 < len(posts) else len(containers)
+        at = post
+        parent = containers[at].parent
+        while parent > before and containers[parent].end < after:
+            at = parent
+            parent = containers[at].parent
+        out.append(at)
+    return out
+
+
+def _article_stream(containers: Sequence[Container], heads: Sequence[tuple[int, str]],
+                    posts: Sequence[int]) -> bool:
+    """Two or more of the posts' items hold top headings of their own, different ones:
+    whole articles in a row (a blog's front page, an endless-scroll article page), not one
+    thread (whose replies have no heading, or a label or "Re:" title they share)."""
+    starts = [at for at, _ in heads]
+    titles = set()
+    for item in _items(containers, posts):
+        at = bisect_left(starts, item)
+        if at < len(heads) and heads[at][0] <= containers[item].end:
+            titles.add(heads[at][1])
+    return len(titles) >= 2
+
+
+def _comment_top(containers: Sequence[Container], idx: int) -> int:
+    """The outermost comment-named element holding ``idx``, or -1."""
+    top = -1
+    while idx > 0:
+        if containers[idx].chrome == COMMENT_RULE:
+            top = idx
+        idx = containers[idx].parent
+    return top
+
+
+def _comments_of(containers: Sequence[Container], good: Sequence[float], post: int,
+                 posts: Sequence[int]) -> bool:
+    """The posts are an article's reader comments, which stay chrome: the region's post
+    stands outside any comment element and most of the others sit inside one, or they all
+    do and the block around their comment element holds prose of its own (the article)
+    at least as much as an average post."""
+    tops = [_comment_top(containers, m) for m in posts]
+    others = [top for m, top in zip(posts, tops, strict=True) if m != post]
+    if _comment_top(containers, post) < 0:
+        return 2 * sum(top >= 0 for top in others) >= len(others)
+    if any(top < 0 for top in tops):
+        return False
+    outer = min(tops)
+    frame = containers[outer].parent
+    inside = sum(good[top] for top in set(tops) if top > 0)
+    return good[frame] - inside >= sum(good[m] for m in posts) / len(posts)
+
+
+def find_thread(page: Page) -> Kind:
+    """The kind of the page: a thread, with its posts, or an article with the reason no
+    thread was taken."""
+    containers = page.containers
+    path = _text_path(page)
+    reach = len(path) - 1 + POST_REACH
+    chain = _up(containers, path[-1], reach + NAME_REACH)
+    if all(post_name(containers[at]) is None for at in chain):
+        return Kind(ARTICLE, "article: no post-like name at the region")
+    good, links = _masses(page)
+    heads = [(d.seg.container, d.seg.text) for d in page.decisions
+             if d.seg.kind == "heading" and 0 < d.seg.level <= 2
+             and d.seg.units >= MIN_TITLE_UNITS]
+    why = "article: no repeated post-like block holds the region"
+    for post in chain[:reach + 1]:
+        cont = containers[post]
+        if not cont.cls or cont.tag in NOT_POST_TAGS or post_chrome(cont) is not None:
+            continue
+        rule = next((r for r in map(post_name, (containers[a] for a in
+                                                _up(containers, post, NAME_REACH)))
+                     if r is not None), None)
+        if rule is None:
+            continue
+        posts = [m for m in _members(containers, post) if good[m] > 0]
+        if len(posts) < 2:
+            continue
+        prose = sum(good[m] for m in posts)
+        if prose < MIN_GAIN * good[post] or sum(links[m] for m in posts) > MAX_LINKS * prose:
+            continue
+        label = signature(cont)
+        if _article_stream(containers, heads, posts):
+            why = f"article: the repeats of {label} are separate articles"
+        elif _comments_of(containers, good, post, posts):
+            why = f"article: the repeats of {label} are its reader comments"
+        else:
+            return Kind(THREAD, f"thread: {len(posts)} posts {label} ({rule})", tuple(posts))
+    return Kind(ARTICLE, why)
+
+
+def _chrome_in_posts(page: Page, posts: Sequence[int]) -> dict[int, str]:
+    """The chrome rule over each container inside the posts that has one: the nearest
+    chrome or post-chrome name between it and its post, comment names left out."""
+    containers = page.containers
+    out: dict[int, str] = {}
+    for post in posts:
+        for idx in range(post + 1, containers[post].end + 1):
+            cont = containers[idx]
+            own = cont.chrome if cont.chrome != COMMENT_RULE else None
+            rule = own or post_chrome(cont) or out.get(cont.parent)
+            if rule is not None:
+                out[idx] = rule
+    return out
+
+
+def _judge_post(seg: Seg, chrome: str | None, containers: tuple[Container, ...],
+                post: Region, favor: str) -> Decision:
+    """A segment of a post, judged as the region's segments are; chrome is what
+    :func:`_chrome_in_posts` found over it."""
+    if chrome is not None:
+        return decide(seg, DROP, chrome)
+    d = judge(seg._replace(chrome_at=-1, chrome=None), containers, post, favor)
+    if d.role is DROP or not d.reason.startswith("body"):
+        return decide(seg, d.role, d.reason)
+    return decide(seg, d.role, f"thread:links={link_density(seg):.2f}")
+
+
+def rejudge(page: Page, kind: Kind, favor: str) -> Page:
+    """The page with every post judged as body and everything outside the posts dropped."""
+    containers = page.containers
+    owner = [-1] * len(containers)
+    for post in kind.posts:
+        for idx in range(post, containers[post].end + 1):
+            owner[idx] = post
+    regions = {post: Region(post, containers[post].end, 0.0) for post in kind.posts}
+    chrome = _chrome_in_posts(page, kind.posts)
+    decisions = []
+    for d in page.decisions:
+        at = d.seg.container
+        post = owner[at]
+        if post < 0:
+            decisions.append(d if d.role is DROP else decide(d.seg, DROP, OUTSIDE))
+        else:
+            decisions.append(_judge_post(d.seg, chrome.get(at), containers, regions[post],
+                                         favor))
+    return replace(page, decisions=tuple(decisions), kind=kind)
+
+
+def page_kind(page: Page, favor: str) -> Page:
+    """The page-kind stage: the page record with its :class:`Kind`; on a thread, every
+    post judged as body."""
+    if page.region.site_rule is not None:
+        return replace(page, kind=Kind(ARTICLE, "article: a site rule names the region"))
+    kind = find_thread(page)
+    if kind.name != THREAD:
+        return replace(page, kind=kind)
+    return rejudge(page, kind, favor)
