@@ -142,7 +142,7 @@ def test_jsonl_is_identical_for_one_and_two_jobs(tree: Path) -> None:
     records = [json.loads(line) for line in two.stdout.decode().splitlines()]
     # input order: paths sorted component by component, failed pages left out
     assert [Path(r["path"]).relative_to(tree).as_posix() for r in records] == sorted(GOOD)
-    explain_only = {"trace", "meta_rules", "region", "meta_evidence"}
+    explain_only = {"trace", "meta_rules", "region", "meta_evidence", "kind_reason"}
     fields = {f.name for f in dataclasses.fields(Document)} - explain_only
     for r in records:
         assert set(r) == fields | {"path"}

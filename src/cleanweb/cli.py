@@ -71,7 +71,7 @@ outputs:
   cannot be written (exit status 2).
   JSON records hold the source "path" and every field of the result (status, text,
   title, blocks, captions, date, date_iso, author, source, editor, lang, url, encoding,
-  encoding_source, declared_rejected; "trace" too with --explain). With --links,
+  encoding_source, declared_rejected, kind; "trace" too with --explain). With --links,
   --images or --formatting, each of the "blocks" also holds its "links" (text, url),
   "images" (src, alt, caption), "marks" (bold, italic, code) or list "depth" and
   "ordered", and md and html output show them.

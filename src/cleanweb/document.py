@@ -27,6 +27,17 @@ class Status(StrEnum):
         return self.value
 
 
+class PageKind(StrEnum):
+    """What kind of page the body came from."""
+
+    ARTICLE = "article"  # one main text: a news article, a blog post, a reference page
+    THREAD = "thread"  # a forum topic or Q&A page: the body is every post, in page order
+    NONE = "none"  # no main text: the body is empty (every status but "ok")
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link in a block's text: ``text`` is ``block.text[start:end]``, ``url`` the
@@ -137,6 +148,11 @@ class Document:
             refused before decoding.
         declared_rejected: True when a charset declaration (the HTTP charset or the
             page's meta) was overruled: the text was not decoded by it.
+        kind: What kind of page the body came from (a :class:`PageKind`): "article"; "thread"
+            for a forum topic or Q&A page, whose body is the opening post and every reply
+            or answer in page order; "none" exactly when there is no main text, that is
+            when ``text`` is empty and ``status`` is not "ok" ("empty" for a page without
+            a main text, or a page that was not extracted).
         trace: With ``Options(explain=True)``: every block, kept or dropped, with the rule
             id or score that decided it; else empty.
         meta_rules: With ``Options(explain=True)``: (field, rule id) pairs naming what
@@ -147,6 +163,9 @@ class Document:
         meta_evidence: With ``Options(explain=True)``: (field, evidence) pairs for fields
             decided by weighing evidence: for the language, the declared value and whether
             it was kept, the script shares and the function-word counts; else empty.
+        kind_reason: With ``Options(explain=True)``: why the page is of its ``kind`` (the
+            posts a thread was read from, or why repeated blocks were not taken as posts);
+            else None.
     """
 
     status: Status
@@ -164,6 +183,8 @@ class Document:
     encoding: str | None = None
     encoding_source: str | None = None
     declared_rejected: bool = False
+    #: "article", "thread" or "none" (no main text: ``text`` is empty).
+    kind: PageKind = PageKind.NONE
     #: With ``Options(explain=True)``: every block, kept or dropped, with its reason.
     trace: tuple[Block, ...] = field(default=())
     #: With ``Options(explain=True)``: (field, rule id) for each metadata field found, the
@@ -176,6 +197,9 @@ class Document:
     #: With ``Options(explain=True)``: (field, what its decision weighed) for fields decided
     #: by weighing evidence: the language's declared value, script shares and word counts.
     meta_evidence: tuple[tuple[str, str], ...] = ()
+    #: With ``Options(explain=True)``: why the page is of its kind ("12 posts
+    #: div.post-body (thread.post)"); else None.
+    kind_reason: str | None = None
 
     def to_text(self) -> str:
         """Body paragraphs, one per line (same as ``text``)."""
@@ -199,10 +223,11 @@ class Document:
         return blocks_to_html(self.title, self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict; the trace, the metadata rules and evidence, and the region
-        are included only when present."""
+        """Plain JSON-ready dict; the trace, the metadata rules and evidence, the region and
+        the kind's reason are included only when present."""
         out = asdict(self)
         out["status"] = self.status.value
+        out["kind"] = self.kind.value
         out["captions"] = list(self.captions)
         out["blocks"] = [b.to_dict() for b in self.blocks]
         if self.trace:
@@ -214,8 +239,9 @@ class Document:
                 out[name] = [list(pair) for pair in getattr(self, name)]
             else:
                 del out[name]
-        if self.region is None:
-            del out["region"]
+        for name in ("region", "kind_reason"):
+            if out[name] is None:
+                del out[name]
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

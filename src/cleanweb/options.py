@@ -39,7 +39,8 @@ class Options:
             None of the three switches changes what the body is: ``Document.text`` and
             the blocks' text are the same with or without them.
         explain: Keep every block, kept or dropped, with the rule id or score that decided
-            it, in ``Document.trace`` (True or False).
+            it, in ``Document.trace``, and what decided the region, the metadata and the
+            page's kind in the Document's other explain fields (True or False).
         max_bytes: Inputs larger than this many bytes are not parsed; status ``too_large``.
             Peak memory is up to ~100x the input on markup-dense pages: lower this to bound
             it. A positive int.

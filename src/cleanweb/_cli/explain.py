@@ -72,6 +72,8 @@ def header_lines(doc: Document, path: str, style: Style) -> list[str]:
     enc = f"{doc.encoding} ({doc.encoding_source})" if doc.encoding else "-"
     lines = [paint(path, BOLD, style),
              f"status {doc.status.value}, encoding {enc}, {len(doc.trace)} blocks, {kept} kept"]
+    why = doc.kind_reason or f"the page's status is {doc.status.value}"
+    lines.append(f"kind: {doc.kind.value}{paint(f'  [{why}]', DIM, style)}")
     fields = (("title", doc.title), ("date", doc.date), ("author", doc.author),
               ("source", doc.source), ("editor", doc.editor), ("lang", doc.lang))
     weighed = {field for field, _ in doc.meta_evidence}  # shown even when it came to nothing

@@ -17,7 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from cleanweb.document import Block, BlockKind, Document, Image, Link, Mark, MarkKind, Status
+from cleanweb.document import (
+    Block,
+    BlockKind,
+    Document,
+    Image,
+    Link,
+    Mark,
+    MarkKind,
+    PageKind,
+    Status,
+)
 from cleanweb.options import Options
 from cleanweb.stages.markup import image_url, link_url
 from cleanweb.stages.metadata import Metadata, settle_lang
@@ -93,6 +103,15 @@ def region_label(page: Page) -> str:
     return f"{' > '.join(reversed(tags))}, {held}, {chose}"
 
 
+def page_kind(page: Page, has_body: bool) -> tuple[PageKind, str]:
+    """The Document's kind and its reason: what the page-kind stage saw, or "none" when no
+    block was kept as body."""
+    seen = page.kind
+    if not has_body:
+        return PageKind.NONE, f"no block kept as body (read as {seen.name}: {seen.reason})"
+    return PageKind(seen.name), seen.reason
+
+
 def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Options,
                    link_base: str | None = None) -> Document:
     """The Document of a finished page record. ``link_base`` is what the page's links and
@@ -105,6 +124,7 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
         body = tuple(_block(page.decisions[i]) for i in kept)
     meta = settle_lang(page.meta, body)
     base = bare_document(Status.OK if body else Status.EMPTY, url, enc, meta)
+    kind, why = page_kind(page, bool(body))
     trace: tuple[Block, ...] = ()
     region = None
     if options.explain:
@@ -118,7 +138,8 @@ def build_document(page: Page, url: str | None, enc: EncodingInfo, options: Opti
         encoding=base.encoding, encoding_source=base.encoding_source,
         declared_rejected=base.declared_rejected, trace=trace,
         meta_rules=meta.rules if options.explain else (), region=region,
-        meta_evidence=meta.explained() if options.explain else (),
+        meta_evidence=meta.explained() if options.explain else (), kind=kind,
+        kind_reason=why if options.explain else None,
     )
 
 

@@ -207,12 +207,12 @@ def find_thread(page: Page) -> Kind:
     reach = len(path) - 1 + POST_REACH
     chain = _up(containers, path[-1], reach + NAME_REACH)
     if all(post_name(containers[at]) is None for at in chain):
-        return Kind(ARTICLE, "article: no post-like name at the region")
+        return Kind(ARTICLE, "no post-like name at the region")
     good, links = _masses(page)
     heads = [(d.seg.container, d.seg.text) for d in page.decisions
              if d.seg.kind == "heading" and 0 < d.seg.level <= 2
              and d.seg.units >= MIN_TITLE_UNITS]
-    why = "article: no repeated post-like block holds the region"
+    why = "no repeated post-like block holds the region"
     for post in chain[:reach + 1]:
         cont = containers[post]
         if not cont.cls or cont.tag in NOT_POST_TAGS or post_chrome(cont) is not None:
@@ -230,11 +230,11 @@ def find_thread(page: Page) -> Kind:
             continue
         label = signature(cont)
         if _article_stream(containers, heads, posts):
-            why = f"article: the repeats of {label} are separate articles"
+            why = f"the repeats of {label} are separate articles"
         elif _comments_of(containers, good, post, posts):
-            why = f"article: the repeats of {label} are its reader comments"
+            why = f"the repeats of {label} are an article's reader comments"
         else:
-            return Kind(THREAD, f"thread: {len(posts)} posts {label} ({rule})", tuple(posts))
+            return Kind(THREAD, f"{len(posts)} posts {label} ({rule})", tuple(posts))
     return Kind(ARTICLE, why)
 
 
@@ -290,7 +290,7 @@ def page_kind(page: Page, favor: str) -> Page:
     """The page-kind stage: the page record with its :class:`Kind`; on a thread, every
     post judged as body."""
     if page.region.site_rule is not None:
-        return replace(page, kind=Kind(ARTICLE, "article: a site rule names the region"))
+        return replace(page, kind=Kind(ARTICLE, "a site rule names the region"))
     kind = find_thread(page)
     if kind.name != THREAD:
         return replace(page, kind=kind)

@@ -181,14 +181,14 @@ class Kind:
 
     #: "article" or "thread" (a page with no body at all is "none" on the Document).
     name: str
-    #: Why, in words, for ``explain``.
+    #: Why, in words, for ``explain`` ("12 posts div.post-body (thread.post)").
     reason: str
     #: A thread's posts: the containers that hold them, in page order.
     posts: tuple[int, ...] = ()
 
 
 #: The kind of a page no page-kind stage has looked at.
-ARTICLE: Final = Kind("article", "article")
+ARTICLE_KIND: Final = Kind("article", "no page-kind stage ran")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,4 +204,4 @@ class Page:
     headlines: frozenset[int] = frozenset()
     #: The container scores the region was chosen by.
     scored: Scored | None = None
-    kind: Kind = ARTICLE
+    kind: Kind = ARTICLE_KIND
