@@ -21,8 +21,9 @@ METADATA = ("__init__", "record", "nodes", "headline", "zone", "marked", "tags",
             "language")
 COMPILED = [
     f"src/cleanweb/{name}.py"
-    for name in ("stages/page", "stages/segment", "measures", "stages/score", "stages/finish",
-                 *(f"stages/metadata/{module}" for module in METADATA), "stages/assemble")
+    for name in ("stages/page", "stages/segment", "measures", "stages/score", "stages/kind",
+                 "stages/finish", *(f"stages/metadata/{module}" for module in METADATA),
+                 "stages/assemble")
 ]
 
 

@@ -1,7 +1,9 @@
 """Thread rules: the class/id names forum and Q&A software gives posts and their parts.
 
 The page-kind stage (:mod:`cleanweb.stages.kind`) reads a page as a thread only where a
-repeated, prose-holding block carries one of the :data:`POST_NAMES` or sits just below one.
+repeated, prose-holding block carries one of the :data:`POST_NAMES` or sits just below a list
+of posts (``thread.list``): a single post's name on an ancestor is the article's own wrapper
+as often (WordPress names it ``post``).
 Inside a post, the elements named by :data:`POST_CHROME` are the post's chrome (signatures,
 vote and like counts, badges, profile cards, buttons), dropped like any chrome; a block
 named so is never a post itself. The names are matched as whole words of the class or id
@@ -14,16 +16,18 @@ from __future__ import annotations
 from cleanweb.rules.base import NameRule, NameTable
 
 POST_NAMES = NameTable((
-    NameRule("thread.post", "a post of a forum thread, or its text",
-             "post posts postbody postbit postcontent postmessage postlist message messages "
-             "topic thread floor",
+    NameRule("thread.post", "one post of a thread: the opening post, a reply or an answer",
+             "post postbody postbit postcontent postmessage message floor reply comment cmt "
+             "answer answeritem question",
              examples=("post-body", "postbit_legacy", "js-post", "d_post_content",
-                       "postmessage_38672"),
-             near_misses=("poster", "postal", "threads-nav")),
-    NameRule("thread.reply", "a reply, comment or answer under the first post",
-             "reply replies comment comments cmt answer answers answeritem",
-             examples=("reply-item", "comment", "answer js-answer", "AnswerItem"),
-             near_misses=("replied", "commentary", "answered")),
+                       "postmessage_38672", "reply-item", "answer js-answer", "AnswerItem"),
+             near_misses=("poster", "postal", "replied", "commentary", "answered")),
+    NameRule("thread.list", "the list or frame that holds a thread's posts, which are often "
+             "unnamed items in it",
+             "posts postlist messages thread topic replies comments commentlist answers "
+             "questions",
+             examples=("p_postlist", "topic-body", "replies", "comments-area", "answers"),
+             near_misses=("threads-nav", "topical")),
 ))
 
 POST_CHROME = NameTable((

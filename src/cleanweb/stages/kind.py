@@ -32,12 +32,14 @@ from cleanweb.stages.score import OUTSIDE, judge, link_density, seg_mass
 #: Levels above the region's text at which a post may sit (the region is often the text of
 #: one post, a few wrappers below the post's own block).
 POST_REACH = 5
-#: Levels above a post at which its post-like name may sit (a list called ``replies``
-#: around unnamed items).
+#: Levels above a post at which a list of posts may name it (``ul.replies`` around unnamed
+#: items).
 NAME_REACH = 3
 #: The posts together hold at least this many times the prose of the post the region is
-#: in: repeats that add little are a page's boxes, not its replies.
+#: in (repeats that add little are a page's boxes, not its replies) ...
 MIN_GAIN = 1.3
+#: ... unless there are this many posts at least: a long opening post with short replies.
+MIN_POSTS = 3
 #: Link units per unit of prose, at most, over the posts: a repeated link list is no thread.
 MAX_LINKS = 0.5
 #: Units of a heading that can be an article's title ("Comment" over a reply form is not).
@@ -46,6 +48,8 @@ MIN_TITLE_UNITS = 3
 NOT_POST_TAGS = frozenset({"p", "span", "h1", "h2", "h3", "h4", "h5", "h6"})
 #: The chrome name that is void inside a post: there it names the post's own parts.
 COMMENT_RULE: Final = "class.comment"
+#: The post-name rule of a list of posts, which names the blocks below it.
+LIST_RULE: Final = "thread.list"
 
 ARTICLE: Final = "article"
 THREAD: Final = "thread"
@@ -59,13 +63,14 @@ _POST_NAMES = _index(POST_NAMES)
 _POST_CHROME = _index(POST_CHROME)
 
 
-def _named(cont: Container, names: dict[str, str]) -> str | None:
-    """The id of the rule in ``names`` that the container's class or id hits, or None."""
+def _named(cont: Container, names: dict[str, str], only: str | None = None) -> str | None:
+    """The id of the rule in ``names`` (or of rule ``only``) that the container's class or
+    id hits, or None."""
     for value in (cont.cls, cont.ident):
         if value:
             for word in name_words(value.lower()):
                 rule = names.get(word)
-                if rule is not None:
+                if rule is not None and only in (None, rule):
                     return rule
     return None
 
@@ -110,22 +115,26 @@ def _text_path(page: Page) -> list[int]:
     return path
 
 
-def _masses(page: Page) -> tuple[list[float], list[float]]:
-    """Prose and link mass per subtree, whatever the names say (a thread's replies are
-    often comment-named)."""
+def _masses(page: Page) -> tuple[list[float], list[float], list[int]]:
+    """Prose mass, link mass and units outside links per subtree, whatever the names say
+    (a thread's replies are often comment-named)."""
     containers = page.containers
     n = len(containers)
     good = [0.0] * n
     links = [0.0] * n
+    plain = [0] * n
     for d in page.decisions:
-        g, b = seg_mass(d.seg)
-        good[d.seg.container] += g
-        links[d.seg.container] += b
+        seg = d.seg
+        g, b = seg_mass(seg)
+        good[seg.container] += g
+        links[seg.container] += b
+        plain[seg.container] += seg.units - seg.link_units
     for idx in range(n - 1, 0, -1):
         parent = containers[idx].parent
         good[parent] += good[idx]
         links[parent] += links[idx]
-    return good, links
+        plain[parent] += plain[idx]
+    return good, links, plain
 
 
 def _members(containers: Sequence[Container], post: int) -> list[int]:
@@ -199,6 +208,18 @@ def _comments_of(containers: Sequence[Container], good: Sequence[float], post: i
     return good[frame] - inside >= sum(good[m] for m in posts) / len(posts)
 
 
+def _post_named(containers: Sequence[Container], post: int) -> str | None:
+    """The post-name rule that names a candidate post: on the block itself, or a list of
+    posts a few levels above it."""
+    rule = post_name(containers[post])
+    if rule is not None:
+        return rule
+    for at in _up(containers, containers[post].parent, NAME_REACH - 1):
+        if _named(containers[at], _POST_NAMES, LIST_RULE) is not None:
+            return LIST_RULE
+    return None
+
+
 def find_thread(page: Page) -> Kind:
     """The kind of the page: a thread, with its posts, or an article with the reason no
     thread was taken."""
@@ -208,7 +229,7 @@ def find_thread(page: Page) -> Kind:
     chain = _up(containers, path[-1], reach + NAME_REACH)
     if all(post_name(containers[at]) is None for at in chain):
         return Kind(ARTICLE, "no post-like name at the region")
-    good, links = _masses(page)
+    good, links, plain = _masses(page)
     heads = [(d.seg.container, d.seg.text) for d in page.decisions
              if d.seg.kind == "heading" and 0 < d.seg.level <= 2
              and d.seg.units >= MIN_TITLE_UNITS]
@@ -217,16 +238,18 @@ def find_thread(page: Page) -> Kind:
         cont = containers[post]
         if not cont.cls or cont.tag in NOT_POST_TAGS or post_chrome(cont) is not None:
             continue
-        rule = next((r for r in map(post_name, (containers[a] for a in
-                                                _up(containers, post, NAME_REACH)))
-                     if r is not None), None)
+        rule = _post_named(containers, post)
         if rule is None:
             continue
-        posts = [m for m in _members(containers, post) if good[m] > 0]
-        if len(posts) < 2:
+        # A member that is mostly links is the page's navigation, not a post.
+        posts = [m for m in _members(containers, post) if plain[m] > links[m]]
+        holding = [m for m in posts if good[m] > 0]
+        if len(holding) < 2:
             continue
-        prose = sum(good[m] for m in posts)
-        if prose < MIN_GAIN * good[post] or sum(links[m] for m in posts) > MAX_LINKS * prose:
+        prose = sum(good[m] for m in holding)
+        if prose < MIN_GAIN * good[post] and len(posts) < MIN_POSTS:
+            continue
+        if sum(links[m] for m in posts) > MAX_LINKS * prose:
             continue
         label = signature(cont)
         if _article_stream(containers, heads, posts):
