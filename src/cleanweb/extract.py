@@ -18,6 +18,7 @@ from cleanweb.options import Options
 from cleanweb.page_url import page_url
 from cleanweb.rules.structure import NAME_FILTERS
 from cleanweb.rules.text import TEXT_RULES
+from cleanweb.rules.thread import POST_LINES
 from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.stages import metadata
 from cleanweb.stages import parse as dom
@@ -91,6 +92,7 @@ def compile_rules() -> None:
     calls it first, so they share the compiled patterns."""
     TEXT_RULES.compile_all()
     NAME_FILTERS.compile_all()
+    POST_LINES.compile_all()
     dates.compile_patterns()
     metadata.compile_patterns()
 

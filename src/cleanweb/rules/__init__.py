@@ -63,6 +63,7 @@ def _tables() -> tuple[Listed, ...]:
         Table.of("image name", images.IMAGE_NAMES, fast=markup.name_rule),
         Table.of("post name", thread.POST_NAMES),
         Table.of("post chrome", thread.POST_CHROME),
+        Table.of("post line", thread.POST_LINES),
         *metadata.TABLES,
     )
 

@@ -8,7 +8,8 @@ that hold prose, with a post-like name on it or just above it
 (:data:`cleanweb.rules.thread.POST_NAMES`). Every block with that signature is a post, and
 the posts are the body: each judged like the region, except that comment names inside a
 post are the post's own, and the post's own chrome (signatures, vote counts, badges,
-profile cards, buttons: :data:`cleanweb.rules.thread.POST_CHROME`) is dropped.
+profile cards, buttons: :data:`cleanweb.rules.thread.POST_CHROME`; lone counts, "edited by"
+notices and rows of buttons: :data:`cleanweb.rules.thread.POST_LINES`) is dropped.
 
 Repeats that are not a thread are left alone: a stream of whole articles (each post's item
 with a top heading of its own), an article with its reader comments (the region's post
@@ -25,7 +26,7 @@ from dataclasses import replace
 from typing import Final
 
 from cleanweb.rules.base import NameTable, merged_index, name_words
-from cleanweb.rules.thread import POST_CHROME, POST_NAMES
+from cleanweb.rules.thread import POST_CHROME, POST_LINES, POST_NAMES
 from cleanweb.stages.page import DROP, Container, Decision, Kind, Page, Region, Seg, decide
 from cleanweb.stages.score import OUTSIDE, judge, link_density, seg_mass
 
@@ -285,6 +286,9 @@ def _judge_post(seg: Seg, chrome: str | None, containers: tuple[Container, ...],
     d = judge(seg._replace(chrome_at=-1, chrome=None), containers, post, favor)
     if d.role is DROP or not d.reason.startswith("body"):
         return decide(seg, d.role, d.reason)
+    line = POST_LINES.first(seg.text)
+    if line is not None:
+        return decide(seg, DROP, line.id)
     return decide(seg, d.role, f"thread:links={link_density(seg):.2f}")
 
 
