@@ -23,9 +23,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Final
+from typing import Final, NamedTuple
 
-from cleanweb.rules.base import NameTable, merged_index, name_words
+from cleanweb.rules.base import NameTable, merged_index, name_words, needle_pattern
 from cleanweb.rules.thread import POST_CHROME, POST_LINES, POST_NAMES
 from cleanweb.stages.page import DROP, Container, Decision, Kind, Page, Region, Seg, decide
 from cleanweb.stages.score import OUTSIDE, judge, link_density, seg_mass
@@ -61,29 +61,35 @@ def _index(table: NameTable) -> dict[str, str]:
 
 
 _POST_NAMES = _index(POST_NAMES)
+# Literal parts of the post names, one of which every post name holds.
+_POST_NEEDLES = needle_pattern(
+    sorted(n for n in _POST_NAMES if not any(m != n and m in n for m in _POST_NAMES)))
 _POST_CHROME = _index(POST_CHROME)
 
 
-def _named(cont: Container, names: dict[str, str], only: str | None = None) -> str | None:
-    """The id of the rule in ``names`` (or of rule ``only``) that the container's class or
-    id hits, or None."""
+def _named(cont: Container, names: dict[str, str]) -> list[str]:
+    """The ids of the rules in ``names`` that the container's class or id hits, in the
+    order its words come."""
+    out: list[str] = []
     for value in (cont.cls, cont.ident):
         if value:
             for word in name_words(value.lower()):
                 rule = names.get(word)
-                if rule is not None and only in (None, rule):
-                    return rule
-    return None
+                if rule is not None and rule not in out:
+                    out.append(rule)
+    return out
 
 
 def post_name(cont: Container) -> str | None:
     """The post-name rule a container's class or id hits (``thread.post``...), or None."""
-    return _named(cont, _POST_NAMES)
+    rules = _named(cont, _POST_NAMES)
+    return rules[0] if rules else None
 
 
 def post_chrome(cont: Container) -> str | None:
     """The post-chrome rule a container's class or id hits (``thread.votes``...), or None."""
-    return _named(cont, _POST_CHROME)
+    rules = _named(cont, _POST_CHROME)
+    return rules[0] if rules else None
 
 
 def signature(cont: Container) -> str:
@@ -104,21 +110,43 @@ def _up(containers: Sequence[Container], start: int, levels: int) -> list[int]:
 def _text_path(page: Page) -> list[int]:
     """The region and the wrappers inside it down to the block that holds its text, each
     the only child of the one before (a post's text often sits a few wrappers below the
-    block the region is, and names itself there)."""
+    block the region is, and names itself there). A wrapper with text of its own ends it."""
     containers = page.containers
-    holders = {d.seg.container for d in page.decisions}
     path = [page.region.container]
     at = path[0]
-    while (at not in holders and at + 1 <= containers[at].end
-           and containers[at + 1].end == containers[at].end):
+    while at + 1 <= containers[at].end and containers[at + 1].end == containers[at].end:
         at += 1
         path.append(at)
+    if len(path) > 1:
+        holders = {d.seg.container for d in page.decisions}
+        for i, at in enumerate(path[:-1]):
+            if at in holders:
+                return path[:i + 1]
     return path
 
 
-def _masses(page: Page) -> tuple[list[float], list[float], list[int]]:
-    """Prose mass, link mass and units outside links per subtree, whatever the names say
-    (a thread's replies are often comment-named)."""
+def _maybe_named(containers: Sequence[Container], chain: Sequence[int]) -> bool:
+    """Whether a class or id along the chain may hold a post name: one literal scan, which
+    every name :func:`post_name` finds passes (its words are parts of the value, or of the
+    value with its joiners dropped), so most pages stop here."""
+    values = [v for at in chain for v in (containers[at].cls, containers[at].ident) if v]
+    if not values:
+        return False
+    text = " ".join(values).lower()
+    return _POST_NEEDLES.search(f"{text} {text.replace('-', '').replace('_', '')}") is not None
+
+
+class Masses(NamedTuple):
+    """Per container, over its subtree, whatever the names say (a thread's replies are
+    often comment-named): prose mass, link mass, and units outside links."""
+
+    good: list[float]
+    links: list[float]
+    plain: list[int]
+
+
+def _masses(page: Page) -> Masses:
+    """The :class:`Masses` of every container, in one bottom-up pass."""
     containers = page.containers
     n = len(containers)
     good = [0.0] * n
@@ -135,19 +163,27 @@ def _masses(page: Page) -> tuple[list[float], list[float], list[int]]:
         good[parent] += good[idx]
         links[parent] += links[idx]
         plain[parent] += plain[idx]
-    return good, links, plain
+    return Masses(good, links, plain)
 
 
 def _members(containers: Sequence[Container], post: int) -> list[int]:
-    """The outermost containers with the signature of ``post``, in page order."""
-    tag, sig = containers[post].tag, signature(containers[post])
+    """The outermost containers with the signature of ``post`` (its tag and class words),
+    in page order."""
+    tag, cls = containers[post].tag, containers[post].cls or ""
+    words = cls.split()
+    first = words[0] if words else ""
     out: list[int] = []
-    last = -1
-    for idx in range(1, len(containers)):
+    idx, n = 1, len(containers)
+    while idx < n:
         cont = containers[idx]
-        if idx > last and cont.tag == tag and signature(cont) == sig:
+        other = cont.cls
+        # The raw class first, then its words: most blocks of the tag differ in both.
+        if cont.tag == tag and other is not None and (
+                other == cls or (first in other and other.split() == words)):
             out.append(idx)
-            last = cont.end
+            idx = cont.end + 1
+        else:
+            idx += 1
     return out
 
 
@@ -209,16 +245,13 @@ def _comments_of(containers: Sequence[Container], good: Sequence[float], post: i
     return good[frame] - inside >= sum(good[m] for m in posts) / len(posts)
 
 
-def _post_named(containers: Sequence[Container], post: int) -> str | None:
-    """The post-name rule that names a candidate post: on the block itself, or a list of
-    posts a few levels above it."""
-    rule = post_name(containers[post])
-    if rule is not None:
-        return rule
-    for at in _up(containers, containers[post].parent, NAME_REACH - 1):
-        if _named(containers[at], _POST_NAMES, LIST_RULE) is not None:
-            return LIST_RULE
-    return None
+def _post_rule(named: Sequence[list[str]], at: int) -> str | None:
+    """The post-name rule that names the candidate post ``at`` of a chain whose names are
+    ``named``: one on the block itself, or a list of posts a few levels above it."""
+    if named[at]:
+        return named[at][0]
+    above = named[at + 1:at + NAME_REACH + 1]
+    return LIST_RULE if any(LIST_RULE in rules for rules in above) else None
 
 
 def find_thread(page: Page) -> Kind:
@@ -228,38 +261,61 @@ def find_thread(page: Page) -> Kind:
     path = _text_path(page)
     reach = len(path) - 1 + POST_REACH
     chain = _up(containers, path[-1], reach + NAME_REACH)
-    if all(post_name(containers[at]) is None for at in chain):
+    if not _maybe_named(containers, chain):
         return Kind(ARTICLE, "no post-like name at the region")
-    good, links, plain = _masses(page)
-    heads = [(d.seg.container, d.seg.text) for d in page.decisions
-             if d.seg.kind == "heading" and 0 < d.seg.level <= 2
-             and d.seg.units >= MIN_TITLE_UNITS]
+    named = [_named(containers[at], _POST_NAMES) for at in chain]
+    if not any(named):
+        return Kind(ARTICLE, "no post-like name at the region")
+    masses: Masses | None = None
     why = "no repeated post-like block holds the region"
-    for post in chain[:reach + 1]:
+    for i, post in enumerate(chain[:reach + 1]):
         cont = containers[post]
-        if not cont.cls or cont.tag in NOT_POST_TAGS or post_chrome(cont) is not None:
+        if not cont.cls or cont.tag in NOT_POST_TAGS:
             continue
-        rule = _post_named(containers, post)
-        if rule is None:
+        rule = _post_rule(named, i)
+        if rule is None or post_chrome(cont) is not None:
             continue
-        # A member that is mostly links is the page's navigation, not a post.
-        posts = [m for m in _members(containers, post) if plain[m] > links[m]]
-        holding = [m for m in posts if good[m] > 0]
-        if len(holding) < 2:
+        members = _members(containers, post)
+        if len(members) < 2:
             continue
-        prose = sum(good[m] for m in holding)
-        if prose < MIN_GAIN * good[post] and len(posts) < MIN_POSTS:
-            continue
-        if sum(links[m] for m in posts) > MAX_LINKS * prose:
-            continue
-        label = signature(cont)
-        if _article_stream(containers, heads, posts):
-            why = f"the repeats of {label} are separate articles"
-        elif _comments_of(containers, good, post, posts):
-            why = f"the repeats of {label} are an article's reader comments"
-        else:
-            return Kind(THREAD, f"{len(posts)} posts {label} ({rule})", tuple(posts))
+        if masses is None:  # only on pages where a post-named block repeats
+            masses = _masses(page)
+        kind = _judge_repeats(page, post, members, masses)
+        if kind is not None:
+            if kind.name == THREAD:
+                return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
+            why = kind.reason
     return Kind(ARTICLE, why)
+
+
+def _judge_repeats(page: Page, post: int, members: Sequence[int], masses: Masses) -> Kind | None:
+    """Whether the repeats of the region's post are a thread's posts (a thread), or what
+    else they are (an article, with the reason), or nothing worth a word (None)."""
+    containers = page.containers
+    good, links, plain = masses
+    # A member that is mostly links is the page's navigation, not a post.
+    posts = [m for m in members if plain[m] > links[m]]
+    holding = [m for m in posts if good[m] > 0]
+    if len(holding) < 2:
+        return None
+    prose = sum(good[m] for m in holding)
+    if prose < MIN_GAIN * good[post] and len(posts) < MIN_POSTS:
+        return None
+    if sum(links[m] for m in posts) > MAX_LINKS * prose:
+        return None
+    label = signature(containers[post])
+    if _article_stream(containers, _titles(page), posts):
+        return Kind(ARTICLE, f"the repeats of {label} are separate articles")
+    if _comments_of(containers, good, post, posts):
+        return Kind(ARTICLE, f"the repeats of {label} are an article's reader comments")
+    return Kind(THREAD, f"{len(posts)} posts {label}", tuple(posts))
+
+
+def _titles(page: Page) -> list[tuple[int, str]]:
+    """The top headings that could be an article's title, by container, in page order."""
+    return [(d.seg.container, d.seg.text) for d in page.decisions
+            if d.seg.kind == "heading" and 0 < d.seg.level <= 2
+            and d.seg.units >= MIN_TITLE_UNITS]
 
 
 def _chrome_in_posts(page: Page, posts: Sequence[int]) -> dict[int, str]:
