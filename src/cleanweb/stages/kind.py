@@ -336,7 +336,10 @@ def _chrome_in_posts(page: Page, posts: Sequence[int]) -> dict[int, str]:
 def _judge_post(seg: Seg, chrome: str | None, containers: tuple[Container, ...],
                 post: Region, favor: str) -> Decision:
     """A segment of a post, judged as the region's segments are; chrome is what
-    :func:`_chrome_in_posts` found over it."""
+    :func:`_chrome_in_posts` found over it. A short line next to an image is no caption in
+    a thread: avatars, emoticons and reaction icons sit beside short replies."""
+    if seg.after_image:
+        seg = seg._replace(after_image=False)
     if chrome is not None:
         return decide(seg, DROP, chrome)
     d = judge(seg._replace(chrome_at=-1, chrome=None), containers, post, favor)
