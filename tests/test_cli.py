@@ -295,6 +295,7 @@ def test_explain_lists_every_block_with_its_reason(tmp_path: Path) -> None:
     rows = [line for line in lines if line[:4].strip().isdigit()]
     assert len(rows) == len(doc.trace) > 0
     assert f"region: {doc.region}" in lines
+    assert f"kind: {doc.kind.value}  [{doc.kind_reason}]" in lines
     for row, block in zip(rows, doc.trace, strict=True):
         verdict, reason = row.split()[1:3]
         assert verdict == ("keep" if block.kept else "drop")

@@ -1,21 +1,25 @@
 """Page-kind stage: an article, or a thread of posts (a forum topic, a Q&A page).
 
 On a thread the score stage's region is one post, or the text of one: the replies are
-siblings of it, or sit under comment-named elements, which are chrome on an article. A post
-is found from the region: the lowest block, from the one that holds the region's text up to
-a few levels above the region, whose tag and class repeat elsewhere on the page as blocks
-that hold prose, with a post-like name on it or just above it
-(:data:`cleanweb.rules.thread.POST_NAMES`). Every block with that signature is a post, and
-the posts are the body: each judged like the region, except that comment names inside a
-post are the post's own, and the post's own chrome (signatures, vote counts, badges,
-profile cards, buttons: :data:`cleanweb.rules.thread.POST_CHROME`; lone counts, "edited by"
-notices and rows of buttons: :data:`cleanweb.rules.thread.POST_LINES`) is dropped.
+siblings of it, or sit under comment-named elements, which are chrome on an article. So the
+posts are looked for around the region's text first: the lowest block, from the one that
+holds that text up to a few levels above the region, whose tag and class repeat elsewhere on
+the page as blocks that hold prose, with a post-like name on it or on a list of posts just
+above it (:data:`cleanweb.rules.thread.POST_NAMES`). Failing that, the region may be the
+list of posts itself: then the posts are repeated post-named blocks a few levels below it
+that hold most of its prose and carry the numbered ids forum software gives its posts.
+
+Every block with the posts' signature is a post, and the posts are the body: each judged
+like the region, except that comment names inside a post are the post's own, and the
+post's own chrome (signatures, vote counts, badges, profile cards, buttons:
+:data:`cleanweb.rules.thread.POST_CHROME`; lone counts, "edited by" notices and rows of
+buttons: :data:`cleanweb.rules.thread.POST_LINES`) is dropped.
 
 Repeats that are not a thread are left alone: a stream of whole articles (each post's item
 with a top heading of its own), an article with its reader comments (the region's post
 outside any comment element and the repeats inside one, or the repeats inside one beside
 an article's prose), repeats that add little prose to the post, and link lists. Pages
-without a post-like name near the region cost a few name lookups and nothing more.
+without a post-like name near the region cost one literal scan of a few names.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Final, NamedTuple
 from cleanweb.rules.base import NameTable, merged_index, name_words, needle_pattern
 from cleanweb.rules.thread import POST_CHROME, POST_LINES, POST_NAMES
 from cleanweb.stages.page import DROP, Container, Decision, Kind, Page, Region, Seg, decide
-from cleanweb.stages.score import OUTSIDE, judge, link_density, seg_mass
+from cleanweb.stages.score import judge, link_density, seg_mass
 
 #: Levels above the region's text at which a post may sit (the region is often the text of
 #: one post, a few wrappers below the post's own block).
@@ -43,6 +47,11 @@ MIN_GAIN = 1.3
 MIN_POSTS = 3
 #: Link units per unit of prose, at most, over the posts: a repeated link list is no thread.
 MAX_LINKS = 0.5
+#: Levels below the region at which its posts may sit, when the region is the thread's
+#: list of posts rather than one of them ...
+INNER_REACH = 3
+#: ... where the posts hold at least this share of the region's prose.
+INNER_SHARE = 0.5
 #: Units of a heading that can be an article's title ("Comment" over a reply form is not).
 MIN_TITLE_UNITS = 3
 #: Tags that are never a post: repeated paragraphs, headings or inline boxes are text of one.
@@ -166,24 +175,40 @@ def _masses(page: Page) -> Masses:
     return Masses(good, links, plain)
 
 
-def _members(containers: Sequence[Container], post: int) -> list[int]:
-    """The outermost containers with the signature of ``post`` (its tag and class words),
-    in page order."""
+def _members(containers: Sequence[Container], post: int, first: int, last: int) -> list[int]:
+    """The outermost containers from ``first`` to ``last`` with the signature of ``post``
+    (its tag and class words), in page order."""
     tag, cls = containers[post].tag, containers[post].cls or ""
     words = cls.split()
-    first = words[0] if words else ""
+    lead = words[0] if words else ""
     out: list[int] = []
-    idx, n = 1, len(containers)
-    while idx < n:
+    idx = first
+    while idx <= last:
         cont = containers[idx]
         other = cont.cls
         # The raw class first, then its words: most blocks of the tag differ in both.
         if cont.tag == tag and other is not None and (
-                other == cls or (first in other and other.split() == words)):
+                other == cls or (lead in other and other.split() == words)):
             out.append(idx)
             idx = cont.end + 1
         else:
             idx += 1
+    return out
+
+
+def _below(containers: Sequence[Container], top: int, levels: int) -> list[int]:
+    """The containers one to ``levels`` levels below ``top``, the shallower first."""
+    out: list[int] = []
+    level = [top]
+    for _ in range(levels):
+        deeper = []
+        for parent in level:
+            child, end = parent + 1, containers[parent].end
+            while child <= end:
+                deeper.append(child)
+                child = containers[child].end + 1
+        out += deeper
+        level = deeper
     return out
 
 
@@ -231,17 +256,22 @@ def _comments_of(containers: Sequence[Container], good: Sequence[float], post: i
                  posts: Sequence[int]) -> bool:
     """The posts are an article's reader comments, which stay chrome: the region's post
     stands outside any comment element and most of the others sit inside one, or they all
-    do and the block around their comment element holds prose of its own (the article)
-    at least as much as an average post."""
-    tops = [_comment_top(containers, m) for m in posts]
-    others = [top for m, top in zip(posts, tops, strict=True) if m != post]
+    do beside an article (:func:`_beside_article`)."""
     if _comment_top(containers, post) < 0:
+        others = [_comment_top(containers, m) for m in posts if m != post]
         return 2 * sum(top >= 0 for top in others) >= len(others)
-    if any(top < 0 for top in tops):
+    outer = min(_comment_top(containers, m) for m in posts)
+    return outer >= 0 and _beside_article(containers, good, containers[outer].parent, posts)
+
+
+def _beside_article(containers: Sequence[Container], good: Sequence[float], frame: int,
+                    posts: Sequence[int]) -> bool:
+    """Every post sits inside a comment element, and ``frame`` holds prose of its own
+    beside those elements (the article) at least as much as an average post."""
+    tops = {_comment_top(containers, m) for m in posts}
+    if -1 in tops:
         return False
-    outer = min(tops)
-    frame = containers[outer].parent
-    inside = sum(good[top] for top in set(tops) if top > 0)
+    inside = sum(good[top] for top in tops if frame <= top <= containers[frame].end)
     return good[frame] - inside >= sum(good[m] for m in posts) / len(posts)
 
 
@@ -256,59 +286,157 @@ def _post_rule(named: Sequence[list[str]], at: int) -> str | None:
 
 def find_thread(page: Page) -> Kind:
     """The kind of the page: a thread, with its posts, or an article with the reason no
-    thread was taken."""
+    thread was taken. The posts are looked for around the region's text first (the region
+    is one post), then just below the region (the region is the list of posts)."""
     containers = page.containers
     path = _text_path(page)
     reach = len(path) - 1 + POST_REACH
     chain = _up(containers, path[-1], reach + NAME_REACH)
-    if not _maybe_named(containers, chain):
+    inner = _below(containers, page.region.container, INNER_REACH)
+    if not _maybe_named(containers, chain + inner):
         return Kind(ARTICLE, "no post-like name at the region")
-    named = [_named(containers[at], _POST_NAMES) for at in chain]
-    if not any(named):
-        return Kind(ARTICLE, "no post-like name at the region")
-    masses: Masses | None = None
-    why = "no repeated post-like block holds the region"
-    for i, post in enumerate(chain[:reach + 1]):
-        cont = containers[post]
-        if not cont.cls or cont.tag in NOT_POST_TAGS:
-            continue
-        rule = _post_rule(named, i)
-        if rule is None or post_chrome(cont) is not None:
-            continue
-        members = _members(containers, post)
-        if len(members) < 2:
-            continue
-        if masses is None:  # only on pages where a post-named block repeats
-            masses = _masses(page)
-        kind = _judge_repeats(page, post, members, masses)
-        if kind is not None:
-            if kind.name == THREAD:
-                return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
-            why = kind.reason
-    return Kind(ARTICLE, why)
+    masses: list[Masses] = []  # summed once, and only where a post-named block repeats
+    kind = _around(page, chain, reach, masses)
+    if kind is None or kind.name != THREAD:
+        kind = _inside(page, inner, masses) or kind
+    return kind or Kind(ARTICLE, "no repeated post-like block holds the region")
 
 
-def _judge_repeats(page: Page, post: int, members: Sequence[int], masses: Masses) -> Kind | None:
-    """Whether the repeats of the region's post are a thread's posts (a thread), or what
-    else they are (an article, with the reason), or nothing worth a word (None)."""
+def _around(page: Page, chain: Sequence[int], reach: int, masses: list[Masses]) -> Kind | None:
+    """The thread one of whose posts holds the region's text (the post is one of the first
+    ``reach + 1`` blocks of ``chain``, the blocks from that text up), or why the repeats
+    found there are none."""
     containers = page.containers
+    named = [_named(containers[at], _POST_NAMES) for at in chain]
+    why = None
+    for i, post in enumerate(chain[:reach + 1]):
+        rule = _post_rule(named, i)
+        members = _candidate(containers, post, rule, 1, len(containers) - 1)
+        if rule is None or members is None:
+            continue
+        if not masses:
+            masses.append(_masses(page))
+        kind = _judge_repeats(page, post, members, masses[0])
+        if kind is not None and kind.name == THREAD:
+            return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
+        why = kind or why
+    return why
+
+
+def _inside(page: Page, inner: Sequence[int], masses: list[Masses]) -> Kind | None:
+    """The thread whose posts the region holds a few levels down (``inner``: the region is
+    the list of posts), or why the repeats found there are none."""
+    containers = page.containers
+    region = page.region
+    why = None
+    seen: set[str] = set()
+    for post in inner:
+        sig = signature(containers[post])
+        if sig in seen:
+            continue
+        seen.add(sig)
+        rule = _inner_rule(containers, post)
+        members = _candidate(containers, post, rule, region.container + 1, region.end)
+        if rule is None or members is None:
+            continue
+        if not masses:
+            masses.append(_masses(page))
+        kind = _judge_inner(page, post, members, masses[0])
+        if kind is not None and kind.name == THREAD:
+            return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
+        why = kind or why
+    return why
+
+
+def _candidate(containers: Sequence[Container], post: int, rule: str | None, first: int,
+               last: int) -> list[int] | None:
+    """The repeats of a candidate post from ``first`` to ``last``, when it can be a post:
+    it has a class (the signature), a post name (``rule``), a tag that can hold a post, no
+    post-chrome name, and a twin at least."""
+    cont = containers[post]
+    if rule is None or not cont.cls or cont.tag in NOT_POST_TAGS:
+        return None
+    if post_chrome(cont) is not None:
+        return None
+    members = _members(containers, post, first, last)
+    return members if len(members) >= 2 else None
+
+
+def _inner_rule(containers: Sequence[Container], post: int) -> str | None:
+    """The post-name rule that names a block below the region: its own, or a list of posts
+    a few levels above it."""
+    rule = post_name(containers[post])
+    if rule is not None:
+        return rule
+    for at in _up(containers, containers[post].parent, NAME_REACH - 1):
+        if LIST_RULE in _named(containers[at], _POST_NAMES):
+            return LIST_RULE
+    return None
+
+
+def _prose_posts(members: Sequence[int], masses: Masses) -> tuple[list[int], float] | None:
+    """The members that are posts (their text mostly not links: a member that is mostly
+    links is the page's navigation) and the prose they hold, when two of them hold prose
+    and links stay a minor part of them; else None."""
     good, links, plain = masses
-    # A member that is mostly links is the page's navigation, not a post.
     posts = [m for m in members if plain[m] > links[m]]
     holding = [m for m in posts if good[m] > 0]
     if len(holding) < 2:
         return None
     prose = sum(good[m] for m in holding)
-    if prose < MIN_GAIN * good[post] and len(posts) < MIN_POSTS:
-        return None
     if sum(links[m] for m in posts) > MAX_LINKS * prose:
         return None
-    label = signature(containers[post])
-    if _article_stream(containers, _titles(page), posts):
+    return posts, prose
+
+
+def _judge_repeats(page: Page, post: int, members: Sequence[int], masses: Masses) -> Kind | None:
+    """Whether the repeats of the post that holds the region's text are a thread's posts
+    (a thread), or what else they are (an article, with the reason), or nothing worth a
+    word (None)."""
+    found = _prose_posts(members, masses)
+    if found is None:
+        return None
+    posts, prose = found
+    if prose < MIN_GAIN * masses.good[post] and len(posts) < MIN_POSTS:
+        return None
+    label = signature(page.containers[post])
+    if _article_stream(page.containers, _titles(page), posts):
         return Kind(ARTICLE, f"the repeats of {label} are separate articles")
-    if _comments_of(containers, good, post, posts):
+    if _comments_of(page.containers, masses.good, post, posts):
         return Kind(ARTICLE, f"the repeats of {label} are an article's reader comments")
     return Kind(THREAD, f"{len(posts)} posts {label}", tuple(posts))
+
+
+def _judge_inner(page: Page, post: int, members: Sequence[int], masses: Masses) -> Kind | None:
+    """Whether the repeats inside the region are its posts (a thread), or what else they
+    are (an article, with the reason), or nothing worth a word (None)."""
+    found = _prose_posts(members, masses)
+    region = page.region.container
+    if found is None or found[1] < INNER_SHARE * masses.good[region]:
+        return None
+    posts = found[0]
+    label = signature(page.containers[post])
+    if not _numbered(page.containers, posts):
+        return Kind(ARTICLE, f"the {label} blocks in the region are sections of one text")
+    if _article_stream(page.containers, _titles(page), posts):
+        return Kind(ARTICLE, f"the {label} blocks in the region are separate articles")
+    if _beside_article(page.containers, masses.good, region, posts):
+        return Kind(ARTICLE, f"the {label} blocks in the region are an article's comments")
+    return Kind(THREAD, f"{len(posts)} posts {label} in the region", tuple(posts))
+
+
+def _numbered(containers: Sequence[Container], posts: Sequence[int]) -> bool:
+    """Half the posts or more carry a numbered id on their item ("post_1234", "p88"):
+    forum software numbers its posts, an article does not number its sections. The
+    region that holds the posts needs this evidence; a post that holds the region's
+    text does not (it repeats beside the region)."""
+    numbered = 0
+    for post, item in zip(posts, _items(containers, posts), strict=True):
+        at = post
+        while at >= item and not any(ch.isdigit() for ch in containers[at].ident or ""):
+            at = containers[at].parent
+        numbered += at >= item
+    return 2 * numbered >= len(posts)
 
 
 def _titles(page: Page) -> list[tuple[int, str]]:
@@ -352,7 +480,10 @@ def _judge_post(seg: Seg, chrome: str | None, containers: tuple[Container, ...],
 
 
 def rejudge(page: Page, kind: Kind, favor: str) -> Page:
-    """The page with every post judged as body and everything outside the posts dropped."""
+    """The page with every post judged as body. Outside the posts the score stage's
+    decisions stand: outside the region everything is dropped, and a region that is the
+    list of posts keeps what else it holds (a post that carries another class, the thread's
+    header line)."""
     containers = page.containers
     owner = [-1] * len(containers)
     for post in kind.posts:
@@ -365,7 +496,7 @@ def rejudge(page: Page, kind: Kind, favor: str) -> Page:
         at = d.seg.container
         post = owner[at]
         if post < 0:
-            decisions.append(d if d.role is DROP else decide(d.seg, DROP, OUTSIDE))
+            decisions.append(d)
         else:
             decisions.append(_judge_post(d.seg, chrome.get(at), containers, regions[post],
                                          favor))
