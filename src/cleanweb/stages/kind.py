@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final, NamedTuple
 
-from cleanweb.rules.base import NameTable, merged_index, name_words, needle_pattern
+from cleanweb.rules.base import NameTable, merged_index, name_words
 from cleanweb.rules.thread import POST_CHROME, POST_LINES, POST_NAMES
 from cleanweb.stages.page import DROP, Container, Decision, Kind, Page, Region, Seg, decide
 from cleanweb.stages.score import judge, link_density, seg_mass
@@ -71,7 +71,7 @@ def _index(table: NameTable) -> dict[str, str]:
 
 _POST_NAMES = _index(POST_NAMES)
 # Literal parts of the post names, one of which every post name holds.
-_POST_NEEDLES = needle_pattern(
+_POST_NEEDLES = tuple(
     sorted(n for n in _POST_NAMES if not any(m != n and m in n for m in _POST_NAMES)))
 _POST_CHROME = _index(POST_CHROME)
 
@@ -135,14 +135,15 @@ def _text_path(page: Page) -> list[int]:
 
 
 def _maybe_named(containers: Sequence[Container], chain: Sequence[int]) -> bool:
-    """Whether a class or id along the chain may hold a post name: one literal scan, which
-    every name :func:`post_name` finds passes (its words are parts of the value, or of the
-    value with its joiners dropped), so most pages stop here."""
+    """Whether a class or id along the chain may hold a post name: a few substring scans,
+    which every name :func:`post_name` finds passes (its words are parts of the value, or
+    of the value with its joiners dropped), so most pages stop here."""
     values = [v for at in chain for v in (containers[at].cls, containers[at].ident) if v]
     if not values:
         return False
     text = " ".join(values).lower()
-    return _POST_NEEDLES.search(f"{text} {text.replace('-', '').replace('_', '')}") is not None
+    text = f"{text} {text.replace('-', '').replace('_', '')}"
+    return any(needle in text for needle in _POST_NEEDLES)
 
 
 class Masses(NamedTuple):
@@ -329,12 +330,15 @@ def _inside(page: Page, inner: Sequence[int], masses: list[Masses]) -> Kind | No
     containers = page.containers
     region = page.region
     why = None
-    seen: set[str] = set()
+    # The posts of a list sit at the same depth, so a signature seen once there is none.
+    twins: dict[str, list[int]] = {}
     for post in inner:
-        sig = signature(containers[post])
-        if sig in seen:
+        if containers[post].cls and containers[post].tag not in NOT_POST_TAGS:
+            twins.setdefault(signature(containers[post]), []).append(post)
+    for found in twins.values():
+        if len(found) < 2:
             continue
-        seen.add(sig)
+        post = found[0]
         rule = _inner_rule(containers, post)
         members = _candidate(containers, post, rule, region.container + 1, region.end)
         if rule is None or members is None:
