@@ -76,13 +76,15 @@ def test_region_that_is_the_list_of_posts_is_a_thread() -> None:
 
 def test_region_that_is_one_post_brings_the_others() -> None:
     # The opening post outweighs the thread around it (a menu in the list lowers it), so
-    # the region is that post's text; the replies sit beside it.
+    # the region is that post's text; the replies sit beside it, too short together for the
+    # score stage's sibling pass (under a fifth of the post) to take them along.
     menu = f"<ul class='menu'>{MENU}{MENU}</ul>"
-    record = judged(forum(OPENING * 4, *REPLIES).replace("<div class='thread'>",
-                                                        f"<div class='thread'>{menu}"))
+    record = judged(forum(OPENING * 20, *REPLIES).replace("<div class='thread'>",
+                                                         f"<div class='thread'>{menu}"))
+    assert record.region.reason == "region.best"
     assert record.kind.name == "thread"
     assert "in the region" not in record.kind.reason and "thread.post" in record.kind.reason
-    assert body_texts(record) == [(OPENING * 4).strip(), *REPLIES]
+    assert body_texts(record) == [(OPENING * 20).strip(), *REPLIES]
 
 
 def test_post_blocks_without_numbered_ids_in_an_article_are_its_sections() -> None:

@@ -474,7 +474,7 @@ def _judge_post(seg: Seg, chrome: str | None, containers: tuple[Container, ...],
         seg = seg._replace(after_image=False)
     if chrome is not None:
         return decide(seg, DROP, chrome)
-    d = judge(seg._replace(chrome_at=-1, chrome=None), containers, post, favor)
+    d = judge(seg, containers, post, favor, -1)
     if d.role is DROP or not d.reason.startswith("body"):
         return decide(seg, d.role, d.reason)
     line = POST_LINES.first(seg.text)

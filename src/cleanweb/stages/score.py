@@ -30,6 +30,7 @@ from cleanweb.stages.page import (
     DROP,
     Container,
     Decision,
+    Kind,
     Page,
     Region,
     Scored,
@@ -391,9 +392,14 @@ def runner_up(page: Page, scored: Scored) -> Region | None:
     return Region(best, containers[best].end, scores[best], reason="fallback.retry")
 
 
+#: The kind of a page judged again against another region (see :func:`rejudged`).
+RETRIED: Final = Kind("article", "the recall retry's region, read as an article")
+
+
 def rejudged(page: Page, scored: Scored, region: Region, options: Options) -> Page:
     """``page`` (as the score stage made it, with its ``scored``) judged against another
-    region."""
+    region. The page-kind stage's posts belonged to the first region: the page is read as
+    an article again."""
     segs = [d.seg for d in page.decisions]
     decisions = judge_all(segs, page.containers, region, scored.chrome_of, options.favor)
-    return replace(page, region=region, decisions=decisions)
+    return replace(page, region=region, decisions=decisions, kind=RETRIED)
