@@ -47,6 +47,7 @@ PEERS: tuple[Peer, ...] = (
     CLEANWEB,
     Peer("trafilatura", "trafilatura_adapter"),
     Peer("trafilatura-precision", "trafilatura_adapter", "precision", "favor_precision"),
+    Peer("trafilatura-recall", "trafilatura_adapter", "recall", "favor_recall"),
     Peer("readability-lxml", "readability_lxml_adapter"),
     Peer("Readability.js", "readability_js_adapter", settings="readabilipy + Node.js"),
     Peer("magic-html", "magic_html_adapter"),
