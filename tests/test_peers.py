@@ -152,9 +152,106 @@ def test_report_files_from_one_command(tmp_path: Path) -> None:
     assert again["sets"][set_dir.name]["extractors"][0]["f1"] == row["f1"]
 
 
+def test_snippet_sets_are_scored_with_the_snippet_metric() -> None:
+    golds = [
+        snippet_gold("s1", include=["the new bridge", "in spring"], exclude=["Subscribe now"]),
+        snippet_gold("s2", include=["ten years"], exclude=["Related stories", "Log in"]),
+    ]
+    out = raw(
+        "html-text",
+        [("s1", "About the new  bridge.\nSubscribe now", 4.0), ("s2", "for ten\nyears", 4.0)],
+    )
+    row = run.score(out, golds)
+    # Found: 'the new bridge' (whitespace collapsed) and 'ten years'; missed 'in spring';
+    # leaked 'Subscribe now': TP 2, FN 1, FP 1, summed over the set.
+    assert row["metric"] == "snippets"
+    assert row["snippet_counts"] == {"tp": 2, "fn": 1, "fp": 1, "excluded": 3}
+    assert row["f1"] == pytest.approx(4 / 6)
+    assert row["precision"] == pytest.approx(2 / 3) and row["recall"] == pytest.approx(2 / 3)
+    assert "leak_pages" not in row and "f1_ci" not in row
+    md = "\n".join(run.set_section("snip", {"pages": 2, "extractors": [row]}))
+    assert "snippets)" in md and "| 2 / 3 | 1 / 3 |" in md
+
+
+def test_snippet_shortfall_lists_missing_and_leaked_snippets() -> None:
+    golds = [snippet_gold("s1", include=["the new bridge", "in spring"], exclude=["Log in"])]
+    mine = raw("cleanweb", [("s1", "the new bridge\nLog in", 2.0)])
+    theirs = raw("html-text", [("s1", "the new bridge in spring", 2.0)])
+    rows = [run.score(mine, golds), run.score(theirs, golds)]
+    note = run.shortfall("snip", rows, mine, golds)
+    assert note is not None and note["best"] == "html-text"
+    (worst,) = note["worst_pages"]
+    assert worst["first_missing"] == ["in spring"] and worst["first_extra"] == ["Log in"]
+
+
+def test_unlabeled_chinese_set_gets_leak_counts_only() -> None:
+    golds = [{"id": "u1", "lang": "zh", "title": "新桥开工", "text": None}]
+    body = "今年春天，河边的新桥终于开始动工，附近的居民都很高兴。"
+    rows = [
+        run.score(raw("cleanweb", [("u1", body, 2.0)]), golds),
+        run.score(raw("GNE", [("u1", body + "\n版权所有 某某网站", 2.0)]), golds),
+    ]
+    assert [r["leak_pages"] for r in rows] == [0, 1]
+    assert all("f1" not in r and "headline_repeat_pages" not in r for r in rows)
+    res = {"pages": 1, "extractors": rows}
+    assert run.metric_name(res) == "unlabeled: chrome leaks only"
+    assert run.best_peer(res) is None
+    assert [r["name"] for r in run.ranked(rows)] == ["cleanweb", "GNE"]
+
+
+def test_summary_marks_the_best_peer_and_its_floor(tmp_path: Path) -> None:
+    golds = [gold("p1", ARTICLE)]
+    outputs = {
+        "cleanweb": "\n".join(ARTICLE[:2]),
+        "html-text": "Menu\n" + "\n".join(ARTICLE),
+        "GNE": ARTICLE[0],
+    }
+    rows = [run.score(raw(n, [("p1", t, 5.0)]), golds) for n, t in outputs.items()]
+    run.add_speed_ratios(rows)
+    report = {"sets": {"aeb": {"pages": 1, "extractors": rows}}, "shortfalls": [None]}
+    best = run.best_peer(report["sets"]["aeb"])
+    assert best is not None and best["name"] == "html-text"
+    (line,) = [x for x in run.summary_table(report) if x.startswith("| aeb")]
+    assert f"| {best['f1']:.3f} | {best['f1'] + run.FLOOR_MARGIN:.3f} |" in line
+    table = run.peer_table(report)
+    assert table[0] == "| extractor | aeb | aeb ms/page | speed vs cleanweb |"
+    assert [x.split(" |")[0] for x in table[2:]] == [
+        "| **cleanweb** 1",
+        "| GNE 1",
+        "| html-text 1 (keeps everything)",
+    ]
+    assert f"**{best['f1']:.3f}**" in table[-1] and "**" not in table[3]
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{run.TABLE_START}\nold\n{run.TABLE_END}\nafter\n", "utf-8")
+    run.publish(report, tmp_path / "none", readme, tmp_path / "docs")
+    text = readme.read_text("utf-8")
+    assert "old" not in text and text.startswith("intro\n") and text.endswith("after\n")
+    assert "\n".join(table) in text
+
+
+def test_every_set_by_default_and_rerun_with_reuse(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write_set(data, [("a", "en", ARTICLE)], "one")
+    write_set(data, [("b", "en", ARTICLE[1:])], "two")
+    out = tmp_path / "out"
+    argv = ["--datasets", str(data), "--peers", "cleanweb", "--warmup", "0", "--out", str(out)]
+    assert run.main(argv) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert list(report["sets"]) == ["one", "two"]
+    saved = out / "raw" / "one" / "cleanweb.json"
+    stale = json.loads(saved.read_text(encoding="utf-8")) | {"version": "stale"}
+    saved.write_text(json.dumps(stale), encoding="utf-8")
+    assert run.main([*argv, "--sets", "one", "--reuse"]) == 0
+    assert json.loads(saved.read_text(encoding="utf-8"))["version"] == "stale"
+    assert run.main([*argv, "--sets", "one", "--reuse", "--rerun", "cleanweb"]) == 0
+    assert json.loads(saved.read_text(encoding="utf-8"))["version"] == cleanweb.__version__
+
+
 def test_missing_set_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert run.main(["--datasets", str(tmp_path), "--sets", "nope"]) == 2
     assert run.main(["--datasets", str(tmp_path), "--peers", "nope", "--sets", "x"]) == 2
+    write_set(tmp_path, [("a", "en", ARTICLE)])
+    assert run.main(["--datasets", str(tmp_path), "--rerun", "nope", "--sets", "tiny"]) == 2
 
 
 # ---------------------------------------------------------------- helpers
@@ -173,6 +270,12 @@ def gold(
     return row
 
 
+def snippet_gold(pid: str, include: list[str], exclude: list[str]) -> dict[str, Any]:
+    return {"id": pid, "lang": "en", "text": None, "must_include": include} | {
+        "must_exclude": exclude
+    }
+
+
 def raw(
     name: str,
     pages: list[tuple[str, str, float]],
@@ -186,9 +289,11 @@ def raw(
     return {"name": name, "version": "1", "warmup": 0, "pages": rows}
 
 
-def write_set(root: Path, pages: list[tuple[str, str, tuple[str, ...]]]) -> Path:
+def write_set(
+    root: Path, pages: list[tuple[str, str, tuple[str, ...]]], name: str = "tiny"
+) -> Path:
     """A dataset folder as ../shared/datasets lays them out, from synthetic articles."""
-    set_dir = root / "tiny"
+    set_dir = root / name
     (set_dir / "pages").mkdir(parents=True)
     lines = []
     for pid, lang, paras in pages:
