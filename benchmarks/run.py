@@ -611,7 +611,10 @@ def chart(report: Result, path: Path) -> bool:
         return False
     ncols = min(4, len(sets))
     nrows = -(-len(sets) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.3 * nrows + 1), squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(3.8 * ncols + 2.4, 3.1 * nrows + 0.8), squeeze=False,
+        layout="constrained",
+    )  # fmt: skip
     style = styles(extractor_names(report))
     for ax, (set_name, res) in zip(axes.flat, sets, strict=False):
         panel(ax, set_name, res, style)
@@ -619,11 +622,11 @@ def chart(report: Result, path: Path) -> bool:
         ax.axis("off")
     handles = {h.get_label(): h for ax in axes.flat for h in ax.collections}
     names = [n for n in extractor_names(report) if n in handles]
-    fig.legend([handles[n] for n in names], names, loc="lower center", ncol=min(7, len(names)))
-    fig.supxlabel("pages per second (log scale, one process)", y=0.06)
+    fig.legend([handles[n] for n in names], names, loc="outside right center")
+    fig.supxlabel("pages per second (log scale, one process)")
     fig.supylabel("F1 (4-token shingles; trafilatura-eval: snippets)")
-    fig.suptitle(f"F1 against speed per set; cleanweb = red star ({report['date']})")
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    note = f", {report['cleanweb_note']}" if report.get("cleanweb_note") else ""
+    fig.suptitle(f"F1 against speed per set ({report['date']}); cleanweb = red star{note}")
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -758,6 +761,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "warmup": args.warmup,
         "limit": args.limit,
         "note": args.note,
+        "cleanweb_note": args.cleanweb_note,
         "sets": {},
         "shortfalls": [],
     }
