@@ -84,10 +84,10 @@ def worker_command(cfg: RunConfig, peer: Peer, set_dir: Path, out: Path) -> list
 def run_worker(cfg: RunConfig, peer: Peer, set_dir: Path, out: Path) -> Result:
     """What ``peer`` returned on every page of ``set_dir`` (run now, or reused from ``out``).
     A worker that dies is reported as skipped with its last error line, never raised."""
-    if ((cfg.reuse and not cfg.rerun) or cfg.report_only) and out.is_file():
+    if not cfg.rerun and (cfg.reuse or cfg.report_only) and out.is_file():
         raw: Result = json.loads(out.read_text(encoding="utf-8"))
         return raw
-    if cfg.report_only:
+    if cfg.report_only and not cfg.rerun:
         return {"name": peer.name, "skipped": "not run (no output in the raw folder)"}
     out.parent.mkdir(parents=True, exist_ok=True)
     env = os.environ | {"PYTHONPATH": str(REPO)}
@@ -695,7 +695,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--rerun",
         nargs="+",
         default=[],
-        help="with --reuse: extractors to run anew all the same (e.g. cleanweb trafilatura)",
+        help="extractors to run anew all the same: with --reuse beside the others' kept "
+        "outputs (an extractor with none runs too), with --report-only beside them alone "
+        "(e.g. cleanweb trafilatura)",
     )
     ap.add_argument("--note", default="", help="a line printed above the tables")
     ap.add_argument(

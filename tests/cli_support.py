@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+from conftest import skip_without_data
 
 from cleanweb import extract
 
@@ -32,14 +32,14 @@ def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
 def aeb_pages(n: int) -> list[Path]:
     folder = DATASETS / "aeb" / "pages"
     if not folder.is_dir():
-        pytest.skip(f"dev datasets not found at {DATASETS}")
+        skip_without_data(f"dev datasets not found at {DATASETS}")
     return sorted(folder.glob("*.html"))[:n]
 
 
 def gbk_real_page() -> Path:
     folder = DATASETS / "cx-netease-zh" / "pages"
     if not folder.is_dir():
-        pytest.skip(f"dev datasets not found at {DATASETS}")
+        skip_without_data(f"dev datasets not found at {DATASETS}")
     return sorted(folder.glob("*.html"))[0]
 
 

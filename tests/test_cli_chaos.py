@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import CLI, DATASETS, run, tmp_files, wait_gone
+from conftest import skip_without_data
 
 ROUNDS = int(os.environ.get("CLEANWEB_CHAOS_ROUNDS", "6"))
 CHAOS_SECONDS = float(os.environ.get("CLEANWEB_CHAOS_SECONDS", "10"))
@@ -48,7 +49,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pages = [p for name in ("aeb", "l3s-gn1")
              for p in sorted((DATASETS / name / "pages").glob("*.html"))][:PAGES]
     if len(pages) < PAGES:
-        pytest.skip(f"dev datasets not found at {DATASETS}")
+        skip_without_data(f"dev datasets not found at {DATASETS}")
     src = tmp_path_factory.mktemp("chaos") / "crawl"
     src.mkdir()
     for i, page in enumerate(pages):

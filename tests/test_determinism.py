@@ -24,6 +24,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from conftest import skip_without_data
 
 import cleanweb
 from cleanweb import Document, Options
@@ -59,7 +60,7 @@ def real_pages() -> list[bytes]:
 @pytest.fixture(scope="module")
 def pages() -> list[bytes]:
     if not DATASETS.is_dir():
-        pytest.skip(f"dev datasets not found at {DATASETS}")
+        skip_without_data(f"dev datasets not found at {DATASETS}")
     return real_pages() + synthetic_pages()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import skip_without_data
 
 from benchmarks.encoding_shapes import add_shapes
 from cleanweb import decode
@@ -111,7 +112,7 @@ def test_whole_corpus_decodes_correctly(corpus: tuple[Path, list[dict[str, Any]]
 def test_chinese_dev_pages_decode_without_replacements(dataset: str) -> None:
     pages = sorted((DATASETS / dataset / "pages").glob("*.html"))
     if not pages:
-        pytest.skip(f"{dataset} pages not found")
+        skip_without_data(f"{dataset} pages not found")
     bad = {}
     for path in pages:
         d = decode(path.read_bytes())
@@ -123,6 +124,6 @@ def test_chinese_dev_pages_decode_without_replacements(dataset: str) -> None:
 def test_gbk_pages_are_read_as_gbk() -> None:
     pages = sorted((DATASETS / "cx-netease-zh" / "pages").glob("*.html"))
     if not pages:
-        pytest.skip("cx-netease-zh pages not found")
+        skip_without_data("cx-netease-zh pages not found")
     encodings = {decode(p.read_bytes()).encoding for p in pages}
     assert encodings <= {"gbk", "gb18030"}

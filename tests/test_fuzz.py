@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import skip_without_data
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -268,7 +269,7 @@ def mutate(data: bytes, steps: list[tuple[object, ...]]) -> bytes:
 
 def real_page_or_skip() -> None:
     if not page_paths():
-        pytest.skip(f"dev datasets not found at {DATASETS}")
+        skip_without_data(f"dev datasets not found at {DATASETS}")
 
 
 # --- the fuzz tests -------------------------------------------------------------------------

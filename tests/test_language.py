@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from conftest import skip_without_data
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -178,7 +179,7 @@ def _gold(names: tuple[str, ...]) -> list[tuple[str, Path, str]]:
     for name in names:
         path = DATASETS / name / "gold.jsonl"
         if not path.is_file():
-            pytest.skip(f"datasets not available at {DATASETS}")
+            skip_without_data(f"datasets not available at {DATASETS}")
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             if row.get("lang"):

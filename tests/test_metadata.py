@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import skip_without_data
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb.measures import squash
@@ -143,7 +144,7 @@ def test_lang_from_meta_content_language() -> None:
 def _gold() -> list[dict[str, str | None]]:
     path = DATASETS / "zh-dev" / "gold.jsonl"
     if not path.exists():
-        pytest.skip(f"dataset not available at {path}")
+        skip_without_data(f"dataset not available at {path}")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -195,7 +196,7 @@ def test_one_walk_finds_what_the_separate_queries_find() -> None:
 def test_one_walk_matches_separate_queries_on_real_pages() -> None:
     pages = sorted((DATASETS / "zh-dev" / "pages").glob("*.html"))
     if not pages:
-        pytest.skip(f"dataset not available at {DATASETS / 'zh-dev'}")
+        skip_without_data(f"dataset not available at {DATASETS / 'zh-dev'}")
     for path in pages:
         tree = LexborHTMLParser(decode(path.read_bytes()).text)
         assert _scanned(tree) == _separately(tree), path.name

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import skip_without_data
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanweb import Options, extract, rules
@@ -82,7 +82,7 @@ def test_import_compiles_no_metadata_pattern_and_compile_rules_compiles_all() ->
 def _pages() -> list[Path]:
     pages = [p for s in ("zh-dev", "aeb") for p in sorted((DATASETS / s / "pages").glob("*.html"))]
     if not pages:
-        pytest.skip(f"datasets not available at {DATASETS}")
+        skip_without_data(f"datasets not available at {DATASETS}")
     return pages
 
 

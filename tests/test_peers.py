@@ -245,6 +245,15 @@ def test_every_set_by_default_and_rerun_with_reuse(tmp_path: Path) -> None:
     assert json.loads(saved.read_text(encoding="utf-8"))["version"] == "stale"
     assert run.main([*argv, "--sets", "one", "--reuse", "--rerun", "cleanweb"]) == 0
     assert json.loads(saved.read_text(encoding="utf-8"))["version"] == cleanweb.__version__
+    # With --report-only only the named extractors run: a peer with no kept output stays
+    # "not run" instead of running for the first time.
+    saved.write_text(json.dumps(stale), encoding="utf-8")
+    argv[3] = "cleanweb,trafilatura"
+    assert run.main([*argv, "--sets", "one", "--report-only", "--rerun", "cleanweb"]) == 0
+    assert json.loads(saved.read_text(encoding="utf-8"))["version"] == cleanweb.__version__
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    rows = {r["name"]: r for r in report["sets"]["one"]["extractors"]}
+    assert "not run" in rows["trafilatura"]["skipped"]
 
 
 def test_missing_set_is_an_error_not_a_crash(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import skip_without_data
 
 from benchmarks import quality, snippets
 
@@ -30,7 +31,7 @@ HOW_TO_RAISE = (
 def results() -> dict[str, dict[str, Any]]:
     missing = [s for s in FLOORS if not (DATASETS / s / "gold.jsonl").is_file()]
     if missing:
-        pytest.skip(f"datasets not found under {DATASETS} (missing {missing}); gate not run")
+        skip_without_data(f"datasets not found under {DATASETS} (missing {missing}); gate not run")
     return quality.score_sets(DATASETS, sorted(FLOORS))
 
 
@@ -43,7 +44,7 @@ def test_floors_name_known_metrics() -> None:
 
 def test_every_dataset_is_gated() -> None:
     if not DATASETS.is_dir():
-        pytest.skip(f"datasets not found under {DATASETS}")
+        skip_without_data(f"datasets not found under {DATASETS}")
     ungated = [s for s in quality.all_sets(DATASETS) if not FLOORS.get(s)]
     assert not ungated, f"sets without a floor: {ungated}. {HOW_TO_RAISE}"
 
@@ -177,7 +178,7 @@ def test_snippet_page_without_output_has_no_precision() -> None:
 def test_gold_snippets_as_output_find_every_included_snippet() -> None:
     gold = DATASETS / "trafilatura-eval" / "gold.jsonl"
     if not gold.is_file():
-        pytest.skip(f"{gold} not found")
+        skip_without_data(f"{gold} not found")
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     found = [
         snippets.page_snippets("\n".join(r["must_include"]), r["must_include"], []).counts

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import skip_without_data
 
 from cleanweb.rules.text import (
     ACTIONS,
@@ -83,7 +84,7 @@ def test_classifier_agrees_with_rule_table_after_any_first_character(first: str)
 def _gold(name: str) -> list[dict[str, object]]:
     path = DATASETS / name / "gold.jsonl"
     if not path.exists():
-        pytest.skip(f"dataset {name} not found at {path}")
+        skip_without_data(f"dataset {name} not found at {path}")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
