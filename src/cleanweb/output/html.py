@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from cleanweb.output.inline import ImageLike, InlineBlock, Node, apart, row_cells, tree
+from cleanweb.output.inline import (
+    ImageLike,
+    InlineBlock,
+    Node,
+    apart,
+    kind_runs,
+    row_cells,
+    tree,
+)
 from cleanweb.urls import IMAGE_SCHEMES, safe_url
 
 _TAG = {"strong": "strong", "em": "em", "code": "code"}
@@ -23,13 +31,7 @@ _TAG = {"strong": "strong", "em": "em", "code": "code"}
 def blocks_to_html(title: str | None, blocks: Sequence[InlineBlock]) -> str:
     """The title as ``<h1>``, then the blocks, one element per line."""
     parts: list[str] = [f"<h1>{escape(title)}</h1>"] if title else []
-    run: list[InlineBlock] = []
-    for block in blocks:
-        if run and block.kind != run[-1].kind:
-            parts.extend(_run(run))
-            run = []
-        run.append(block)
-    if run:
+    for run in kind_runs(blocks):
         parts.extend(_run(run))
     parts = [part for part in parts if part]  # an image with no safe source and no caption
     return "\n".join(parts) + ("\n" if parts else "")

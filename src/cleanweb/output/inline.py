@@ -9,7 +9,7 @@ nothing goes inside inline code, whose text is shown as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -127,6 +127,18 @@ def nest(length: int, ranges: list[Node]) -> Node:
 
 def _inside(outer: Node, node: Node) -> bool:
     return outer.start <= node.start < outer.end and node.end <= outer.end
+
+
+def kind_runs(blocks: Sequence[InlineBlock]) -> Iterator[list[InlineBlock]]:
+    """Consecutive blocks of one kind, in order: list items make one list, rows one table."""
+    run: list[InlineBlock] = []
+    for block in blocks:
+        if run and block.kind != run[-1].kind:
+            yield run
+            run = []
+        run.append(block)
+    if run:
+        yield run
 
 
 def apart(block: InlineBlock) -> tuple[list[ImageLike], list[ImageLike]]:

@@ -26,6 +26,7 @@ from cleanweb.output.inline import (
     Node,
     Range,
     apart,
+    kind_runs,
     row_cells,
     tree,
 )
@@ -51,13 +52,7 @@ def has_markup(block: object) -> bool:
 
 def marked_markdown(title: str | None, blocks: Sequence[InlineBlock]) -> str:
     parts: list[str] = [f"# {_heading_text(_escape(title))}"] if title else []
-    run: list[InlineBlock] = []
-    for block in blocks:
-        if run and block.kind != run[-1].kind:
-            parts.extend(_run(run))
-            run = []
-        run.append(block)
-    if run:
+    for run in kind_runs(blocks):
         parts.extend(_run(run))
     parts = [part for part in parts if part]  # an image with no safe source and no caption
     return "\n\n".join(parts) + ("\n" if parts else "")
