@@ -172,3 +172,52 @@ def test_finish_resolves_every_boundary_and_keeps_the_region() -> None:
     assert all(d.role is not Role.BOUNDARY for d in done.decisions)
     assert [d.seg for d in done.decisions] == [d.seg for d in scored.decisions]
     assert (scored.meta.editor, done.meta.editor) == (None, "王五")
+
+
+ARTICLE = ("A powerful storm swept through the region overnight, knocking out power to more "
+           "than 40,000 homes and businesses and toppling trees across several counties.")
+LATER = ("Utility officials said crews were working around the clock but warned that some "
+         "customers could be without electricity until the weekend, and asked for patience.")
+LINKED = ('<a href=/p>Governor Jane Smith</a> declared an emergency for <a href=/c>Harris '
+          'County</a> and <a href=/d>Dallas County</a>.')
+
+
+def test_a_linked_sentence_between_body_lines_is_body() -> None:
+    got = roles(f"<article><p>{ARTICLE}</p><p>{LINKED}</p><p>{LATER}</p></article>",
+                title=None)
+    line = "Governor Jane Smith declared an emergency for Harris County and Dallas County."
+    assert got[line] == ("body", "links.prose")
+
+
+def test_link_lines_that_are_no_sentence_or_stand_at_an_edge_stay_dropped() -> None:
+    teasers = ('<a href=/a>Storm damage in pictures</a> | <a href=/b>How to prepare your '
+               'home for winter</a> | <a href=/c>Power outage map for the region</a>')
+    got = roles(f"<article><p>{ARTICLE}</p><p>{ARTICLE}!</p><p>{teasers}</p><p>{LATER}</p>"
+                f"<p>{LATER}!</p><p>{LINKED}</p></article>", title=None)
+    assert got[ARTICLE][0] == got[LATER][0] == "body"
+    dropped = [(role, reason[:6]) for text, (role, reason) in got.items()
+               if not text.startswith((ARTICLE, LATER))]
+    assert dropped == [("drop", "links=")] * 2
+
+
+def test_favoring_precision_rescues_no_linked_sentence() -> None:
+    tree = dom.parse(page(f"<article><p>{ARTICLE}</p><p>{LINKED}</p><p>{LATER}</p></article>"))
+    assert tree.body is not None
+    scored = score(segment(tree.body, Budget(None), 10**6), Metadata(),
+                   Options(favor="precision"))
+    done = finish(scored, favor="precision")
+    assert [d.role for d in done.decisions] == [Role.BODY, Role.DROP, Role.BODY]
+
+
+def test_link_sentence_shape() -> None:
+    from cleanweb.stages.finish import link_sentence
+
+    def linked(text: str, link_units: int) -> Seg:
+        return image_seg(text, after=False)._replace(link_units=link_units)
+
+    sentence = "Governor Jane Smith declared an emergency for Harris County on Monday."
+    assert link_sentence(linked(sentence, 7), 0.8)
+    assert not link_sentence(linked(sentence, 11), 0.8)  # nearly all links: a title
+    assert not link_sentence(linked("Read the governor's full statement here.", 5), 0.8)
+    assert not link_sentence(linked(sentence[:-1] + " ...", 7), 0.8)
+    assert not link_sentence(linked(sentence[:-1], 7), 0.8)

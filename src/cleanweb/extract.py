@@ -76,7 +76,7 @@ def _body(root: LexborNode, meta: Metadata, site: SiteEffects | None, url: str |
     budget.check()
     scored = page_kind(score(layout, meta, opts), opts.favor)
     budget.check()
-    page = finish(scored, site, budget)
+    page = finish(scored, site, budget, opts.favor)
     budget.check()
     page = fallback(scored, page, opts, site, budget)
     budget.check()

@@ -78,7 +78,7 @@ def _retry(page: Page, units: int, options: Options, site: SiteEffects | None,
         return None
     if scored.good[region.container] < max(SHORT_BODY, RETRY_GAIN * units):
         return None
-    retried = finish(rejudged(page, scored, region, options), site, budget)
+    retried = finish(rejudged(page, scored, region, options), site, budget, options.favor)
     return retried if body_units(retried, SHORT_BODY) > units else None
 
 

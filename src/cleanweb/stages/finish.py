@@ -1,11 +1,12 @@
 """Finish stage: the textual pass over the segments the scorer kept.
 
-Chrome lines that sit inside the body (licences, toolbars, share prompts) are dropped
-by the text rule tables; a "related news" style heading drops itself and the list
-after it; byline, source and editor lines move into the metadata; repetitions of
-the headline go; captions are collected on their own; short scraps trailing the body
-are trimmed. What is left is the body. Each pass takes the decisions of the one before
-and returns new ones, and the stage returns a new page record.
+A sentence dropped for its links between two body lines is the article's (jusText's
+neighbour smoothing, restricted to sentences); chrome lines that sit inside the body
+(licences, toolbars, share prompts) are dropped by the text rule tables; a "related news"
+style heading drops itself and the list after it; byline, source and editor lines move
+into the metadata; repetitions of the headline go; captions are collected on their own;
+short scraps trailing the body are trimmed. What is left is the body. Each pass takes the
+decisions of the one before and returns new ones, and the stage returns a new page record.
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ _SENTENCE_END = tuple("。！？.!?…:：，,;；")
 _CLOSERS = "”’\"')）」』"
 # After a "related" heading, a long plain paragraph means the article goes on.
 _PROSE_UNITS = 40
+#: Link density up to which a sentence between two body lines is still prose, by
+#: ``Options.favor`` (favoring precision rescues none: its own threshold is far lower).
+LINK_PROSE_DENSITY = {"precision": 0.0, "balanced": 0.8, "recall": 0.8}
+# Such a sentence is at least this long (units) and ends with a full stop.
+_LINK_PROSE_UNITS = 10
+_FULL_STOPS = tuple("。！？.!?")
+#: The reason of a sentence kept by :func:`_link_prose`.
+LINK_PROSE = "links.prose"
 
 
 def image_caption(seg: Seg) -> bool:
@@ -69,6 +78,32 @@ def _text_decision(d: Decision) -> Decision:
     if rule is None:
         return d
     return decide(d.seg, _ROLE_OF_ACTION.get(rule.action, DROP), rule.id)
+
+
+def link_sentence(seg: Seg, ceiling: float) -> bool:
+    """A sentence whose words are mostly links (entity names, a cited title): ten units
+    or more, link density up to ``ceiling``, and a final stop that is no ellipsis (a row
+    of teasers ends with "…")."""
+    if seg.units < _LINK_PROSE_UNITS or link_density(seg) > ceiling:
+        return False
+    text = seg.text.rstrip().rstrip(_CLOSERS)
+    return text.endswith(_FULL_STOPS) and not text.endswith(("...", "…"))
+
+
+def _link_prose(decisions: Sequence[Decision], favor: str) -> list[Decision]:
+    """A segment the link threshold dropped that reads as a sentence
+    (:func:`link_sentence`) and stands between two body segments is body: a link list
+    does not sit inside a paragraph run, one line long. One pass, the neighbours as the
+    score and page-kind stages left them."""
+    out = list(decisions)
+    ceiling = LINK_PROSE_DENSITY[favor]
+    for i in range(1, len(decisions) - 1):
+        d = decisions[i]
+        if (d.role is DROP and d.reason.startswith("links=")
+                and decisions[i - 1].role is BODY and decisions[i + 1].role is BODY
+                and link_sentence(d.seg, ceiling)):
+            out[i] = decide(d.seg, BODY, LINK_PROSE)
+    return out
 
 
 def _text_pass(decisions: Sequence[Decision], headlines: frozenset[int],
@@ -197,10 +232,13 @@ def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
     return out
 
 
-def finish(page: Page, site: SiteEffects | None = None, budget: Budget | None = None) -> Page:
+def finish(page: Page, site: SiteEffects | None = None, budget: Budget | None = None,
+           favor: str = "balanced") -> Page:
     """The textual pass over the scorer's decisions (and a site's line rules), ending with
-    the edge trim: a new record with new decisions and the metadata the bylines filled."""
-    decisions = _text_pass(page.decisions, page.headlines, budget)
+    the edge trim: a new record with new decisions and the metadata the bylines filled.
+    Sentences the link threshold took between body lines come back first, so the text
+    rules judge them like any other line."""
+    decisions = _text_pass(_link_prose(page.decisions, favor), page.headlines, budget)
     if site is not None and site.lines:
         decisions = _site_lines(decisions, site)
     decisions = _related_lists(page.containers, decisions)
