@@ -221,3 +221,20 @@ def test_link_sentence_shape() -> None:
     assert not link_sentence(linked("Read the governor's full statement here.", 5), 0.8)
     assert not link_sentence(linked(sentence[:-1] + " ...", 7), 0.8)
     assert not link_sentence(linked(sentence[:-1], 7), 0.8)
+
+
+def test_a_longer_linked_sentence_may_close_the_body() -> None:
+    closing = ('This story first appeared in <a href=/w>The Weekly Ledger</a>, under the '
+               'headline <a href=/s>"Storm leaves thousands in the dark"</a>.')
+    body = f"<article><p>{ARTICLE}</p><p>{ARTICLE}!</p><p>{LATER}</p><p>{LATER}!</p>"
+    got = roles(f"{body}<p>{closing}</p></article>", title=None)
+    line = ('This story first appeared in The Weekly Ledger, under the headline '
+            '"Storm leaves thousands in the dark".')
+    assert got[line] == ("body", "links.prose")
+    # three links in four words: between body lines a sentence, at the edge a link line
+    heavier = ('First in <a href=/w>The Weekly Ledger</a>, headlined <a href=/s>"Storm '
+               'leaves thousands in the dark"</a>.')
+    got = roles(f"{body}<p>{heavier}</p></article>", title=None)
+    assert [r for r, _ in got.values()][-1] == "drop"
+    got = roles(f"{body}<p>{heavier}</p><p>{LATER}?</p></article>", title=None)
+    assert [r for r, _ in got.values()][-2] == "body"

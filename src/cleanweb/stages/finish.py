@@ -51,6 +51,10 @@ LINK_PROSE_DENSITY = {"precision": 0.0, "balanced": 0.8, "recall": 0.8}
 # Such a sentence is at least this long (units) and ends with a full stop.
 _LINK_PROSE_UNITS = 10
 _FULL_STOPS = tuple("。！？.!?")
+# At the body's edge one neighbour vouches for the sentence: it must read as more of one.
+_EDGE_DENSITY = 0.7
+_EDGE_UNITS = 12
+_EDGE_PUNCT = 2
 #: The reason of a sentence kept by :func:`_link_prose`.
 LINK_PROSE = "links.prose"
 
@@ -93,15 +97,21 @@ def link_sentence(seg: Seg, ceiling: float) -> bool:
 def _link_prose(decisions: Sequence[Decision], favor: str) -> list[Decision]:
     """A segment the link threshold dropped that reads as a sentence
     (:func:`link_sentence`) and stands between two body segments is body: a link list
-    does not sit inside a paragraph run, one line long. One pass, the neighbours as the
-    score and page-kind stages left them."""
+    does not sit inside a paragraph run, one line long. At the body's first or last line
+    (one body neighbour) the sentence must be longer, with an inner mark, and hold fewer
+    links. One pass, the neighbours as the score and page-kind stages left them."""
     out = list(decisions)
     ceiling = LINK_PROSE_DENSITY[favor]
-    for i in range(1, len(decisions) - 1):
-        d = decisions[i]
-        if (d.role is DROP and d.reason.startswith("links=")
-                and decisions[i - 1].role is BODY and decisions[i + 1].role is BODY
-                and link_sentence(d.seg, ceiling)):
+    edge = min(ceiling, _EDGE_DENSITY)
+    last = len(decisions) - 1
+    for i, d in enumerate(decisions):
+        if d.role is not DROP or not d.reason.startswith("links="):
+            continue
+        before = i > 0 and decisions[i - 1].role is BODY
+        after = i < last and decisions[i + 1].role is BODY
+        if ((before and after and link_sentence(d.seg, ceiling))
+                or ((before or after) and d.seg.units >= _EDGE_UNITS
+                    and d.seg.punct >= _EDGE_PUNCT and link_sentence(d.seg, edge))):
             out[i] = decide(d.seg, BODY, LINK_PROSE)
     return out
 
