@@ -698,13 +698,14 @@ ZH_FOOTER: tuple[Rule, ...] = (
 GENERIC_FOOTER: tuple[Rule, ...] = (
     Rule(
         "generic.footer.copyright",
-        _has(300, r"(?:©|\(c\)|&copy;|copyright\s*(?:©|\(c\))?)\s*(?:[a-z" + HAN
+        _has(300, r"(?:(?<![a-z])©|\(c\)|&copy;|copyright\s*(?:©|\(c\))?)\s*(?:[a-z" + HAN
                   + r"]\S{0,40}\s*)?(?:[0-9]{4}|all rights?)"),
         "copyright notices carry ©/(c)/Copyright next to a year or 'all rights'; "
-        "'copyright' alone in a sentence does not.",
+        "'copyright' alone in a sentence does not, nor a © glued to a product's name.",
         examples=("© 2020 Riverside Gazette", "Copyright © 2001-2020 Example Media",
-                  "© 2020 Some Company Inc."),
-        near_misses=("The company said its copyright claims were rejected by the court.",),
+                  "© 2020 Some Company Inc.", "Copyright©2019 Example Media"),
+        near_misses=("The company said its copyright claims were rejected by the court.",
+                     "The new model topped the BenchMark©2019 results, ahead of every rival."),
         needles=("©", "(c)", "copyright", "&copy;"),
     ),
     Rule(
