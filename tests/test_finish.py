@@ -238,3 +238,25 @@ def test_a_longer_linked_sentence_may_close_the_body() -> None:
     assert [r for r, _ in got.values()][-1] == "drop"
     got = roles(f"{body}<p>{heavier}</p><p>{LATER}?</p></article>", title=None)
     assert [r for r, _ in got.values()][-2] == "body"
+
+
+def test_a_heading_that_ends_the_body_heads_nothing_and_goes() -> None:
+    teasers = "".join(f"<li><a href=/n{i}>Another story, number {i}</a></li>" for i in range(4))
+    body = f"<p>{ARTICLE}</p><p>{ARTICLE}!</p><p>{LATER}</p>"
+    got = roles(f"<article>{body}<h3>Storm coverage</h3><ul>{teasers}</ul></article>",
+                title=None)
+    assert got["Storm coverage"] == ("drop", "edge.tail")
+    assert got[ARTICLE][0] == got[LATER][0] == "body"
+    # a heading inside the body heads the paragraph under it
+    got = roles(f"<article>{body}<h3>Storm coverage</h3><p>{LATER}!</p></article>", title=None)
+    assert got["Storm coverage"][0] == "body"
+
+
+def test_a_long_line_in_heading_type_at_the_end_stays() -> None:
+    closing = ("A version of this story ran in the weekend print edition under a different "
+               "headline, with additional reporting")
+    segs = [image_seg(ARTICLE, after=False),
+            image_seg(closing, kind="heading", after=False),
+            image_seg("Share this story", kind="heading", after=False)]
+    decisions = [Decision(s, Role.BODY, "body") for s in segs]
+    assert [d.role for d in trim_edges(decisions)] == [Role.BODY, Role.BODY, Role.DROP]

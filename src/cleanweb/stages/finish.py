@@ -45,6 +45,10 @@ _SENTENCE_END = tuple("。！？.!?…:：，,;；")
 _CLOSERS = "”’\"')）」』"
 # After a "related" heading, a long plain paragraph means the article goes on.
 _PROSE_UNITS = 40
+# A trailing line this short (units) without punctuation is a scrap, and so is a trailing
+# heading up to title length.
+_TAIL_UNITS = 8
+_TAIL_HEADING_UNITS = 12
 #: Link density up to which a sentence between two body lines is still prose, by
 #: ``Options.favor`` (favoring precision rescues none: its own threshold is far lower).
 LINK_PROSE_DENSITY = {"precision": 0.0, "balanced": 0.8, "recall": 0.8}
@@ -227,14 +231,24 @@ def _image_captions(decisions: Sequence[Decision]) -> list[Decision]:
             if d.role is BODY and image_caption(d.seg) else d for d in decisions]
 
 
+def _scrap(seg: Seg) -> bool:
+    """A line that means nothing at the end of the body: a short one without punctuation
+    (a share label, a lone name), or a heading, which heads nothing there (its section,
+    a "related" or "comments" list, was dropped). A heading longer than a title is a
+    paragraph set in heading type."""
+    if seg.kind == "heading":
+        return seg.units <= _TAIL_HEADING_UNITS
+    return not seg.punct and seg.units < _TAIL_UNITS and seg.kind not in ("table_row", "code")
+
+
 def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
-    """Drop short, punctuation-free lines that trail the body (share labels, credits);
-    a body made of nothing else (a one-line notice) stays whole."""
+    """Drop the scraps (:func:`_scrap`) that trail the body; a body made of nothing else
+    (a one-line notice) stays whole."""
     out = list(decisions)
     body = _body_indexes(decisions)
     for n, i in enumerate(reversed(body)):
         seg = decisions[i].seg
-        if seg.punct or seg.units >= 8 or seg.kind in ("table_row", "code"):
+        if not _scrap(seg):
             break
         if n == len(body) - 1:  # the first line of the body: trimming would empty it
             return list(decisions)
