@@ -10,7 +10,7 @@ from cleanweb.stages import parse as dom
 from cleanweb.stages.finish import finish
 from cleanweb.stages.metadata import Metadata
 from cleanweb.stages.page import Page, Role, Segmented
-from cleanweb.stages.score import choose_region, score
+from cleanweb.stages.score import choose_region, same_kind, score
 from cleanweb.stages.segment import segment
 
 PROSE = ("The council met on Tuesday to discuss the new budget, which includes more money "
@@ -245,3 +245,26 @@ def test_comments_and_footers_stay_chrome_however_much_they_hold() -> None:
     assert kept(body) == [PROSE.strip()]
     footer = f"<article><p>{PROSE}</p></article><footer><p>{TEASER}</p><p>{TEASER}</p></footer>"
     assert kept(footer) == [PROSE.strip()]
+
+
+def test_variants_of_one_block_are_siblings_of_one_kind() -> None:
+    # An article built of BEM sections: a text section, then image sections whose captions
+    # carry the rest of the story, with a link list between them.
+    text = f"<section class='entry entry--text text'><p>{PROSE}</p></section>"
+    image = f"<section class='entry entry--image image'><p>{TEASER}</p></section>"
+    body = f"<article>{text}<ul>{MENU}</ul>{image}{image}</article>"
+    page = score(seg(body), Metadata(), Options())
+    assert page.region.reason == "region.siblings"
+    assert body_texts(page) == [PROSE.strip(), TEASER.strip(), TEASER.strip()]
+    # The same first class without a modifier on both is no variant of the block.
+    plain = f"<section class='entry image'><p>{TEASER}</p></section>"
+    assert kept(f"<article>{text}<ul>{MENU}</ul>{plain}{plain}</article>") == [PROSE.strip()]
+
+
+def test_same_kind_compares_whole_values_or_bem_variants() -> None:
+    assert same_kind("story-part", "story-part") and same_kind(None, None)
+    assert same_kind("entry entry--text", "entry entry--quote wide")
+    assert not same_kind("entry entry--text", "entry")
+    assert not same_kind("entry entry--text", "card card--text")
+    assert not same_kind("wikitable", "wikitable sortable")
+    assert not same_kind("entry", None)

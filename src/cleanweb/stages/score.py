@@ -80,6 +80,8 @@ SIBLING_LINK_DENSITY = 0.3
 #: Siblings must add at least this share of the region's own prose: a date or source
 #: line in a paragraph of its own beside the body is not the article's other half.
 SIBLING_SHARE = 0.2
+#: What joins a BEM block's name and a modifier ("entry--image" is a variant of "entry").
+BEM_MODIFIER: Final = "--"
 #: The score of a candidate that can never be the region.
 NEVER: Final = float("-inf")
 
@@ -235,10 +237,11 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
 
 def with_siblings(containers: Sequence[Container], scored: Scored, region: Region) -> Region:
     """Readability's sibling pass, restricted to the region's own kind: when other
-    children of the region's parent carry its signature (tag and class; a classless
-    ``<p>`` counts, other classless tags do not) and each holds a sentence or more of
-    prose, the article was split into blocks (paragraphs each on their own, story parts
-    between ads) and the parent, without its other children, is the region."""
+    children of the region's parent carry its signature (tag and class, see
+    :func:`same_kind`; a classless ``<p>`` counts, other classless tags do not) and each
+    holds a sentence or more of prose, the article was split into blocks (paragraphs each
+    on their own, story parts between ads) and the parent, without its other children,
+    is the region."""
     idx = region.container
     me = containers[idx]
     if idx <= 0 or (not me.cls and me.tag != "p"):
@@ -249,7 +252,7 @@ def with_siblings(containers: Sequence[Container], scored: Scored, region: Regio
     child, end = parent + 1, containers[parent].end
     while child <= end:  # the parent's children, each subtree skipped at once
         c = containers[child]
-        if (c.tag == me.tag and c.cls == me.cls and child != idx
+        if (c.tag == me.tag and same_kind(c.cls, me.cls) and child != idx
                 and scored.chrome_of[child] != child and good[child] > MIN_PROSE_UNITS):
             same.add(child)
             g += good[child]
@@ -266,6 +269,22 @@ def with_siblings(containers: Sequence[Container], scored: Scored, region: Regio
         child = containers[child].end + 1
     reason = "region.siblings" if region.reason == "region.best" else f"{region.reason}+siblings"
     return Region(parent, end, region.score, reason=reason, skip=tuple(skip))
+
+
+def same_kind(cls: str | None, other: str | None) -> bool:
+    """Whether two class values name one kind of block: equal, or variants of one BEM
+    block (``entry entry--text`` and ``entry entry--image``: the same first class, and each
+    a modifier of it), as an article built of text, image and quote sections writes them."""
+    if cls == other:
+        return True
+    if not cls or not other:
+        return False
+    mine, theirs = cls.split(), other.split()
+    if not mine or not theirs or mine[0] != theirs[0]:
+        return False
+    modifier = mine[0] + BEM_MODIFIER
+    return (any(t.startswith(modifier) for t in mine)
+            and any(t.startswith(modifier) for t in theirs))
 
 
 def anchor_segment(segs: Sequence[Seg], headlines: frozenset[int], meta: Metadata) -> int:
