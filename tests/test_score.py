@@ -268,3 +268,23 @@ def test_same_kind_compares_whole_values_or_bem_variants() -> None:
     assert not same_kind("entry entry--text", "card card--text")
     assert not same_kind("wikitable", "wikitable sortable")
     assert not same_kind("entry", None)
+
+
+def test_the_rest_of_the_article_behind_read_more_is_the_article() -> None:
+    # The first paragraphs, then the rest folded into a "read-more" block: a related name,
+    # but no heading and no links.
+    rest = "".join(f"<p>{PROSE}</p>" for _ in range(4))
+    story = (f"<div class='story-body'><p>{TEASER}</p><div class='read-more'>"
+             f"<a href='#'>Read more</a><div>{rest}</div></div></div>")
+    assert kept(f"<ul>{MENU}</ul>{story}") == [TEASER.strip()] + [PROSE.strip()] * 4
+
+
+def test_a_related_block_holding_the_next_article_stays_chrome() -> None:
+    nxt = "".join(f"<p>{PROSE}</p>" for _ in range(4))
+    article = f"<article><p>{TEASER}</p><p>{TEASER}</p></article>"
+    # The next article shows its own title ...
+    titled = f"{article}<div class='related'><h2>The next story</h2>{nxt}</div>"
+    assert kept(titled) == [TEASER.strip()] * 2
+    # ... and a list of other articles links each of them.
+    teasers = "".join(f"<p><a href='/s{i}'>Council news</a> {TEASER}</p>" for i in range(4))
+    assert kept(f"{article}<div class='related'>{teasers}</div>") == [TEASER.strip()] * 2

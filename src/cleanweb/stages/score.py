@@ -64,6 +64,13 @@ KEEP_NAMES: Final = frozenset({
     "class.comment", "class.consent", "class.popup", "role.dialog", "role.alert",
     "class.footer", "tag.footer", "role.contentinfo", "class.related",
 })
+#: A "related" or "read more" block holding most of the page's prose is the rest of the
+#: article, folded behind a "Read more" button, when it has no heading of its own and at
+#: most this share of it links: a block holding the next article shows that article's
+#: title, and a list of other articles is links.
+CONTINUATION_LINKS = 0.05
+#: The names a continuation of the article can carry.
+CONTINUATION_NAMES: Final = frozenset({"class.related"})
 #: A candidate tied to the headline replaces a best region elsewhere when it scores at
 #: least this share of that region's score: a teaser list, an "about me" box or the next
 #: article in an endless stream can outscore a short article.
@@ -164,15 +171,19 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
     their parents in the table, so a reverse scan sees every child first). Copies of the
     headline bring nothing: the finish stage drops them, so a region holding little else
     would come out empty. A chrome name on a container holding most of the page's prose
-    is void (see VOID_SHARE)."""
+    is void (see VOID_SHARE), and so is a "related" name on the rest of the article
+    (:func:`continues`)."""
     containers, segs = page.containers, page.segs
     n = len(containers)
     good = [0.0] * n
     bad = [0.0] * n
+    headed = [False] * n  # whether the subtree holds a heading
     for seg in segs:
         g, b = seg_mass(seg)
         good[seg.container] += g
         bad[seg.container] += b
+        if seg.kind == "heading":
+            headed[seg.container] = True
     for i in headlines:
         g, b = seg_mass(segs[i])
         good[segs[i].container] -= g
@@ -184,7 +195,10 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
         cont = containers[idx]
         parent = cont.parent
         prose[parent] += prose[idx]
-        if cont.chrome is not None and prose[idx] >= limit > 0 and voidable(cont.chrome):
+        headed[parent] = headed[parent] or headed[idx]
+        if (cont.chrome is not None and prose[idx] >= limit > 0
+                and (voidable(cont.chrome)
+                     or continues(cont.chrome, headed[idx], good[idx], bad[idx]))):
             void.add(idx)
         if cont.chrome is not None and idx not in void:
             bad[parent] += good[idx] + bad[idx]
@@ -212,6 +226,14 @@ def container_scores(page: Segmented, headlines: frozenset[int] = frozenset()) -
 def voidable(rule_id: str) -> bool:
     """Whether a chrome name can be void on a container holding most of the prose."""
     return rule_id not in KEEP_NAMES and not rule_id.startswith("site.")
+
+
+def continues(rule_id: str, headed: bool, good: float, bad: float) -> bool:
+    """Whether a block named ``rule_id`` that holds most of the page's prose (``good``, with
+    ``bad`` link and chrome mass) is the rest of the article folded behind a "Read more"
+    button: a "related" name, no heading, hardly a link (CONTINUATION_LINKS)."""
+    return (rule_id in CONTINUATION_NAMES and not headed
+            and bad <= CONTINUATION_LINKS * (good + bad))
 
 
 def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
