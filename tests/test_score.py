@@ -288,3 +288,23 @@ def test_a_related_block_holding_the_next_article_stays_chrome() -> None:
     # ... and a list of other articles links each of them.
     teasers = "".join(f"<p><a href='/s{i}'>Council news</a> {TEASER}</p>" for i in range(4))
     assert kept(f"{article}<div class='related'>{teasers}</div>") == [TEASER.strip()] * 2
+
+
+def test_a_data_table_is_the_region_with_the_article_around_it() -> None:
+    # A list article: a short introduction and notes around a table whose every row links
+    # its first cell; the table outscores the page around it.
+    rows = "".join(f"<tr><td><a href='/f{i}'>Film number {i}</a></td><td>{1990 + i}</td>"
+                   f"<td>A man relives the same day in a small town until he gets it right."
+                   f"</td></tr>" for i in range(12))
+    intro = f"<p>{PROSE}</p><p>{TEASER}</p>"
+    notes = "".join(f"<li><a href='/n{i}'>Source number {i} in the archive</a>, 2020.</li>"
+                    for i in range(20))
+    body = (f"<ul>{MENU}</ul><div class='content'>{intro}<table>{rows}</table>"
+            f"<ol>{notes}</ol></div>")
+    page = score(seg(body), Metadata(), Options())
+    assert page.region.reason == "region.table"
+    texts = body_texts(page)
+    assert texts[:2] == [PROSE.strip(), TEASER.strip()] and len(texts) == 2 + 12
+    # A data table with no prose around it is the article itself.
+    assert score(seg(f"<ul>{MENU}</ul><div><table>{rows}</table></div>"), Metadata(),
+                 Options()).region.reason == "region.best"

@@ -6,10 +6,10 @@ and *bad* mass (its link units). A container's score is good minus bad over its
 subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
-because each holds only part of the text. Two structural checks then move it: to its
-parent when the article was split into sibling blocks of one kind (:func:`with_siblings`),
-and to the headline when it won elsewhere (:func:`anchored`). Every move is named in
-``Region.reason``.
+because each holds only part of the text. Structural checks then move it: to the page
+around it when it is a data table (:func:`around_table`), to its parent when the article
+was split into sibling blocks of one kind (:func:`with_siblings`), and to the headline
+when it won elsewhere (:func:`anchored`). Every move is named in ``Region.reason``.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
@@ -87,6 +87,12 @@ SIBLING_LINK_DENSITY = 0.3
 #: Siblings must add at least this share of the region's own prose: a date or source
 #: line in a paragraph of its own beside the body is not the article's other half.
 SIBLING_SHARE = 0.2
+#: A region of these tags may be a data table (a ``<tbody>`` wins when its table's caption
+#: is a caption, not prose).
+DATA_TABLE_TAGS: Final = frozenset({"table", "tbody"})
+#: A data table's parent is the region when it holds at least this share of the table's
+#: prose besides the table.
+TABLE_CONTEXT = 0.2
 #: What joins a BEM block's name and a modifier ("entry--image" is a variant of "entry").
 BEM_MODIFIER: Final = "--"
 #: The score of a candidate that can never be the region.
@@ -238,9 +244,10 @@ def continues(rule_id: str, headed: bool, good: float, bad: float) -> bool:
 
 def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
     """The best-scoring container (0, the whole page, when nothing scores), widened to
-    its parent when the article was split into siblings (:func:`with_siblings`) and moved
-    to the headline when ``anchor`` is its segment and the region lies elsewhere
-    (:func:`anchored`); unless a site rule names the main container."""
+    the page around it when it is a data table (:func:`around_table`), to its parent when
+    the article was split into siblings (:func:`with_siblings`), and moved to the headline
+    when ``anchor`` is its segment and the region lies elsewhere (:func:`anchored`);
+    unless a site rule names the main container."""
     if page.main >= 0:
         main = page.containers[page.main]
         return Region(page.main, main.end, 0.0, main.site_rule)
@@ -248,13 +255,38 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
         scored = container_scores(page)
     containers, scores = page.containers, scored.score
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
+    region = around_table(page, scored, Region(best, containers[best].end, scores[best]))
     # Siblings first: the widened region may well hold the headline already.
-    region = with_siblings(containers, scored, Region(best, containers[best].end, scores[best]))
+    region = with_siblings(containers, scored, region)
     if anchor >= 0:
         moved = anchored(page, scores, region, anchor)
         if moved is not region:
             region = with_siblings(containers, scored, moved)
     return region
+
+
+def around_table(page: Segmented, scored: Scored, region: Region) -> Region:
+    """The region, or the parent of the table it is when that is a data table (most of its
+    segments are table rows) whose parent holds more prose besides it (TABLE_CONTEXT): the
+    table illustrates an article, the list article's introduction and notes around it. Its
+    rows' links (every name in a list of films links to the film) let it outscore the
+    article it belongs to."""
+    containers, good, best = page.containers, scored.good, region.container
+    if containers[best].tag not in DATA_TABLE_TAGS:
+        return region
+    table = best if containers[best].tag == "table" else containers[best].parent
+    parent = containers[table].parent
+    if (table <= 0 or containers[table].tag != "table"
+            or good[parent] < (1 + TABLE_CONTEXT) * good[best]):
+        return region
+    rows = total = 0
+    for seg in page.segs:
+        if best <= seg.container <= region.end:
+            total += 1
+            rows += seg.kind == "table_row"
+    if rows <= total / 2:
+        return region
+    return Region(parent, containers[parent].end, region.score, reason="region.table")
 
 
 def with_siblings(containers: Sequence[Container], scored: Scored, region: Region) -> Region:
