@@ -308,3 +308,17 @@ def test_a_data_table_is_the_region_with_the_article_around_it() -> None:
     # A data table with no prose around it is the article itself.
     assert score(seg(f"<ul>{MENU}</ul><div><table>{rows}</table></div>"), Metadata(),
                  Options()).region.reason == "region.best"
+
+
+def test_a_bare_list_is_the_region_with_the_article_around_it() -> None:
+    # Paragraphs and a bare list beside a list of links: the list alone outscores the
+    # block around them, but it is part of the article there.
+    items = "".join(f"<li>{TEASER}</li>" for _ in range(3))
+    body = (f"<ul class='menu'>{MENU}</ul><div id='page'><p>{PROSE}</p><ul>{items}</ul>"
+            f"<p>{PROSE}</p><ul>{MENU}</ul></div>")
+    page = score(seg(body), Metadata(), Options())
+    assert page.region.reason == "region.block"
+    assert body_texts(page) == [PROSE.strip(), *[TEASER.strip()] * 3, PROSE.strip()]
+    # A list with a class is a widget of the page, not the article's own markup.
+    named = body.replace("<ul>", "<ul class='highlights'>")
+    assert score(seg(named), Metadata(), Options()).region.reason == "region.best"

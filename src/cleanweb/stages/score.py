@@ -7,9 +7,10 @@ subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
 because each holds only part of the text. Structural checks then move it: to the page
-around it when it is a data table (:func:`around_table`), to its parent when the article
-was split into sibling blocks of one kind (:func:`with_siblings`), and to the headline
-when it won elsewhere (:func:`anchored`). Every move is named in ``Region.reason``.
+around it when it is a bare list or a data table (:func:`around_block`), to its parent when
+the article was split into sibling blocks of one kind (:func:`with_siblings`), and to the
+headline when it won elsewhere (:func:`anchored`). Every move is named in
+``Region.reason``.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
@@ -90,9 +91,13 @@ SIBLING_SHARE = 0.2
 #: A region of these tags may be a data table (a ``<tbody>`` wins when its table's caption
 #: is a caption, not prose).
 DATA_TABLE_TAGS: Final = frozenset({"table", "tbody"})
-#: A data table's parent is the region when it holds at least this share of the table's
-#: prose besides the table.
-TABLE_CONTEXT = 0.2
+#: Blocks of an article's own markup that are never the article alone when bare (no class
+#: or id, which wrappers and widgets carry). A bare paragraph is left to the sibling pass,
+#: which takes its fellow paragraphs and leaves its parent's other blocks out.
+BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre"})
+#: A bare block's or a data table's parent is the region when it holds at least this share
+#: of the block's prose besides the block.
+CONTEXT_SHARE = 0.2
 #: What joins a BEM block's name and a modifier ("entry--image" is a variant of "entry").
 BEM_MODIFIER: Final = "--"
 #: The score of a candidate that can never be the region.
@@ -244,10 +249,10 @@ def continues(rule_id: str, headed: bool, good: float, bad: float) -> bool:
 
 def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
     """The best-scoring container (0, the whole page, when nothing scores), widened to
-    the page around it when it is a data table (:func:`around_table`), to its parent when
-    the article was split into siblings (:func:`with_siblings`), and moved to the headline
-    when ``anchor`` is its segment and the region lies elsewhere (:func:`anchored`);
-    unless a site rule names the main container."""
+    the page around it when it is a bare list or a data table (:func:`around_block`), to
+    its parent when the article was split into siblings (:func:`with_siblings`), and moved
+    to the headline when ``anchor`` is its segment and the region lies elsewhere
+    (:func:`anchored`); unless a site rule names the main container."""
     if page.main >= 0:
         main = page.containers[page.main]
         return Region(page.main, main.end, 0.0, main.site_rule)
@@ -255,7 +260,7 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
         scored = container_scores(page)
     containers, scores = page.containers, scored.score
     best = max(range(len(scores)), key=scores.__getitem__)  # the first of equal scores
-    region = around_table(page, scored, Region(best, containers[best].end, scores[best]))
+    region = around_block(page, scored, Region(best, containers[best].end, scores[best]))
     # Siblings first: the widened region may well hold the headline already.
     region = with_siblings(containers, scored, region)
     if anchor >= 0:
@@ -265,28 +270,39 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
     return region
 
 
-def around_table(page: Segmented, scored: Scored, region: Region) -> Region:
-    """The region, or the parent of the table it is when that is a data table (most of its
-    segments are table rows) whose parent holds more prose besides it (TABLE_CONTEXT): the
-    table illustrates an article, the list article's introduction and notes around it. Its
-    rows' links (every name in a list of films links to the film) let it outscore the
-    article it belongs to."""
-    containers, good, best = page.containers, scored.good, region.container
-    if containers[best].tag not in DATA_TABLE_TAGS:
+def around_block(page: Segmented, scored: Scored, region: Region) -> Region:
+    """The region, or the page around it when it is a block of an article's own markup
+    that is never the article alone and its parent holds more prose besides it
+    (CONTEXT_SHARE): a bare list, quote or preformatted block (BARE_BLOCKS), whose
+    paragraph siblings outscore it only together, or a data table (:func:`data_table`),
+    whose rows link every name they list (a list article's table, with its introduction
+    and notes around it)."""
+    containers, best = page.containers, region.container
+    cont = containers[best]
+    if cont.tag in BARE_BLOCKS and not cont.cls and not cont.ident:
+        block, reason = best, "region.block"
+    elif cont.tag in DATA_TABLE_TAGS and data_table(page, region):
+        block, reason = (best if cont.tag == "table" else cont.parent), "region.table"
+    else:
         return region
-    table = best if containers[best].tag == "table" else containers[best].parent
-    parent = containers[table].parent
-    if (table <= 0 or containers[table].tag != "table"
-            or good[parent] < (1 + TABLE_CONTEXT) * good[best]):
+    parent = containers[block].parent
+    if block <= 0 or scored.good[parent] < (1 + CONTEXT_SHARE) * scored.good[best]:
         return region
+    return Region(parent, containers[parent].end, region.score, reason=reason)
+
+
+def data_table(page: Segmented, region: Region) -> bool:
+    """Whether the region, a table or a table's body, is a data table: most of its
+    segments are table rows."""
+    containers, best = page.containers, region.container
+    if containers[best].tag != "table" and containers[containers[best].parent].tag != "table":
+        return False
     rows = total = 0
     for seg in page.segs:
         if best <= seg.container <= region.end:
             total += 1
             rows += seg.kind == "table_row"
-    if rows <= total / 2:
-        return region
-    return Region(parent, containers[parent].end, region.score, reason="region.table")
+    return rows > total / 2
 
 
 def with_siblings(containers: Sequence[Container], scored: Scored, region: Region) -> Region:
