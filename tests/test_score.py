@@ -173,8 +173,9 @@ def test_siblings_must_be_prose_of_the_same_kind() -> None:
     long = (PROSE * 4).strip()
     dated = f"<div><ul>{MENU}</ul><p>{line}</p><p>{long}</p></div>"
     assert kept(dated) == [long]
-    # Classless blocks other than paragraphs carry no signature.
-    twin = f"<div><p>{PROSE}</p><p>{PROSE}</p></div>"
+    # Classless blocks other than paragraphs carry no signature (an id is no class; with
+    # neither, the division is bare, see test_a_bare_division_is_widened...).
+    twin = f"<div id='story'><p>{PROSE}</p><p>{PROSE}</p></div>"
     bare = f"<div><ul>{MENU}</ul>{twin}<div><p>{ZH}</p></div></div>"
     assert kept(bare) == [PROSE.strip()] * 2
 
@@ -322,3 +323,17 @@ def test_a_bare_list_is_the_region_with_the_article_around_it() -> None:
     # A list with a class is a widget of the page, not the article's own markup.
     named = body.replace("<ul>", "<ul class='highlights'>")
     assert score(seg(named), Metadata(), Options()).region.reason == "region.best"
+
+
+def test_a_bare_division_is_widened_but_never_to_the_whole_page() -> None:
+    # An unnamed division around the second half of the article, whose first half sits
+    # beside it with a link list: the block around both is the region.
+    half = f"<p>{PROSE}</p><p>{TEASER}</p>"
+    body = (f"<ul class='menu'>{MENU}</ul><div class='body-field'>{half}<ul>{MENU}</ul>"
+            f"<div>{half}{half}</div></div>")
+    page = score(seg(body), Metadata(), Options())
+    assert page.region.reason == "region.block"
+    assert body_texts(page) == [PROSE.strip(), TEASER.strip()] * 3
+    # Right under the page, the division stays the region: the page holds everything.
+    top = f"<ul class='menu'>{MENU}</ul>{half}<ul>{MENU}</ul><div>{half}{half}</div>"
+    assert score(seg(top), Metadata(), Options()).region.reason == "region.best"

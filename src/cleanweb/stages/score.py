@@ -91,12 +91,14 @@ SIBLING_SHARE = 0.2
 #: A region of these tags may be a data table (a ``<tbody>`` wins when its table's caption
 #: is a caption, not prose).
 DATA_TABLE_TAGS: Final = frozenset({"table", "tbody"})
-#: Blocks of an article's own markup that are never the article alone when bare (no class
-#: or id, which wrappers and widgets carry). A bare paragraph is left to the sibling pass,
-#: which takes its fellow paragraphs and leaves its parent's other blocks out.
-BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre"})
-#: A bare block's or a data table's parent is the region when it holds at least this share
-#: of the block's prose besides the block.
+#: Blocks that are never the article alone when bare (no class or id, which a template's
+#: wrappers and widgets carry): lists, quotes and code of the article's own markup, and the
+#: unnamed divisions an editor puts around a run of its paragraphs. A bare paragraph is
+#: left to the sibling pass, which takes its fellow paragraphs and leaves its parent's
+#: other blocks out.
+BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre", "div"})
+#: A bare block's or a data table's parent (not the page itself) is the region when it
+#: holds at least this share of the block's prose besides the block.
 CONTEXT_SHARE = 0.2
 #: What joins a BEM block's name and a modifier ("entry--image" is a variant of "entry").
 BEM_MODIFIER: Final = "--"
@@ -271,12 +273,11 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
 
 
 def around_block(page: Segmented, scored: Scored, region: Region) -> Region:
-    """The region, or the page around it when it is a block of an article's own markup
-    that is never the article alone and its parent holds more prose besides it
-    (CONTEXT_SHARE): a bare list, quote or preformatted block (BARE_BLOCKS), whose
-    paragraph siblings outscore it only together, or a data table (:func:`data_table`),
-    whose rows link every name they list (a list article's table, with its introduction
-    and notes around it)."""
+    """The region, or the block around it when it is never the article alone and that
+    block (not the page itself) holds more prose besides it (CONTEXT_SHARE): a bare list,
+    quote, preformatted block or division (BARE_BLOCKS), whose paragraph siblings outscore
+    it only together, or a data table (:func:`data_table`), whose rows link every name
+    they list (a list article's table, with its introduction and notes around it)."""
     containers, best = page.containers, region.container
     cont = containers[best]
     if cont.tag in BARE_BLOCKS and not cont.cls and not cont.ident:
@@ -286,7 +287,7 @@ def around_block(page: Segmented, scored: Scored, region: Region) -> Region:
     else:
         return region
     parent = containers[block].parent
-    if block <= 0 or scored.good[parent] < (1 + CONTEXT_SHARE) * scored.good[best]:
+    if parent <= 0 or scored.good[parent] < (1 + CONTEXT_SHARE) * scored.good[best]:
         return region
     return Region(parent, containers[parent].end, region.score, reason=reason)
 
