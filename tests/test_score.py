@@ -337,3 +337,7 @@ def test_a_bare_division_is_widened_but_never_to_the_whole_page() -> None:
     # Right under the page, the division stays the region: the page holds everything.
     top = f"<ul class='menu'>{MENU}</ul>{half}<ul>{MENU}</ul><div>{half}{half}</div>"
     assert score(seg(top), Metadata(), Options()).region.reason == "region.best"
+    # So does one whose parent holds more links than prose: the page's wrapper.
+    menus = f"<ul class='menu'>{MENU}</ul>" * 4
+    wrapped = f"<div class='app'>{menus}{half}<div>{half}{half}</div></div>"
+    assert score(seg(wrapped), Metadata(), Options()).region.reason == "region.best"

@@ -97,8 +97,9 @@ DATA_TABLE_TAGS: Final = frozenset({"table", "tbody"})
 #: left to the sibling pass, which takes its fellow paragraphs and leaves its parent's
 #: other blocks out.
 BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre", "div"})
-#: A bare block's or a data table's parent (not the page itself) is the region when it
-#: holds at least this share of the block's prose besides the block.
+#: A bare block's or a data table's parent (not the page itself, nor a block holding more
+#: links and chrome than prose) is the region when it holds at least this share of the
+#: block's prose besides the block.
 CONTEXT_SHARE = 0.2
 #: What joins a BEM block's name and a modifier ("entry--image" is a variant of "entry").
 BEM_MODIFIER: Final = "--"
@@ -274,7 +275,8 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
 
 def around_block(page: Segmented, scored: Scored, region: Region) -> Region:
     """The region, or the block around it when it is never the article alone and that
-    block (not the page itself) holds more prose besides it (CONTEXT_SHARE): a bare list,
+    block (not the page itself) holds more prose besides it (CONTEXT_SHARE) and more prose
+    than links and chrome (else it is the page's wrapper, menus and all): a bare list,
     quote, preformatted block or division (BARE_BLOCKS), whose paragraph siblings outscore
     it only together, or a data table (:func:`data_table`), whose rows link every name
     they list (a list article's table, with its introduction and notes around it)."""
@@ -287,7 +289,8 @@ def around_block(page: Segmented, scored: Scored, region: Region) -> Region:
     else:
         return region
     parent = containers[block].parent
-    if parent <= 0 or scored.good[parent] < (1 + CONTEXT_SHARE) * scored.good[best]:
+    if (parent <= 0 or scored.good[parent] < (1 + CONTEXT_SHARE) * scored.good[best]
+            or scored.bad[parent] >= scored.good[parent]):
         return region
     return Region(parent, containers[parent].end, region.score, reason=reason)
 
