@@ -341,3 +341,18 @@ def test_a_bare_division_is_widened_but_never_to_the_whole_page() -> None:
     menus = f"<ul class='menu'>{MENU}</ul>" * 4
     wrapped = f"<div class='app'>{menus}{half}<div>{half}{half}</div></div>"
     assert score(seg(wrapped), Metadata(), Options()).region.reason == "region.best"
+
+
+def test_the_article_beside_a_long_comment_thread_wins_as_a_whole() -> None:
+    # Short paragraphs, each far below a fifth of a long thread of comments: together they
+    # outscore it, and they are the article.
+    para = "<p>The pool shuts in May, the council said, after a vote on Tuesday night.</p>"
+    comments = "".join(f"<dd><p>{PROSE}</p></dd>" for _ in range(12))
+    body = (f"<ul class='menu'>{MENU}</ul><div id='content'>{para * 6}"
+            f"<div id='comments'><dl>{comments}</dl></div></div>")
+    page = score(seg(body), Metadata(), Options())
+    assert page.region.reason == "region.uncommented+siblings"
+    assert body_texts(page) == [para[3:-4]] * 6
+    # With no article beside it, the thread stays the region (a last resort).
+    alone = f"<ul class='menu'>{MENU}</ul><div id='comments'><dl>{comments}</dl></div>"
+    assert score(seg(alone), Metadata(), Options()).region.reason == "region.best"

@@ -8,9 +8,10 @@ subtree, where everything under a chrome-named child (``class="comments"``,
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
 because each holds only part of the text. Structural checks then move it: to the page
 around it when it is a bare list or a data table (:func:`around_block`), to its parent when
-the article was split into sibling blocks of one kind (:func:`with_siblings`), and to the
-headline when it won elsewhere (:func:`anchored`). Every move is named in
-``Region.reason``.
+the article was split into sibling blocks of one kind (:func:`with_siblings`), out of a
+comment section when the article beside it outscores it as a whole
+(:func:`out_of_comments`), and to the headline when it won elsewhere (:func:`anchored`).
+Every move is named in ``Region.reason``.
 
 Inside the region each segment is then judged in order by named checks (chrome
 ancestor, link density, ...); the first that fires decides and its id is the reason.
@@ -103,6 +104,9 @@ BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre", "div"})
 CONTEXT_SHARE = 0.2
 #: What joins a BEM block's name and a modifier ("entry--image" is a variant of "entry").
 BEM_MODIFIER: Final = "--"
+#: Comment sections: a region inside one gives way to the article beside it when that
+#: outscores it as a whole (see :func:`out_of_comments`).
+COMMENT_NAMES: Final = frozenset({"class.comment"})
 #: The score of a candidate that can never be the region.
 NEVER: Final = float("-inf")
 
@@ -253,9 +257,10 @@ def continues(rule_id: str, headed: bool, good: float, bad: float) -> bool:
 def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
     """The best-scoring container (0, the whole page, when nothing scores), widened to
     the page around it when it is a bare list or a data table (:func:`around_block`), to
-    its parent when the article was split into siblings (:func:`with_siblings`), and moved
-    to the headline when ``anchor`` is its segment and the region lies elsewhere
-    (:func:`anchored`); unless a site rule names the main container."""
+    its parent when the article was split into siblings (:func:`with_siblings`), moved out
+    of a comment section (:func:`out_of_comments`), and moved to the headline when
+    ``anchor`` is its segment and the region lies elsewhere (:func:`anchored`); unless a
+    site rule names the main container."""
     if page.main >= 0:
         main = page.containers[page.main]
         return Region(page.main, main.end, 0.0, main.site_rule)
@@ -266,6 +271,9 @@ def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -
     region = around_block(page, scored, Region(best, containers[best].end, scores[best]))
     # Siblings first: the widened region may well hold the headline already.
     region = with_siblings(containers, scored, region)
+    at = scored.chrome_of[best]
+    if at >= 0 and containers[at].chrome in COMMENT_NAMES:
+        region = out_of_comments(page, scored, region)
     if anchor >= 0:
         moved = anchored(page, scores, region, anchor)
         if moved is not region:
@@ -307,6 +315,37 @@ def data_table(page: Segmented, region: Region) -> bool:
             total += 1
             rows += seg.kind == "table_row"
     return rows > total / 2
+
+
+def out_of_comments(page: Segmented, scored: Scored, region: Region) -> Region:
+    """The region, which lies in a comment section, or the best candidate outside every
+    chrome-named element when that, widened as the region was (:func:`around_block`,
+    :func:`with_siblings`), outscores it as a whole: the article's paragraphs each lose to
+    a long thread of comments even at a fifth of its score, but not together."""
+    scores, containers = scored.score, page.containers
+    best = max((c for c, at in enumerate(scored.chrome_of) if at < 0),
+               key=scores.__getitem__, default=-1)
+    if best < 0:
+        return region
+    start = Region(best, containers[best].end, scores[best], reason="region.uncommented")
+    moved = with_siblings(containers, scored, around_block(page, scored, start))
+    return moved if kept_score(containers, scored, moved) > region.score else region
+
+
+def kept_score(containers: Sequence[Container], scored: Scored, region: Region) -> float:
+    """The region's score counting only what it keeps: without the children the sibling
+    pass left out."""
+    if not region.skip:
+        return scored.score[region.container]
+    left_out = {first for first, _ in region.skip}
+    good = bad = 0.0
+    child = region.container + 1
+    while child <= region.end:  # the region's children, each subtree skipped at once
+        if child not in left_out:
+            good += scored.good[child]
+            bad += scored.bad[child]
+        child = containers[child].end + 1
+    return good - BAD_WEIGHT * bad
 
 
 def with_siblings(containers: Sequence[Container], scored: Scored, region: Region) -> Region:
