@@ -6,8 +6,8 @@ and *bad* mass (its link units). A container's score is good minus bad over its
 subtree, where everything under a chrome-named child (``class="comments"``,
 ``<nav>``...) counts as bad. The best-scoring container is the region: the page's
 wrappers lose to it because they add menus and lists, its own paragraphs lose to it
-because each holds only part of the text. Structural checks then move it: to the page
-around it when it is a bare list or a data table (:func:`around_block`), to its parent when
+because each holds only part of the text. Structural checks then move it: to the block
+around it when it is a bare block or a data table (:func:`around_block`), to its parent when
 the article was split into sibling blocks of one kind (:func:`with_siblings`), out of a
 comment section when the article beside it outscores it as a whole
 (:func:`out_of_comments`), and to the headline when it won elsewhere (:func:`anchored`).
@@ -89,8 +89,8 @@ SIBLING_LINK_DENSITY = 0.3
 #: Siblings must add at least this share of the region's own prose: a date or source
 #: line in a paragraph of its own beside the body is not the article's other half.
 SIBLING_SHARE = 0.2
-#: A region of these tags may be a data table (a ``<tbody>`` wins when its table's caption
-#: is a caption, not prose).
+#: A region of these tags may be a data table (the table, or its body, which outscores it
+#: when the table's head carries links).
 DATA_TABLE_TAGS: Final = frozenset({"table", "tbody"})
 #: Blocks that are never the article alone when bare (no class or id, which a template's
 #: wrappers and widgets carry): lists, quotes and code of the article's own markup, and the
@@ -256,7 +256,7 @@ def continues(rule_id: str, headed: bool, good: float, bad: float) -> bool:
 
 def choose_region(page: Segmented, scored: Scored | None = None, anchor: int = -1) -> Region:
     """The best-scoring container (0, the whole page, when nothing scores), widened to
-    the page around it when it is a bare list or a data table (:func:`around_block`), to
+    the block around it when it is a bare block or a data table (:func:`around_block`), to
     its parent when the article was split into siblings (:func:`with_siblings`), moved out
     of a comment section (:func:`out_of_comments`), and moved to the headline when
     ``anchor`` is its segment and the region lies elsewhere (:func:`anchored`); unless a
@@ -319,11 +319,12 @@ def data_table(page: Segmented, region: Region) -> bool:
 
 def out_of_comments(page: Segmented, scored: Scored, region: Region) -> Region:
     """The region, which lies in a comment section, or the best candidate outside every
-    chrome-named element when that, widened as the region was (:func:`around_block`,
-    :func:`with_siblings`), outscores it as a whole: the article's paragraphs each lose to
-    a long thread of comments even at a fifth of its score, but not together."""
+    chrome-named element (the page itself aside) when that, widened as the region was
+    (:func:`around_block`, :func:`with_siblings`), outscores it as a whole: the article's
+    paragraphs each lose to a long thread of comments even at a fifth of its score, but
+    not together."""
     scores, containers = scored.score, page.containers
-    best = max((c for c, at in enumerate(scored.chrome_of) if at < 0),
+    best = max((c for c, at in enumerate(scored.chrome_of) if at < 0 and c > 0),
                key=scores.__getitem__, default=-1)
     if best < 0:
         return region
