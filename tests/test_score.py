@@ -334,6 +334,9 @@ def test_a_bare_division_is_widened_but_never_to_the_whole_page() -> None:
     page = score(seg(body), Metadata(), Options())
     assert page.region.reason == "region.block"
     assert body_texts(page) == [PROSE.strip(), TEASER.strip()] * 3
+    # An old page's bare centering is such a division too.
+    centered = body.replace("<div>", "<center>").replace("</div></div>", "</center></div>")
+    assert score(seg(centered), Metadata(), Options()).region.reason == "region.block"
     # Right under the page, the division stays the region: the page holds everything.
     top = f"<ul class='menu'>{MENU}</ul>{half}<ul>{MENU}</ul><div>{half}{half}</div>"
     assert score(seg(top), Metadata(), Options()).region.reason == "region.best"

@@ -94,10 +94,10 @@ SIBLING_SHARE = 0.2
 DATA_TABLE_TAGS: Final = frozenset({"table", "tbody"})
 #: Blocks that are never the article alone when bare (no class or id, which a template's
 #: wrappers and widgets carry): lists, quotes and code of the article's own markup, and the
-#: unnamed divisions an editor puts around a run of its paragraphs. A bare paragraph is
-#: left to the sibling pass, which takes its fellow paragraphs and leaves its parent's
-#: other blocks out.
-BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre", "div"})
+#: unnamed divisions (or, on old pages, centerings) an editor puts around a run of its
+#: paragraphs. A bare paragraph is left to the sibling pass, which takes its fellow
+#: paragraphs and leaves its parent's other blocks out.
+BARE_BLOCKS: Final = frozenset({"ul", "ol", "dl", "blockquote", "pre", "div", "center"})
 #: A bare block's or a data table's parent (not the page itself, nor a block holding more
 #: links and chrome than prose) is the region when it holds at least this share of the
 #: block's prose besides the block.
