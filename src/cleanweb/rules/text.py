@@ -427,6 +427,8 @@ _INTL_FOLLOW = (
     r"unsere|unser|den|jetzt)\b", r"jetzt (?:kostenlos )?(?:abonnieren|registrieren)\b",
     r"(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zu|zum) (?:unseren|unsere|den|dem) "
     r"newsletter", r"newsletter (?:abonnieren|bestellen)\b",
+    r"erhalte(?:n sie)? (?:updates|benachrichtigungen|push-nachrichten|eilmeldungen) "
+    r"(?:direkt )?(?:auf|aufs|per)\b",
     r"(?:teilen sie|teile|teilt) (?:diesen|den|dieses|unseren) (?:artikel|beitrag|post)",
     r"s[ií]g[uú]e?nos (?:en|a través de|por)\b", r"s[ií]guen? a .{1,30} en (?:twitter|"
     r"facebook|instagram|telegram|tiktok|youtube|whatsapp|google news)\b",
@@ -522,6 +524,53 @@ _INTL_CATEGORY = (
     "kategori", "rubrik",
     "kategoriler",
     r"categorie(?:ën)?", "rubriek", "gearchiveerd onder",
+)
+# Press-contact headings over the name, phone and e-mail of a press office.
+_PRESS_CONTACT = (
+    r"(?:presse|medien)kontakte?", r"kontakt für (?:die )?(?:presse|medien)",
+    r"(?:presse|medien)anfragen",
+    r"contactos? (?:de|para) (?:prensa|medios)", r"contacto con (?:los )?medios",
+    r"contacts? (?:presse|médias)", "relations presse",
+    r"kontakt(?:y)? dla (?:mediów|prasy)",
+    r"contatos? (?:para|de|com a) (?:imprensa|mídia)", "assessoria de imprensa",
+    r"contatt[oi] (?:stampa|per la stampa)",
+    r"kontak (?:media|pers)", r"basın (?:iletişim|irtibat)",
+    r"perscontact(?:en)?",
+    r"(?:press|media) (?:contacts?|enquiries|inquiries)",
+)
+# Membership calls ("Werden Sie Mitglied", "Hazte miembro"): a whole short line.
+_INTL_MEMBER = (
+    r"(?:werden sie|werde|werdet) (?:jetzt |heute )?\S*mitglied",
+    r"(?:hazte|h[áa]gase|hágate) (?:miembro|socio|suscriptor)",
+    r"devenez (?:membre|abonné)", r"zostań (?:członkiem|patronem|subskrybentem)",
+    r"torne-se (?:membro|assinante|sócio)", r"diventa (?:membro|socio|abbonato)",
+    r"(?:jadi|jadilah|menjadi) (?:anggota|member|pelanggan)", r"(?:üye|abone) ol(?:un)?",
+    r"word (?:lid|abonnee)", r"become a (?:member|subscriber|supporter)",
+)
+# Exclusive-offer promises that end a promo line ("… und erhalten Sie exklusive Angebote!").
+_INTL_OFFER = (
+    r"(?:erhalten sie|erhalte|sichern sie sich|sichere dir) (?:\S+ )?exklusive \S+",
+    r"(?:disfruta de|recibe|obtén|accede a) (?:\S+ )?(?:beneficios|ofertas|descuentos|"
+    r"contenidos|ventajas) exclusiv[oa]s",
+    r"(?:profitez d'|recevez des |bénéficiez d')(?:offres|avantages|contenus) exclusi(?:ves|fs)",
+    r"(?:receba|aproveite) (?:\S+ )?(?:ofertas|benefícios|vantagens|conteúdos) exclusiv[oa]s",
+    r"(?:ricevi|approfitta di) (?:\S+ )?(?:offerte|vantaggi|contenuti) esclusiv[ie]",
+)
+# Support appeals of reader-funded sites ("Unterstütze unser Magazin", "Apoya nuestro
+# periodismo"): the verb and what it asks support for open the line.
+_INTL_SUPPORT = (
+    r"(?:unterstütze|unterstützen sie|unterstützt) (?:uns|unser(?:e|en)? (?:arbeit|magazin|"
+    r"journalismus|redaktion|projekt|blog))\b",
+    r"(?:gefällt|gefallen) (?:dir|ihnen|euch) unser\S* \S+\? .{0,300}(?:paywall|"
+    r"bezahlschranke|unterstütz|spende|abo)",
+    r"(?:apoya|apoye|apóyanos|apóyenos)(?: a)? (?:nuestro|el|nuestra) (?:periodismo|trabajo|"
+    r"labor)", r"(?:apóyanos|apóyenos)\b",
+    r"soutenez[- ]nous\b", r"soutenez (?:notre|le|un) (?:journalisme|travail|média)",
+    r"wesprzyj (?:nas|naszą (?:pracę|redakcję)|niezależne dziennikarstwo)\b",
+    r"apoie (?:o nosso|nosso|o) (?:jornalismo|trabalho)", r"sostienici\b",
+    r"sostieni (?:il nostro |questo )?(?:giornalismo|lavoro|progetto)",
+    r"dukung (?:kami|jurnalisme)\b", r"bize destek ol(?:un)?\b",
+    r"steun (?:ons|onze journalistiek)\b",
 )
 # Singular source labels only: "Quellen:", "Sources :" head the list of works an article
 # cites, which is body.
@@ -1153,11 +1202,15 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
     ),
     Rule(
         "generic.prompt.follow",
-        _opens(150, r"(?:follow|like|find|join|connect with)\s+(?:us|me|\S+(?:\s\S+){0,5})\s+on\s+"
+        _opens(250, r"(?:follow|like|find|join|connect with)\s+(?:us|me|\S+(?:\s\S+){0,5})\s+on\s+"
                     r"(?:facebook|twitter|instagram|linkedin|youtube|tiktok|social media|x)\b|"
                     r"follow us\b|follow @\w+"),
-        "'Follow us on Twitter' prompts open the line.",
-        examples=("Follow us on Twitter", "Follow the Example Desk on Facebook."),
+        "'Follow us on Twitter' prompts open the line (with the contact details some sites "
+        "append to them).",
+        examples=("Follow us on Twitter", "Follow the Example Desk on Facebook.",
+                  "Follow The Daily Example on Twitter and Instagram @example and on Facebook "
+                  "@example. Send us a message on WhatsApp at 1-555-0100 or email us at "
+                  "news@example.com."),
         near_misses=("Follow-up tests showed no trace of the virus.",),
     ),
     Rule(
@@ -1228,14 +1281,41 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         near_misses=("To read the full report, visit the agency's website.",),
     ),
     Rule(
+        "generic.prompt.subscriber",
+        _has(250, r"\b(?:already an? (?:subscriber|member)|existing subscribers?|current "
+                  r"subscribers?)\b[^.]{0,60}\b(?:log ?in|sign ?in)\b"),
+        "a paywall's note to subscribers ('If you're already a subscriber, you can log in "
+        "…'): anywhere in a short line, with the log-in it asks for.",
+        examples=("If you're seeing this message but you're already a subscriber, you can "
+                  "log in for immediate access to this story.",
+                  "Already a subscriber? Log in here."),
+        near_misses=("She was already a subscriber when the paper changed owners.",),
+        needles=("already a", "subscriber"),
+    ),
+    Rule(
+        "generic.prompt.purchase",
+        _line(90, r"buy (?:this |single )?article(?: pdf)?|instant access to the full article"
+                  r"(?: pdf)?\.?|rent this article\b.{0,40}|price (?:includes|excludes) "
+                  r"(?:vat|tax|sales tax)\b.{0,30}|tax calculation will be finali[sz]ed "
+                  r"(?:during|at) checkout\.?"),
+        "the purchase box of a paywalled article ('Buy single article', 'Instant access to "
+        "the full article PDF.', 'Price includes VAT'), whole line.",
+        examples=("Buy single article", "Instant access to the full article PDF.",
+                  "Price includes VAT for Germany", "Buy article PDF"),
+        near_misses=("Buy this article's argument and you buy the whole plan.",
+                     "Price includes VAT, the minister said, so nothing changes."),
+    ),
+    Rule(
         "generic.prompt.video_fallback",
         _opens(200, r"(?:sorry,? )?(?:your browser (?:does not|doesn'?t|can ?not) (?:support|play)|"
                     r"to view this video,? please enable javascript|this video (?:is unavailable|"
                     r"has been removed)|you need (?:the )?(?:adobe )?flash player)|video player is "
-                    r"loading"),
+                    r"loading|scroll down for (?:the )?videos?\b.{0,10}$"),
         "video-player fallback messages open the line.",
-        examples=("Your browser does not support the video tag.",),
-        near_misses=("Your browser history can reveal a lot.",),
+        examples=("Your browser does not support the video tag.", "Scroll down for video"),
+        near_misses=("Your browser history can reveal a lot.",
+                     "Scroll down for videos of every goal of the season and a list of the "
+                     "scorers."),
     ),
 )
 
@@ -1266,7 +1346,9 @@ INTL_PROMPT: tuple[Rule, ...] = (
         "Italian, Indonesian, Turkish or Dutch ('Folgen Sie uns auf …', 'Síguenos en …', "
         "'Zapraszamy do subskrypcji'); they open the line with the site's own imperative.",
         examples=("Folgen Sie uns auf Facebook und Instagram",
-                  "Abonnieren Sie unseren Newsletter", "Síguenos en Instagram y TikTok",
+                  "Abonnieren Sie unseren Newsletter",
+                  "Erhalte Updates direkt auf dein Handy – abonniere jetzt.",
+                  "Síguenos en Instagram y TikTok",
                   "Suscríbete a nuestro boletín", "Suivez-nous sur Twitter",
                   "Abonnez-vous à notre newsletter", "Zapraszamy do subskrypcji naszego kanału",
                   "Obserwuj nas na Facebooku", "Siga-nos no Instagram",
@@ -1340,6 +1422,72 @@ INTL_PROMPT: tuple[Rule, ...] = (
                   "Cliquez sur le bouton pour charger le contenu."),
         near_misses=("Klicken Sie auf Speichern, um die Änderungen zu übernehmen.",
                      "Inhalt laden und Abläufe testen gehört zu ihrem Alltag."),
+    ),
+)
+
+INTL_PROMO: tuple[Rule, ...] = (
+    Rule(
+        "intl.prompt.member",
+        _line(60, rf"(?:{_fork(_INTL_MEMBER)})(?: (?:bei|im|in|von|unserer?|de|en|du|di|"
+                  r"of)(?: \S+){0,3})?(?: (?:ahora|now|today|hoy|maintenant|agora|ora|"
+                  r"sekarang|şimdi|nu))?\s*[!.]?"),
+        "membership calls in German, Spanish, French, Polish, Portuguese, Italian, "
+        "Indonesian, Turkish, Dutch or English ('Werden Sie Mitglied bei …', 'Hazte "
+        "miembro', 'Devenez membre'); a whole short line, so a sentence that goes on is "
+        "left alone.",
+        examples=("Werden Sie Mitglied bei", "Werde jetzt Mitglied!", "Hazte miembro",
+                  "Hágase miembro ahora", "Devenez membre", "Zostań patronem",
+                  "Torne-se assinante", "Diventa socio", "Jadi anggota", "Üye ol",
+                  "Word lid", "Become a member"),
+        near_misses=("Werden Sie Mitglied, wenn Sie mitreden wollen, rät der Vorsitzende "
+                     "allen Eltern.", "Hazte miembro de un club y verás cómo cambia tu "
+                     "semana, dice la entrenadora.",
+                     "Become a member of the board, they urged her in 2019."),
+    ),
+    Rule(
+        "intl.prompt.offer",
+        _ends(100, rf"(?:{_fork(_INTL_OFFER)})\s*[!.]?"),
+        "a short promo line that ends promising exclusive offers ('… und erhalten Sie "
+        "exklusive Angebote!', 'Disfruta de beneficios exclusivos') in German, Spanish, "
+        "French, Portuguese or Italian: marketing, not the article.",
+        examples=("for me und erhalten Sie exklusive Angebote!",
+                  "Jetzt anmelden und sichern Sie sich exklusive Rabatte!",
+                  "Hazte miembro y disfruta de beneficios exclusivos",
+                  "Inscrivez-vous et profitez d'offres exclusives",
+                  "Cadastre-se e receba ofertas exclusivas"),
+        near_misses=("Mitglieder erhalten exklusive Einblicke in die Arbeit des Vereins, sagte "
+                     "der Vorsitzende.", "Los socios reciben descuentos exclusivos desde 2019."),
+        needles=("exklusiv", "exclusiv", "esclusiv"),
+    ),
+    Rule(
+        "intl.prompt.support",
+        _opens(400, _fork(_INTL_SUPPORT)),
+        "support appeals of reader-funded sites in German, Spanish, French, Polish, "
+        "Portuguese, Italian, Indonesian, Turkish or Dutch ('Unterstütze unser Magazin', "
+        "'Gefällt dir unser Magazin? … keine Paywall …', 'Apoya nuestro periodismo', "
+        "'Soutenez-nous'); they open the line with the site's own plea.",
+        examples=("Unterstütze unser Magazin mit einem kleinen Beitrag.",
+                  "Unterstützen Sie unsere Arbeit mit einer Spende.",
+                  "Gefällt dir unser Magazin? Wir haben keine Paywall, darum brauchen wir "
+                  "deine Unterstützung.", "Apoya nuestro periodismo independiente",
+                  "Soutenez-nous", "Wesprzyj nas", "Apoie o nosso jornalismo",
+                  "Sostienici", "Dukung kami", "Bize destek olun", "Steun ons"),
+        near_misses=("Unterstützen Sie Ihr Kind bei den Hausaufgaben, rät die Lehrerin.",
+                     "Gefällt dir unser neues Sofa? fragte sie lachend.",
+                     "Apoya la propuesta el 60 por ciento de los encuestados.",
+                     "Steun voor het plan groeit in de gemeenteraad."),
+    ),
+    Rule(
+        "intl.prompt.magazine",
+        _opens(250, r"(?:lesen sie|lies|holen sie sich|hol dir) (?:das|die|den|unser(?:e|en)?) "
+                    r"(?:\S+ ){0,3}\S*(?:magazin|heft|zeitschrift|ausgabe)\b.{0,150}"
+                    r"\b(?:abo|abonnement|einzelheft|e-paper)\b"),
+        "a magazine's own order prompt closing an article ('Lesen Sie das Magazin. … "
+        "bestellen Sie es als Abo oder Einzelheft'): it names the magazine and an abo.",
+        examples=("Lesen Sie das Rad Magazin. Einfach digital in der App oder bestellen Sie "
+                  "es im Shop als Abo oder Einzelheft:",),
+        near_misses=("Lesen Sie das Heft aufmerksam, sagte die Lehrerin, dann wissen Sie "
+                     "mehr.",),
     ),
 )
 
@@ -1533,6 +1681,20 @@ BOUNDARIES: tuple[Rule, ...] = (
                      "Meer dan driehonderd mensen kwamen naar de bijeenkomst.",
                      "Kommentar"),
     ),
+    Rule(
+        "intl.boundary.press_contact",
+        _line(40, rf"[>»•\s]*(?:{_fork(_PRESS_CONTACT)})\s*:?"),
+        "a press-contact heading ('Pressekontakt', 'Contacto de prensa', 'Contact presse', "
+        "'Kontakt dla mediów', 'Media contact') over the press office's name, phone and "
+        "e-mail; whole line: the office's address card, not the article.",
+        BOUNDARY,
+        examples=("Pressekontakt", "Pressekontakt:", "Medienkontakt", "Contacto de prensa",
+                  "Contact presse", "Kontakt dla mediów", "Contato para imprensa",
+                  "Contatti stampa", "Kontak media", "Media contact", "Press enquiries:"),
+        near_misses=("Pressekontakte gab es seit Wochen nicht, sagte der Sprecher.",
+                     "Contact presse et radio ont été coupés pendant la grève.",
+                     "Media contacts with the minister were limited during the trip."),
+    ),
 )
 
 
@@ -1721,7 +1883,7 @@ TEXT_RULES = RuleSet(
     (
         *ZH_CAPTION, *GENERIC_CAPTION, *INTL_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER,
         *ZH_NAV, *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *INTL_TOOLBAR, *ZH_PROMPT,
-        *GENERIC_PROMPT, *INTL_PROMPT, *LABELS, *ADS,
+        *GENERIC_PROMPT, *INTL_PROMPT, *INTL_PROMO, *LABELS, *ADS,
     ),
     engine="re",
     keep_regex=REGEX_ONLY,

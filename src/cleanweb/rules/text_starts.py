@@ -48,6 +48,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " 0123456789>ABCDEGHIKLMNOPQRSTVWYabcdegh"
         "iklmnopqrstvwy»ÄÇÉÖäçéöİıſ•K"
     ),
+    "intl.boundary.press_contact": (
+        " >ABCKMPRabckmpr»•K"
+    ),
     "zh.footer.disclaimer": (
         " ([【免版特郑（"
     ),
@@ -199,6 +202,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.prompt.paywall": (
         "MPRSTmprstſ"
     ),
+    "generic.prompt.purchase": (
+        "BIPRTbiprtİı"
+    ),
     "generic.prompt.video_fallback": (
         "STVYstvyſ"
     ),
@@ -216,6 +222,15 @@ STARTS: Mapping[str, str] = MappingProxyType({
     ),
     "intl.prompt.embed": (
         "CHIKMchikmİıK"
+    ),
+    "intl.prompt.member": (
+        "ABDHJMTWZabdhjmtwzÜü"
+    ),
+    "intl.prompt.support": (
+        "ABDGSUWabdgsuwſ"
+    ),
+    "intl.prompt.magazine": (
+        "HLhl"
     ),
     "zh.label.empty": (
         " ([【作出摄来编记责通（"
