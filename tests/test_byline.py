@@ -180,3 +180,24 @@ def test_counters_alone_are_no_byline(line: str) -> None:
 def test_english_datelines_with_times_weekdays_and_an_updated_part(line: str, date: str) -> None:
     found = parse_byline(line)
     assert found is not None and (found.kind, found.date) == ("en.byline.date", date)
+
+
+@pytest.mark.parametrize(("line", "date", "iso"), [
+    ("Veröffentlicht am 4. Juni 2019 um 15:54 Uhr", "4. Juni 2019", "2019-06-04"),
+    ("Dienstag, 4. Juni 2019, 15:54", "4. Juni 2019", "2019-06-04"),
+    ("Publicado el martes 4 de junio de 2019", "4 de junio de 2019", "2019-06-04"),
+    ("Mis à jour le 4 juin 2019 à 15h54", "4 juin 2019", "2019-06-04"),
+    ("Lunes 02 Mayo, 2022 | 09:37", "02 Mayo, 2022", "2022-05-02"),
+])
+def test_datelines_of_other_languages_with_weekdays_and_clocks(line: str, date: str,
+                                                              iso: str) -> None:
+    found = parse_byline(line)
+    assert found is not None and (found.date, found.date_iso) == (date, iso)
+
+
+@pytest.mark.parametrize("line", [
+    "Am 4. Juni 2019 stieg der Pegel um zwei Meter.",
+    "El martes 4 de junio de 2019 llovió en toda la ciudad.",
+])
+def test_sentences_with_a_date_of_another_language_are_no_byline(line: str) -> None:
+    assert parse_byline(line) is None

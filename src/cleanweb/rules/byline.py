@@ -247,6 +247,26 @@ DATE_LABEL_RULES = RuleSet(
                          "June 3, 2024 | Sports | Local",
                          "Updated figures released on June 3, 2024 show a rise."),
         ),
+        Rule(
+            "intl.byline.date",
+            r"^(?:(?:zuletzt\s+)?(?:veröffentlicht|aktualisiert|erschienen|geändert)(?:\s+(?:am|um))?|"
+            r"stand|datum|(?:publicado|actualizado|modificado)(?:\s+(?:el|en|a las))?|fecha|"
+            r"(?:publié|mis à jour|modifié)(?:\s+le)?|(?:pubblicato|aggiornato)(?:\s+(?:il|alle))?|"
+            r"(?:publicado|atualizado)(?:\s+em)?|data|(?:gepubliceerd|bijgewerkt)(?:\s+op)?|"
+            r"opublikowano|zaktualizowano|aktualizacja|(?:diterbitkan|diperbarui|dipublikasikan)"
+            r"(?:\s+pada)?|tanggal|(?:yayınlanma|güncelleme|yayın)(?:\s+tarihi)?|tarih)"
+            r"\s*[:|·-]?\s*,?\s*$",
+            "a dateline of German, Spanish, French, Italian, Portuguese, Dutch, Polish, "
+            "Indonesian or Turkish ('Veröffentlicht am 4. Juni 2019 um 15:54 Uhr', 'Publicado el "
+            "4 de junio de 2019', 'Mis à jour le 4 juin 2019'): the label and the date only",
+            action="date",
+            examples=("Veröffentlicht am 4. Juni 2019",
+                      "Publicado el 4 de junio de 2019", "Mis à jour le 4 juin 2019",
+                      "Pubblicato il 4 giugno 2019", "Gepubliceerd op 4 juni 2019",
+                      "Diterbitkan 4 Juni 2019"),
+            near_misses=("Am 4. Juni 2019 stieg der Pegel um zwei Meter.",
+                         "Publicado el 4 de junio de 2019, el informe causó polémica."),
+        ),
     ]
 )
 

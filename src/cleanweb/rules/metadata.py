@@ -280,11 +280,22 @@ BYLINE_PARTS = RuleSet(
             r"\b(?:at\s+)?[0-9]{1,2}(?::[0-9]{2}){1,2}\s*(?:[ap]\.?\s?m\.?|h)?"
             r"(?:\s*\(?(?-i:[A-Z]{2,5})\)?)?(?![\w:])|"
             r"\b(?:at\s+)?[0-9]{1,2}\s*[ap]\.?m\.?(?:\s+(?-i:[A-Z]{2,5}))?(?!\w)|"
-            r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b\.?",
-            "clock times, weekdays and zones that English datelines print around the date",
+            r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b\.?|"
+            r"\b(?:um\s+|à\s+|alle\s+|às\s+|a las\s+|om\s+|pukul\s+|o godz\.?\s+)?"
+            r"[0-9]{1,2}(?:[:.][0-9]{2}\s*(?:uhr|h|wib)|h[0-9]{2})\b|\b(?:montag|dienstag|mittwoch|"
+            r"donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|"
+            r"domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|"
+            r"mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|"
+            r"quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+            r"zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|senin|selasa|"
+            r"rabu|kamis|jumat|sabtu|pazartesi|salı|çarşamba|perşembe|cumartesi)\b,?",
+            "clock times, weekdays and zones that datelines print around the date (English, and "
+            "the weekdays and 'um 15.54 Uhr' clocks of German, Spanish, French, Italian, "
+            "Portuguese, Dutch, Polish, Indonesian and Turkish)",
             action="strip",
-            examples=("at 4:07 PM EST", "Tuesday", "10 a.m."),
-            near_misses=("monument", "sundry", "5 amps"),
+            examples=("at 4:07 PM EST", "Tuesday", "10 a.m.", "Dienstag", "um 15.54 Uhr",
+                      "Lunes", "à 15h54"),
+            near_misses=("monument", "sundry", "5 amps", "Montagsdemo", "Sonntagsfrage"),
         ),
         Rule(
             "metadata.byline.label",

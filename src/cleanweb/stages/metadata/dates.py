@@ -25,6 +25,30 @@ _MONTHS = (
 )  # fmt: skip
 _MON_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MON = rf"(?P<mon>{_MON_NAMES})[a-z]*\.?"
+#: Month names of German, Spanish, French, Italian, Portuguese, Dutch, Indonesian, Turkish and
+#: Polish (genitive, as dates write them), each with its number; written in full, since
+#: several of their abbreviations are common words.
+_INTL_MONTHS: Mapping[str, int] = MappingProxyType({
+    name: number
+    for number, names in enumerate((
+        "januar jänner enero janvier gennaio janeiro januari ocak stycznia",
+        "februar febrero février fevrier febbraio fevereiro februari şubat lutego",
+        "märz marzo mars março maart maret mart marca",
+        "april abril avril aprile nisan kwietnia",
+        "mai mayo maggio maio mei mayıs maja",
+        "juni junio juin giugno junho haziran czerwca",
+        "juli julio juillet luglio julho temmuz lipca",
+        "august agosto août aout augustus agustus ağustos sierpnia",
+        "september septiembre setiembre septembre settembre setembro eylül września",
+        "oktober octubre octobre ottobre outubro ekim października",
+        "november noviembre novembre novembro kasım listopada",
+        "dezember diciembre décembre decembre dicembre dezembro december desember aralık "
+        "grudnia",
+    ), 1)
+    for name in names.split()
+})  # fmt: skip
+# Longest first, so "märz" is never cut to a shorter name; (?i) matching covers capitals.
+_INTL_MON = "(?P<imon>" + "|".join(sorted(_INTL_MONTHS, key=len, reverse=True)) + ")"
 
 #: Date shapes, most explicit first. Groups: y/yy (year), m or mon (month), d, H/M/S, Z.
 DATE_RULES = RuleSet(
@@ -79,6 +103,19 @@ DATE_RULES = RuleSet(
             near_misses=("May 2020 was warm.",),
         ),
         Rule(
+            "date.intl_dmy",
+            rf"(?<![\w.])(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?{_INTL_MON}(?!\w)\.?,?\s+"
+            rf"(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d){_TIME}",
+            "day month year in German, Spanish, French, Italian, Portuguese, Dutch, Indonesian, "
+            "Turkish or Polish ('4. Juni 2019', '4 de junio de 2019', '4 juin 2019', "
+            "'4 czerwca 2019'); the month written out",
+            examples=("4. Juni 2019", "4. Juni 2019, 15:54", "4 de junio de 2019",
+                      "2 de mayo de 2022", "4 juin 2019", "4 giugno 2019",
+                      "4 czerwca 2019", "4 Haziran 2019", "4 Agustus 2019"),
+            near_misses=("4 Marktstände 2019", "Seit 2019 gibt es 4 Juniorteams.",
+                         "Er kam am 4. nach Hause, 2019 war es soweit."),
+        ),
+        Rule(
             "date.relative",
             r"(?:^|\s)(?P<rel>今天|昨天|前天|\d{1,2}\s*(?:分钟|小时|天)前)(?:\s|$)",
             "relative date as shown by apps and feeds; written form only, no ISO",
@@ -108,6 +145,7 @@ DATE_GUARDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "date.md_time": (r"\d[-/]\d\d?\s",),
         "date.en_dmy": (rf"\d(?i:(?:st|nd|rd|th)?\s+(?:{_MON_NAMES}))",),  # day month
         "date.en_mdy": (r"\d(?i:(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)",),  # day, year
+        "date.intl_dmy": (rf"\d(?i:\.?\s*(?:de\s+)?{_INTL_MON})",),
         "date.relative": (r"\d\s*(?:分钟|小时|天)前", "今天", "昨天", "前天"),
     }
 )
@@ -187,6 +225,9 @@ def _month(groups: Groups) -> int:
     name = groups.get("mon")
     if name:
         return _MONTH_OF.get(name.casefold()[:3], 0)  # 0: implausible
+    name = groups.get("imon")
+    if name:
+        return _INTL_MONTHS.get(name.lower(), 0)
     return int(groups["m"])
 
 
