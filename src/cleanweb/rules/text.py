@@ -538,6 +538,17 @@ _PRESS_CONTACT = (
     r"perscontact(?:en)?",
     r"(?:press|media) (?:contacts?|enquiries|inquiries)",
 )
+# Headings of the author's bio box after the article ("Über den Autor", "Sobre el autor").
+_AUTHOR_BOX = (
+    r"über (?:den autor|die autorin|die autoren|die autorinnen|mich)", r"zu[mr] autor(?:in)?",
+    r"(?:sobre|acerca de) (?:el|la|los) autor(?:a|es)?", r"acerca del autor",
+    r"à propos de l'auteur(?:e)?", r"(?:à propos des|les) auteurs",
+    r"o autor(?:ze|ce|ach)",
+    r"sobre (?:o|a|os) autor(?:a|es)?",
+    r"(?:l'autore|sull'autore|l'autrice|gli autori)",
+    r"tentang (?:penulis|pengarang)", r"yazar hakkında",
+    r"over de auteur(?:s)?",
+)
 # Membership calls ("Werden Sie Mitglied", "Hazte miembro"): a whole short line.
 _INTL_MEMBER = (
     r"(?:werden sie|werde|werdet) (?:jetzt |heute )?\S*mitglied",
@@ -1680,6 +1691,22 @@ BOUNDARIES: tuple[Rule, ...] = (
                      "Yorumlar arasında en çok dikkat çeken öneri ulaşım oldu.",
                      "Meer dan driehonderd mensen kwamen naar de bijeenkomst.",
                      "Kommentar"),
+    ),
+    Rule(
+        "intl.boundary.author_box",
+        # bare "Autor" without a colon: with one, it is a label (intl.label.alone)
+        _line(40, rf"[>»•\s]*(?:(?:{_fork(_AUTHOR_BOX)})\s*:?|autor(?:in|en|innen)?)"),
+        "the heading of the author's bio box ('Über den Autor', 'AUTOR', 'Sobre el autor', "
+        "'À propos de l'auteur') in German, Spanish, French, Polish, Portuguese, Italian, "
+        "Indonesian, Turkish or Dutch; whole line: the box "
+        "under it is the writer's résumé, not the article.",
+        BOUNDARY,
+        examples=("Über den Autor", "AUTOR", "Zur Autorin", "Sobre el autor",
+                  "À propos de l'auteur", "O autorze", "Sobre a autora", "L'autore",
+                  "Tentang penulis", "Yazar hakkında", "Over de auteur"),
+        near_misses=("Über den Autor ist wenig bekannt, schreibt der Verlag.",
+                     "Autoren und Verlage streiten über die Preise.",
+                     "Sobre el autor recae toda la responsabilidad, dijo el juez."),
     ),
     Rule(
         "intl.boundary.press_contact",

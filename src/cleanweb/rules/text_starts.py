@@ -48,6 +48,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " 0123456789>ABCDEGHIKLMNOPQRSTVWYabcdegh"
         "iklmnopqrstvwy»ÄÇÉÖäçéöİıſ•K"
     ),
+    "intl.boundary.author_box": (
+        " >AGLOSTYZaglostyz»ÀÜàüſ•"
+    ),
     "intl.boundary.press_contact": (
         " >ABCKMPRabckmpr»•K"
     ),
