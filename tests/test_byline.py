@@ -188,6 +188,9 @@ def test_english_datelines_with_times_weekdays_and_an_updated_part(line: str, da
     ("Publicado el martes 4 de junio de 2019", "4 de junio de 2019", "2019-06-04"),
     ("Mis à jour le 4 juin 2019 à 15h54", "4 juin 2019", "2019-06-04"),
     ("Lunes 02 Mayo, 2022 | 09:37", "02 Mayo, 2022", "2022-05-02"),
+    ("13.05.2024, 08.28 Uhr", "13.05.2024", "2024-05-13"),
+    ("Senin, 13 Mei 2024 13:24 WIB", "13 Mei 2024 13:24", "2024-05-13T13:24:00"),
+    ("Data utworzenia: 6 maja 2024 09:43", "6 maja 2024 09:43", "2024-05-06T09:43:00"),
 ])
 def test_datelines_of_other_languages_with_weekdays_and_clocks(line: str, date: str,
                                                               iso: str) -> None:

@@ -253,7 +253,8 @@ DATE_LABEL_RULES = RuleSet(
             r"stand|datum|(?:publicado|actualizado|modificado)(?:\s+(?:el|en|a las))?|fecha|"
             r"(?:publié|mis à jour|modifié)(?:\s+le)?|(?:pubblicato|aggiornato)(?:\s+(?:il|alle))?|"
             r"(?:publicado|atualizado)(?:\s+em)?|data|(?:gepubliceerd|bijgewerkt)(?:\s+op)?|"
-            r"opublikowano|zaktualizowano|aktualizacja|(?:diterbitkan|diperbarui|dipublikasikan)"
+            r"opublikowano|zaktualizowano|aktualizacja|dodano|data (?:utworzenia|publikacji|"
+            r"dodania|aktualizacji)|(?:diterbitkan|diperbarui|dipublikasikan)"
             r"(?:\s+pada)?|tanggal|(?:yayınlanma|güncelleme|yayın)(?:\s+tarihi)?|tarih)"
             r"\s*[:|·-]?\s*,?\s*$",
             "a dateline of German, Spanish, French, Italian, Portuguese, Dutch, Polish, "
@@ -263,7 +264,7 @@ DATE_LABEL_RULES = RuleSet(
             examples=("Veröffentlicht am 4. Juni 2019",
                       "Publicado el 4 de junio de 2019", "Mis à jour le 4 juin 2019",
                       "Pubblicato il 4 giugno 2019", "Gepubliceerd op 4 juni 2019",
-                      "Diterbitkan 4 Juni 2019"),
+                      "Diterbitkan 4 Juni 2019", "Data publikacji: 4 czerwca 2019"),
             near_misses=("Am 4. Juni 2019 stieg der Pegel um zwei Meter.",
                          "Publicado el 4 de junio de 2019, el informe causó polémica."),
         ),

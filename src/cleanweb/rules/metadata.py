@@ -288,13 +288,14 @@ BYLINE_PARTS = RuleSet(
             r"mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|"
             r"quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
             r"zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|senin|selasa|"
-            r"rabu|kamis|jumat|sabtu|pazartesi|salı|çarşamba|perşembe|cumartesi)\b,?",
+            r"rabu|kamis|jumat|sabtu|pazartesi|salı|çarşamba|perşembe|cumartesi)\b,?|"
+            r"\b(?-i:WIB|WITA|WIT|MEZ|MESZ|CET|CEST|TRT|UTC|GMT)\b",
             "clock times, weekdays and zones that datelines print around the date (English, and "
             "the weekdays and 'um 15.54 Uhr' clocks of German, Spanish, French, Italian, "
             "Portuguese, Dutch, Polish, Indonesian and Turkish)",
             action="strip",
             examples=("at 4:07 PM EST", "Tuesday", "10 a.m.", "Dienstag", "um 15.54 Uhr",
-                      "Lunes", "à 15h54"),
+                      "Lunes", "à 15h54", "WIB"),
             near_misses=("monument", "sundry", "5 amps", "Montagsdemo", "Sonntagsfrage"),
         ),
         Rule(

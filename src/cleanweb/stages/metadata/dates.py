@@ -68,6 +68,14 @@ DATE_RULES = RuleSet(
             near_misses=("版本 3.14", "电话 010-12345678"),
         ),
         Rule(
+            "date.dmy_dots",
+            rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:19|20)\d{{2}})(?![\d.]){_TIME}",
+            "day.month.year with dots, the numeric date of German, Polish, Turkish, Dutch and "
+            "other European pages (13.05.2024); dots put the day first",
+            examples=("13.05.2024", "13.05.2024 08:28", "4.6.2019"),
+            near_misses=("Version 1.2.2019.3", "Kapitel 13.05", "127.0.0.1"),
+        ),
+        Rule(
             "date.yy_md_time",
             r"(?<![\d:-])(?P<yy>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?!\d)",
             "two-digit year with a time, as some platforms print older posts",
@@ -140,6 +148,7 @@ DATE_GUARDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "date.cjk_ymd": (r"\d\s*年",),
         "date.iso_ymd": (r"\d\d{3}[-/.]\d",),
+        "date.dmy_dots": (r"\d\.\d\d?\.(?:19|20)\d\d",),
         "date.yy_md_time": (r"\d-\d\d-\d",),
         "date.cjk_md": (r"\d\s*月",),
         "date.md_time": (r"\d[-/]\d\d?\s",),
