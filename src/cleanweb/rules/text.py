@@ -583,6 +583,48 @@ _INTL_SUPPORT = (
     r"dukung (?:kami|jurnalisme)\b", r"bize destek ol(?:un)?\b",
     r"steun (?:ons|onze journalistiek)\b",
 )
+# "Continues below the ad" markers between two halves of an article.
+_INTL_CONTINUE = (
+    r"(?:der )?(?:artikel|text|beitrag) (?:geht|wird) (?:unter|nach) (?:der|dieser) (?:anzeige|"
+    r"werbung) (?:weiter|fortgesetzt)", r"weiterlesen (?:nach|unter) der (?:anzeige|werbung)",
+    r"(?:la )?(?:noticia|nota|artículo) (?:continúa|sigue) (?:abajo|debajo|después de la "
+    r"publicidad)", r"contin[úu]a (?:después de|tras) (?:la )?publicidad",
+    r"(?:la suite de l'article|l'article continue|la suite) (?:après|sous) (?:cette |la )?"
+    r"publicité", r"(?:o )?(?:texto|artigo|conteúdo) continua (?:após|depois d[ao]|abaixo d[ao]) "
+    r"(?:a )?(?:publicidade|anúncio)", r"continua (?:após|depois d[ao]) (?:a )?publicidade",
+    r"(?:l'articolo |il testo )?continua (?:dopo|sotto) (?:la pubblicità|l'annuncio|la pubblicita)",
+    r"dalsza część (?:artykułu|tekstu|materiału) (?:pod|poniżej) (?:reklamą|materiałem wideo|"
+    r"wideo)", r"(?:artikel|berita) berlanjut (?:di bawah|setelah) (?:iklan|ini)",
+    r"lanjut(?:kan)? (?:membaca|baca) (?:di bawah|ke bawah)",
+    r"(?:içeriğin|haberin|yazının|makalenin) devamı (?:aşağıda|reklamdan sonra)",
+    r"(?:het )?artikel gaat (?:verder )?(?:onder|na) de advertentie(?: verder)?",
+    r"lees verder (?:onder|na) de advertentie",
+)
+# Labels of an embedded video's title ("ZOBACZ WIDEO: …", "VÍDEO: …").
+_INTL_VIDEO = (
+    r"zobacz (?:też )?(?:wideo|film)", r"(?:video|videos) ansehen", r"(?:mira|ver) (?:el )?vídeo",
+    r"voir (?:la )?vidéo", r"(?:assista|veja) (?:ao |o )?vídeo", r"guarda (?:il )?video",
+    r"(?:tonton|saksikan) video", r"video(?:yu)? izle", r"bekijk (?:de )?video",
+)
+# Opinion-piece disclaimers ("Este texto não reflete necessariamente a opinião do …").
+_INTL_DISCLAIMER = (
+    r"(?:dieser |der )?(?:beitrag|artikel|text|kommentar) gibt (?:nicht )?(?:zwingend |"
+    r"notwendigerweise |unbedingt )?die meinung",
+    r"(?:este |el )?(?:texto|artículo|contenido) no refleja(?:, )? ?necesariamente",
+    r"las opiniones (?:expresadas|vertidas) (?:en (?:este|esta) \S+ )?son (?:de )?(?:exclusiva )?"
+    r"responsabilidad",
+    r"(?:cet article|ce texte|les propos|cette tribune) n'engage(?:nt)? que",
+    r"(?:este |o )?(?:texto|artigo|conteúdo) não reflete(?:, )? ?necessariamente",
+    r"(?:artykuł|tekst|felieton) (?:wyraża|prezentuje) (?:wyłącznie |jedynie )?(?:opinię|poglądy) "
+    r"autora",
+    r"le opinioni espresse (?:in (?:questo|quest')\s?\S+ )?(?:sono|non)",
+    r"(?:tulisan|artikel) ini (?:adalah|merupakan|sepenuhnya) tanggung ?jawab penulis",
+    r"isi (?:tulisan|artikel) (?:di luar|bukan|menjadi) tanggung ?jawab",
+    r"(?:yazılardaki|makaledeki|yazıdaki|köşe yazılarındaki) (?:görüş|fikir)(?:ler)? "
+    r"yazar(?:ların|ın|ına|larına)",
+    r"(?:dit artikel|deze column|de inhoud) (?:weerspiegelt|geeft) niet "
+    r"(?:noodzakelijk(?:erwijs)? )?de mening",
+)
 # Singular source labels only: "Quellen:", "Sources :" head the list of works an article
 # cites, which is body.
 _LABELS_ALONE = (
@@ -1304,6 +1346,20 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         needles=("already a", "subscriber"),
     ),
     Rule(
+        "generic.prompt.membership",
+        _opens(300, r"(?:first-time|new) (?:subscribers|members) (?:also )?(?:receive|get)\b|"
+                    r"(?:join|subscribe|sign up) (?:now|today)(?: or renew)? (?:to get|and get|"
+                    r"for)\b|when you (?:join|subscribe|become a (?:member|subscriber))\b[^.]"
+                    r"{0,80}\byou(?:'|’)ll (?:get|receive|enjoy)\b"),
+        "a membership pitch's perks ('First-time subscribers also receive …', 'Join now or "
+        "renew to get:', 'When you join …, you'll get unlimited access'); they open the line.",
+        examples=("First-time subscribers also receive a welcome gift!",
+                  "Join now or renew to get:",
+                  "When you join the Example family, you’ll get unlimited digital access."),
+        near_misses=("New subscribers rose 5 percent in the third quarter.",
+                     "When you join a gym, the first month is the hardest, trainers say."),
+    ),
+    Rule(
         "generic.prompt.purchase",
         _line(90, r"buy (?:this |single )?article(?: pdf)?|instant access to the full article"
                   r"(?: pdf)?\.?|rent this article\b.{0,40}|price (?:includes|excludes) "
@@ -1499,6 +1555,53 @@ INTL_PROMO: tuple[Rule, ...] = (
                   "es im Shop als Abo oder Einzelheft:",),
         near_misses=("Lesen Sie das Heft aufmerksam, sagte die Lehrerin, dann wissen Sie "
                      "mehr.",),
+    ),
+    Rule(
+        "intl.ad.continue",
+        _line(90, rf"[(\[]?(?:{_fork(_INTL_CONTINUE)})\s*[.:…)\]]*"),
+        "'continues below the ad' markers in German, Spanish, French, Portuguese, Italian, "
+        "Polish, Indonesian, Turkish or Dutch ('İçeriğin Devamı Aşağıda', 'Dalsza część "
+        "artykułu pod reklamą'); whole line.",
+        examples=("İçeriğin Devamı Aşağıda", "Dalsza część artykułu pod reklamą",
+                  "Der Artikel geht unter der Anzeige weiter",
+                  "La noticia continúa debajo", "L'article continue après la publicité",
+                  "O texto continua após a publicidade", "Het artikel gaat verder onder de "
+                  "advertentie"),
+        near_misses=("Der Artikel geht unter der Anzeige weiter, wie der Verlag bestätigt, "
+                     "auf Seite drei.",
+                     "La noticia continúa debajo de la mesa, dijo el diputado en tono irónico."),
+    ),
+    Rule(
+        "intl.prompt.video",
+        _opens(200, rf"(?:{_fork(_INTL_VIDEO)})\s*[:：]"),
+        "the label of an embedded video's title ('ZOBACZ WIDEO: …', 'Mira el vídeo: …', "
+        "'Voir la vidéo : …') in Polish, German, Spanish, French, Portuguese, Italian, "
+        "Indonesian, Turkish or Dutch: the player's caption, not the article.",
+        examples=("ZOBACZ WIDEO: zobacz, jak padł gol w doliczonym czasie",
+                  "Mira el vídeo: así fue la llegada del tren", "Voir la vidéo : la crue",
+                  "Video ansehen: Die Flut im Tal", "Tonton video: banjir di Jakarta"),
+        near_misses=("Zobacz wideo z wczoraj, a zrozumiesz, o co chodzi.",
+                     "Mira el vídeo y dime qué ves, le pidió el juez."),
+    ),
+    Rule(
+        "intl.footer.disclaimer",
+        _opens(300, _fork(_INTL_DISCLAIMER)),
+        "opinion disclaimers under commentaries in German, Spanish, French, Portuguese, "
+        "Polish, Italian, Indonesian, Turkish or Dutch ('Este texto não reflete, "
+        "necessariamente, a opinião do …', 'Cet article n'engage que son auteur'): they "
+        "open the line with the outlet's own formula.",
+        examples=("Este texto não reflete, necessariamente, a opinião do jornal",
+                  "Der Beitrag gibt nicht zwingend die Meinung der Redaktion wieder.",
+                  "Este artículo no refleja necesariamente la opinión del medio.",
+                  "Cet article n'engage que son auteur.",
+                  "Artykuł wyraża wyłącznie opinię autora.",
+                  "Le opinioni espresse in questo articolo sono dell'autore.",
+                  "Isi tulisan di luar tanggung jawab redaksi.",
+                  "Yazılardaki görüşler yazarlarına aittir.",
+                  "Dit artikel geeft niet noodzakelijk de mening van de redactie weer."),
+        near_misses=("Der Beitrag gibt Anlass zur Sorge, sagt die Ärztin.",
+                     "Este texto no es el definitivo, advirtió el ministro.",
+                     "Cet article de loi n'a jamais été appliqué."),
     ),
 )
 

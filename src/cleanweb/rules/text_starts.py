@@ -205,6 +205,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.prompt.paywall": (
         "MPRSTmprstſ"
     ),
+    "generic.prompt.membership": (
+        "FJNSWfjnswſﬁ"
+    ),
     "generic.prompt.purchase": (
         "BIPRTbiprtİı"
     ),
@@ -234,6 +237,15 @@ STARTS: Mapping[str, str] = MappingProxyType({
     ),
     "intl.prompt.magazine": (
         "HLhl"
+    ),
+    "intl.ad.continue": (
+        "(ABCDHILMNOTWY[abcdhilmnotwyİı"
+    ),
+    "intl.prompt.video": (
+        "ABGMSTVZabgmstvzſ"
+    ),
+    "intl.footer.disclaimer": (
+        "ABCDEFIKLMOTYabcdefiklmotyİıK"
     ),
     "zh.label.empty": (
         " ([【作出摄来编记责通（"
