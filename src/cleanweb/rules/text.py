@@ -625,6 +625,22 @@ _INTL_DISCLAIMER = (
     r"(?:dit artikel|deze column|de inhoud) (?:weerspiegelt|geeft) niet "
     r"(?:noodzakelijk(?:erwijs)? )?de mening",
 )
+# Pointers to the site's own article on the subject ("…, erklären wir in unserem Beitrag
+# <title>"): the verb, "in our article" and the linked title close the line.
+_INTL_POINTER = (
+    r"(?:erklären|zeigen|beschreiben|erläutern) wir (?:ihnen |dir |euch )?(?:ausführlich |"
+    r"genauer |ausführlicher )?in unserem (?:beitrag|artikel|ratgeber|text|überblick|test)",
+    r"(?:lesen sie|liest du|erfahren sie|erfährst du) (?:mehr |alles )?(?:dazu |darüber |hierzu )?"
+    r"in unserem (?:beitrag|artikel|ratgeber|text|überblick|test)",
+    r"(?:te lo|se lo|lo) (?:contamos|explicamos) en (?:este|nuestro) (?:artículo|reportaje)",
+    r"(?:nous l'expliquons|on vous explique tout|nous vous expliquons tout) dans (?:notre|cet) "
+    r"article",
+    r"(?:explicamos|contamos) (?:tudo )?(?:neste|no nosso|nesta|na nossa) (?:artigo|matéria|"
+    r"reportagem)",
+    r"(?:ve lo|lo) (?:spieghiamo|raccontiamo) in (?:questo|quest'|un nostro) ?articolo",
+    r"(?:piszemy|pisaliśmy) o tym (?:w|we) (?:artykule|tekście)",
+    r"(?:lees je|lees dat|dat lees je|leggen we uit) in (?:ons|dit) artikel",
+)
 # Singular source labels only: "Quellen:", "Sources :" head the list of works an article
 # cites, which is body.
 _LABELS_ALONE = (
@@ -1761,6 +1777,26 @@ BOUNDARIES: tuple[Rule, ...] = (
                      "Baca juga buku panduan sebelum mendaki gunung tersebut.",
                      "Lire aussi entre les lignes n'est pas toujours facile.",
                      "Zobacz też, jak zmieniło się miasto w ciągu dekady."),
+    ),
+    Rule(
+        "intl.related.pointer",
+        _ends(200, rf"\b(?:{_fork(_INTL_POINTER)})\b[^.!?]{{0,80}}[?!]?"),
+        "a one-line pointer to the site's own article on the subject ('Wie …, erklären wir in "
+        "unserem Beitrag <title>', 'Te lo contamos en este artículo') in German, Spanish, "
+        "French, Portuguese, Italian, Polish or Dutch: the line ends with the linked title, "
+        "a 'read also' link worded as a sentence.",
+        examples=("Wie das geht, erklären wir in unserem Beitrag Sicher surfen im Netz?",
+                  "Mehr dazu lesen Sie in unserem Ratgeber Datenschutz am Handy",
+                  "Cómo se hace te lo contamos en este artículo",
+                  "Pourquoi ? Nous l'expliquons dans notre article Les trains de nuit"),
+        near_misses=("In unserem Beitrag von gestern stand ein Fehler, den wir hier "
+                     "korrigieren.",
+                     "Wie das geht, erklären wir in unserem Beitrag. Zuerst braucht man Mehl, "
+                     "dann Wasser und Salz.",
+                     "Lo explicamos en este artículo: los precios suben porque la demanda "
+                     "crece, y seguirán subiendo."),
+        needles=("unserem", "nuestro", "este art", "notre", "cet art", "neste", "no nosso",
+                 "nesta", "na nossa", "articolo", "artykule", "tekście", "artikel"),
     ),
     Rule(
         "intl.boundary.related",
