@@ -641,6 +641,16 @@ _INTL_POINTER = (
     r"(?:piszemy|pisaliśmy) o tym (?:w|we) (?:artykule|tekście)",
     r"(?:lees je|lees dat|dat lees je|leggen we uit) in (?:ons|dit) artikel",
 )
+# "More information at <address>" lines: the phrase, then only a web address.
+_INTL_MORE_INFO = (
+    r"(?:weitere|mehr) info(?:s|rmationen)?(?: gibt es| finden sie| findest du)?"
+    r"(?: (?:unter|auf|bei|im internet unter))?",
+    r"más información(?: en| aquí)?", r"(?:plus d'infos?|plus d'informations?|infos?)"
+    r"(?: sur| à l'adresse)?", r"więcej informacji(?: na| pod adresem)?",
+    r"mais informações(?: em| no site)?", r"(?:maggiori|ulteriori|altre) informazioni"
+    r"(?: su| sul sito)?", r"informasi (?:lebih lanjut|selengkapnya)(?: di| kunjungi)?",
+    r"(?:daha fazla|detaylı) bilgi(?: için)?", r"meer (?:info|informatie)(?: op| via)?",
+)
 # Singular source labels only: "Quellen:", "Sources :" head the list of works an article
 # cites, which is body.
 _LABELS_ALONE = (
@@ -1797,6 +1807,20 @@ BOUNDARIES: tuple[Rule, ...] = (
                      "crece, y seguirán subiendo."),
         needles=("unserem", "nuestro", "este art", "notre", "cet art", "neste", "no nosso",
                  "nesta", "na nossa", "articolo", "artykule", "tekście", "artikel"),
+    ),
+    Rule(
+        "intl.related.more_info",
+        _line(160, rf"(?:{_fork(_INTL_MORE_INFO)})\s*:?\s*(?:https?://|www\.)[^\s]+"),
+        "'Weitere Infos unter www.…', 'Más información en www.…' in German, Spanish, French, "
+        "Polish, Portuguese, Italian, Indonesian, Turkish or Dutch: a pointer to another site "
+        "made of the phrase and the address alone.",
+        examples=("Weitere Infos unter www.example.de.",
+                  "Weitere Informationen unter https://example.org/programm",
+                  "Más información en www.example.es", "Plus d'infos sur www.example.fr",
+                  "Więcej informacji na www.example.pl"),
+        near_misses=("Weitere Infos unter der Hotline gibt es nicht, sagt die Stadt.",
+                     "Weitere Infos unter www.example.de und bei der Stadtverwaltung, die "
+                     "montags geöffnet hat."),
     ),
     Rule(
         "intl.boundary.related",

@@ -44,6 +44,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "intl.related.inline": (
         " >ABCILMOPSTVZabcilmopstvz»Ààİıſ•"
     ),
+    "intl.related.more_info": (
+        "ADIMPUWadimpuwİı"
+    ),
     "intl.boundary.related": (
         " 0123456789>ABCDEGHIKLMNOPQRSTVWYabcdegh"
         "iklmnopqrstvwy»ÄÇÉÖäçéöİıſ•K"
