@@ -306,6 +306,7 @@ _BOUNDARY_EN = (
     "see also", "also (?:read|see|on .{1,30})", "further reading", "what to read next",
     r"most (?:popular|read|viewed|shared|emailed|commented)(?: (?:stories|articles|news))?",
     r"trending(?: now| stories| news)?", r"popular (?:stories|posts|articles|now)",
+    r"(?:today'?s |this week'?s )?hot topics",
     r"top stories", r"latest (?:news|stories|posts|articles)", "don'?t miss",
     rf"(?:{_N} )?comments?", r"comments: [0-9]+", "leave a (?:comment|reply)", "have your say",
     r"join the (?:discussion|conversation)", "add (?:a |your )?comment", "your comment",
@@ -825,6 +826,25 @@ ZH_FOOTER: tuple[Rule, ...] = (
 
 GENERIC_FOOTER: tuple[Rule, ...] = (
     Rule(
+        "generic.footer.affiliate",
+        _opens(300, r"(?:this (?:article|post|page|story|review) (?:may )?contains? "
+                    r"(?:affiliate )?links\b|(?:we|the site) may (?:earn|receive|get) a (?:small )?"
+                    r"(?:commission|share of sales)\b|(?:este|el) (?:artículo|post) contiene "
+                    r"enlaces de afiliad[oa]s\b|cet article contient des liens "
+                    r"(?:d'affiliation|affiliés)\b|"
+                    r"(?:este|o) (?:artigo|post) contém links de afiliad[oa]s\b|"
+                    r"(?:questo|l')\s?articolo contiene link (?:di )?affiliazione\b)"),
+        "affiliate-link disclosures ('This article may contain links to online retail "
+        "stores…', 'Este artículo contiene enlaces de afiliados'; the German ones are ad "
+        "disclosures, intl.ad.disclosure): the site's legal note, opening the line.",
+        examples=("This article may contain links to online retail stores. If you buy, we "
+                  "may receive a small commission.",
+                  "Este artículo contiene enlaces de afiliados.",
+                  "Cet article contient des liens d'affiliation."),
+        near_misses=("This article contains a correction to an earlier report.",
+                     "We may earn more next year, the chief executive said."),
+    ),
+    Rule(
         "generic.footer.copyright",
         _has(300, r"(?:(?<![a-z])©|\(c\)|&copy;|copyright\s*(?:©|\(c\))?)\s*(?:[a-z" + HAN
                   + r"]\S{0,40}\s*)?(?:[0-9]{4}|all rights?)"),
@@ -1336,16 +1356,18 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
     Rule(
         "generic.prompt.news_tip",
         _has(300, r"^(?:have|got) (?:a|any) (?:news |story )?tips?\b|"
-                  r"\bif you have (?:a |any )?news tips?\b"),
+                  r"\bif you have (?:a |any )?news tips?\b|^we pay for your stories\b|"
+                  r"\b(?:do you have|got) a story for (?:the |our )?\S+"),
         "'Have a tip? …' / '…if you have a news tip, let us know': the newsroom asking readers "
         "to write in, at the line's start or as a conditional anywhere in a short line.",
         examples=("Have a news tip? Email the newsroom at tips@example.com.",
                   "Have a news tip? Email us at tips@example.com.",
-                  "Join our forums to keep talking. And if you have a news tip, let us know."),
+                  "Join our forums to keep talking. And if you have a news tip, let us know.",
+                  "We pay for your stories! Do you have a story for the news team? Email us."),
         near_misses=("Police said they have a tip line for anyone with information about "
                      "the crash.",
                      "Got a tipping point yet? Economists say the market is close to one."),
-        needles=("tip",),
+        needles=("tip", "stor"),
     ),
     Rule(
         "generic.prompt.paywall",
@@ -1397,6 +1419,15 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
                   "Price includes VAT for Germany", "Buy article PDF"),
         near_misses=("Buy this article's argument and you buy the whole plan.",
                      "Price includes VAT, the minister said, so nothing changes."),
+    ),
+    Rule(
+        "generic.prompt.time_only",
+        _line(50, r"(?:posted|last updated|updated|published)(?: on| at)?\s*:?\s*[0-9]{1,2}:"
+                  r"[0-9]{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?"),
+        "a dateline that holds only a clock time ('Posted: 2:51 pm', 'Last updated: 2:52 "
+        "pm'): no date for the metadata to take, and no text.",
+        examples=("Posted: 2:51 pm", "Last updated: 2:52 pm", "Updated 10:05 AM ET"),
+        near_misses=("Posted at 2:51 pm, the video went viral.",),
     ),
     Rule(
         "generic.prompt.video_fallback",

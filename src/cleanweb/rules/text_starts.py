@@ -79,6 +79,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " /:A[]a|·•【】不举人供免公关加友合商客帮广廉开意投招服法版用留网联设诚"
         "隐：｜"
     ),
+    "generic.footer.affiliate": (
+        "CELOQTWceloqtw"
+    ),
     "generic.footer.no_reproduce": (
         "Tt"
     ),
@@ -213,6 +216,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     ),
     "generic.prompt.purchase": (
         "BIPRTbiprtİı"
+    ),
+    "generic.prompt.time_only": (
+        "LPUlpu"
     ),
     "generic.prompt.video_fallback": (
         "STVYstvyſ"
