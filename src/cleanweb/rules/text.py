@@ -306,7 +306,7 @@ _BOUNDARY_EN = (
     "see also", "also (?:read|see|on .{1,30})", "further reading", "what to read next",
     r"most (?:popular|read|viewed|shared|emailed|commented)(?: (?:stories|articles|news))?",
     r"trending(?: now| stories| news)?", r"popular (?:stories|posts|articles|now)",
-    r"(?:today'?s |this week'?s )?hot topics",
+    r"(?:today'?s |this week'?s )?hot topics", "up next",
     r"top stories", r"latest (?:news|stories|posts|articles)", "don'?t miss",
     rf"(?:{_N} )?comments?", r"comments: [0-9]+", "leave a (?:comment|reply)", "have your say",
     r"join the (?:discussion|conversation)", "add (?:a |your )?comment", "your comment",
@@ -1033,6 +1033,18 @@ GENERIC_NAV: tuple[Rule, ...] = (
         "'Page 1 of 3' / 'Image 2 of 9' counters, whole line.",
         examples=("Page 1 of 3", "Page 2 of 5", "Image 3 of 12"),
         near_misses=("Page 3 of the report lists the costs.",),
+    ),
+    Rule(
+        "generic.nav.gallery_controls",
+        _line(60, r"(?:left|right|prev|previous|next|caption|"
+                  r"video duration|(?:autoplay:? (?:on|off)\s*)+|copy link to paste in your "
+                  r"message|[0-9]{1,3} of [0-9]{1,3})"),
+        "the controls of a photo gallery or video player left as text ('left', 'right', "
+        "'Caption', '1 of 7', 'Video duration', 'Autoplay: ON Autoplay: OFF'), whole line.",
+        examples=("left", "right", "Caption", "1 of 7", "Video duration",
+                  "Autoplay: ON Autoplay: OFF", "Copy link to paste in your message"),
+        near_misses=("Left to right: the mayor, her deputy and the police chief.",
+                     "1 of 7 patients recovered within a week."),
     ),
     Rule(
         "generic.nav.time_ago",

@@ -38,8 +38,8 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " >AMRSamrs»ſ•"
     ),
     "generic.boundary.related": (
-        " 0123456789>ACDFHJLMOPRSTWYacdfhjlmoprst"
-        "wy»ſ•"
+        " 0123456789>ACDFHJLMOPRSTUWYacdfhjlmoprs"
+        "tuwy»ſ•"
     ),
     "intl.related.inline": (
         " >ABCILMOPSTVZabcilmopstvz»Ààİıſ•"
@@ -129,6 +129,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
     ),
     "generic.nav.page_of": (
         "0123456789IPSipsİıſ"
+    ),
+    "generic.nav.gallery_controls": (
+        "0123456789ACLNPRVaclnprv"
     ),
     "generic.nav.time_ago": (
         "0123456789APUapu"
