@@ -1325,6 +1325,22 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         near_misses=("Follow-up tests showed no trace of the virus.",),
     ),
     Rule(
+        "generic.prompt.follow_writer",
+        _ends(400, r"\bfollow (?:him|her|them) (?:on (?:twitter|instagram|facebook|x)(?: at)?"
+                   r"(?:\s*\(?@\w{1,30}\)?)?|@\w{1,30})(?: (?:for|on) [^.!?]{1,40})?[.!]?"),
+        "a writer's note that closes with 'Follow him on Twitter @handle.' (a bio or contact "
+        "line under the article); the handle or the network ends the line, so a sentence "
+        "that goes on is left alone.",
+        examples=("Jane Roe covers science for the paper. Follow her on Twitter @janeroe.",
+                  "Contact Dana at 555-0100. Follow him on Twitter at @danaexample.",
+                  "Max Roe writes about film. Follow him on Twitter (@maxroe) for his thoughts "
+                  "on film."),
+        near_misses=("Be sure to follow him on Twitter and give him a warm welcome.",
+                     "Readers can follow him on Twitter @example or write to the paper with "
+                     "questions."),
+        needles=("follow",),
+    ),
+    Rule(
         "generic.prompt.click_here",
         _opens(200, r"click (?:here|the (?:link|image|photo|picture|button)|on (?:the )?(?:image|"
                     r"photo|picture|link|button)|to (?:enlarge|view|read|download))\b|tap here\b"),
