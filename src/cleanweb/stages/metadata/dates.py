@@ -113,10 +113,12 @@ DATE_RULES = RuleSet(
         Rule(
             "date.intl_dmy",
             rf"(?<![\w.])(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?{_INTL_MON}(?!\w)\.?,?\s+"
-            rf"(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d){_TIME}",
+            rf"(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d){_TIME}"
+            r"(?!\s*[ap]\.?\s?m\b)",  # a 12-hour clock is left out, not read as 24-hour
             "day month year in German, Spanish, French, Italian, Portuguese, Dutch, Indonesian, "
             "Turkish or Polish ('4. Juni 2019', '4 de junio de 2019', '4 juin 2019', "
-            "'4 czerwca 2019'); the month written out",
+            "'4 czerwca 2019'); the month written out; a clock after it is kept when it "
+            "reads as 24-hour",
             examples=("4. Juni 2019", "4. Juni 2019, 15:54", "4 de junio de 2019",
                       "2 de mayo de 2022", "4 juin 2019", "4 giugno 2019",
                       "4 czerwca 2019", "4 Haziran 2019", "4 Agustus 2019"),
