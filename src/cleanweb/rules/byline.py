@@ -65,6 +65,11 @@ INTL_NAME = (
     r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|der|den|del|della|di|do|dos|"
     r"du|la|le|ten|ter|zu)){0,3}"
 )
+# Capitalized words that open a phrase after "Von"/"Por"/"Par", not a name ("Por Favor").
+INTL_NOT_NAME = (
+    r"(?!(?:Favor|Qué|Que|Eso|Esto|Ello|Ejemplo|Fin|Supuesto|Cierto|Ahora|Siempre|Anfang|"
+    r"Ende|Kopf|Hand|Haus|Ici|Contre|Exemple|Rapport|Conséquent|Ailleurs|Dit)\b)"
+)
 INTL_NAMES = rf"{INTL_NAME}(?:\s*(?:,|&|/|und|y|et|e|i|oraz|dan|ve|en|and)\s*{INTL_NAME}){{0,4}}"
 # Source and author labels of German, Spanish, French, Polish, Portuguese, Italian,
 # Indonesian, Turkish and Dutch ("Quelle:", "Fuente:", "Źródło:", "Autor:", "Penulis:").
@@ -204,6 +209,23 @@ BYLINE_RULES = RuleSet(
                          "Quelle: Die Stadt hat im Jahr 2021 rund 40 Millionen Euro investiert. "
                          "Das ist mehr als je zuvor."),
             guard=rf"^{INTL_SOURCE_LABEL}\s*[:：]",
+        ),
+        Rule(
+            "intl.byline.by",
+            rf"^(?:Von|Por|Par|Oleh|Door)\s+{INTL_NOT_NAME}(?P<author>{INTL_NAMES}"
+            rf"(?:\s*/\s*{INTL_NAME}){{0,3}})$",
+            "an unlabelled byline in German, Spanish, French, Indonesian or Dutch ('Von Anna "
+            "Schmidt', 'Por Ana Pérez / Juan Gil', 'Par Jean Dupont'); case-sensitive, and "
+            "the words that open a phrase ('Por Favor', 'Von Der …' is a name only with more) "
+            "are no name",
+            action="credits",
+            ignore_case=False,
+            examples=("Von Anna Schmidt", "Von Anna Schmidt und Jan Roe", "Por Ana Pérez",
+                      "Por Laura Gil / Juan Roe", "Par Jean Dupont", "Oleh Budi Santoso",
+                      "Door Jan de Vries"),
+            near_misses=("Von Kopf bis Fuß", "Por favor, no insista.", "POR ESO INFORMAR ES",
+                         "Par ici la sortie", "Por Qué Votar", "Von Anfang an"),
+            guard=r"^(?:von|por|par|oleh|door)\s",
         ),
         Rule(
             "intl.byline.author",

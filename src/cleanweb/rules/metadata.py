@@ -323,7 +323,7 @@ NAME_RULES = RuleSet(
     [
         Rule(
             "metadata.names.latin",
-            r"^[\p{Latin}\s.,'’&-]+$",
+            r"^[\p{Latin}\s.,'’&/-]+$",
             "names in Latin letters ('Jane Doe, John Roe') split at commas and 'and', and "
             "join with ', '",
             action="latin",
@@ -359,13 +359,15 @@ NAME_SPLITS = RuleSet(
     [
         Rule(
             "metadata.names.en_split",
-            r"\s*(?:,|;|&|\b(?:and|und|y|et|e|i|oraz|dan|ve|en)\b)\s*",
-            "Latin names are separated by commas, semicolons, '&' and the word for 'and' ("
+            r"\s*(?:,|;|&|(?<=\s)/(?=\s)|\b(?:and|und|y|et|e|i|oraz|dan|ve|en)\b)\s*",
+            "Latin names are separated by commas, semicolons, '&', a spaced '/' and the word for "
+            "'and' ("
             "German und, Spanish y, French et, Italian and Portuguese e, Polish i and oraz, "
             "Indonesian dan, Turkish ve, Dutch en)",
             action="split",
             ignore_case=False,
-            examples=("Jane Doe and John Roe", "Jane Doe, John Roe", "Smith & Wesson",
+            examples=("Jane Doe and John Roe", "Jane Doe, John Roe", "Jane Doe / John Roe",
+                      "Smith & Wesson",
                       "Anna Schmidt und Jan Roe", "Ana Pérez y Juan Gil"),
             near_misses=("Jane Doe", "Alexander Andrews", "Yves Dupont", "Enrique Undiano"),
         ),
