@@ -301,6 +301,7 @@ _BOUNDARY_ZH = (
 _BOUNDARY_EN = (
     r"related(?: (?:articles?|stories|posts?|content|news|coverage|links|reading|topics|videos?))?",
     r"(?:more|other) (?:from|on|in|about) .{1,40}", r"more (?:stories|news|articles|like this)",
+    r"more (?:stories|articles) like this", "also in the news",
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
     r"recommended(?: (?:for you|stories|articles|reading))?", r"read (?:next|also)",
     "see also", "also (?:read|see|on .{1,30})", "further reading", "what to read next",
@@ -1341,11 +1342,36 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         needles=("follow",),
     ),
     Rule(
+        "generic.footer.wordpress_entry",
+        _opens(400, r"this (?:entry|post) was posted (?:on|in)\b.{0,200}\b(?:filed under|"
+                    r"responses to this entry|rss 2\.0 feed|bookmark the permalink)"),
+        "the blog engine's closing line under a post ('This entry was posted on … and is "
+        "filed under … You can follow any responses to this entry through the RSS 2.0 feed'), "
+        "opening the line.",
+        examples=("This entry was posted on 23 October 2012 at 8:14 pm and is filed under "
+                  "Polls. You can follow any responses to this entry through the RSS 2.0 feed.",
+                  "This entry was posted in News. Bookmark the permalink."),
+        near_misses=("This entry was posted on the door of the town hall in 1517, the guide "
+                     "said.",),
+    ),
+    Rule(
+        "generic.prompt.send_friend",
+        _line(80, r"(?:send|e-?mail) this (?:article|story|page|post) to (?:a )?friends?"
+                  r"(?: by e-?mail)?\.?|tell us what you think\W*"),
+        "'Send this article to Friends by E-Mail', 'Tell us what you think…': a button or "
+        "prompt standing alone.",
+        examples=("Send this article to Friends by E-Mail", "Tell us what you think..."),
+        near_misses=("Tell us what you think about the plan, the mayor urged residents at the "
+                     "meeting.",),
+    ),
+    Rule(
         "generic.prompt.click_here",
         _opens(200, r"click (?:here|the (?:link|image|photo|picture|button)|on (?:the )?(?:image|"
-                    r"photo|picture|link|button)|to (?:enlarge|view|read|download))\b|tap here\b"),
+                    r"photo|picture|link|button)|to (?:enlarge|view|read|download)|(?:photo|image|"
+                    r"picture)s? to (?:enlarge|view))\b|tap here\b"),
         "'Click here to …' calls to action open the line.",
-        examples=("Click here to view the park map", "Click here to read the full report."),
+        examples=("Click here to view the park map", "Click here to read the full report.",
+                  "Click photo to enlarge"),
         near_misses=("Click-through rates for the ads fell sharply last year.",),
     ),
     Rule(

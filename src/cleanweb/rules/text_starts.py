@@ -199,6 +199,12 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.prompt.follow": (
         "CFJLcfjlﬁ"
     ),
+    "generic.footer.wordpress_entry": (
+        "Tt"
+    ),
+    "generic.prompt.send_friend": (
+        "ESTestſ"
+    ),
     "generic.prompt.click_here": (
         "CTct"
     ),
