@@ -653,6 +653,13 @@ _INTL_MORE_INFO = (
     r"(?: su| sul sito)?", r"informasi (?:lebih lanjut|selengkapnya)(?: di| kunjungi)?",
     r"(?:daha fazla|detaylı) bilgi(?: için)?", r"meer (?:info|informatie)(?: op| via)?",
 )
+# Reading-time labels ("Lesezeit: 3 Minuten", "3 min read"): the label and a number of minutes.
+_READING_TIME = (
+    r"(?:estimated )?reading time", "lesezeit", r"(?:tiempo|tempo) de (?:lectura|leitura)",
+    "temps de lecture", "czas (?:czytania|lektury)", "tempo di lettura",
+    r"(?:waktu|lama) (?:baca|membaca)", r"(?:tahmini )?okuma süresi", "leestijd",
+)
+_MINUTES = (r"(?:min(?:s|\.|utes?|uten|utos?|uti|ut|uty)?|dakika|menit|minuut|minuten)")
 # Singular source labels only: "Quellen:", "Sources :" head the list of works an article
 # cites, which is body.
 _LABELS_ALONE = (
@@ -829,7 +836,8 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
     Rule(
         "generic.footer.affiliate",
         _opens(300, r"(?:this (?:article|post|page|story|review) (?:may )?contains? "
-                    r"(?:affiliate )?links\b|(?:we|the site) may (?:earn|receive|get) a (?:small )?"
+                    r"(?:affiliate )?links\b|(?:we|\S+(?: \S+){0,2}) may (?:earn|receive|get) an? "
+                    r"(?:small )?(?:affiliate )?"
                     r"(?:commission|share of sales)\b|(?:este|el) (?:artículo|post) contiene "
                     r"enlaces de afiliad[oa]s\b|cet article contient des liens "
                     r"(?:d'affiliation|affiliés)\b|"
@@ -841,7 +849,9 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
         examples=("This article may contain links to online retail stores. If you buy, we "
                   "may receive a small commission.",
                   "Este artículo contiene enlaces de afiliados.",
-                  "Cet article contient des liens d'affiliation."),
+                  "Cet article contient des liens d'affiliation.",
+                  "Example Corp may earn an Affiliate Commission if you purchase something "
+                  "through links in this article."),
         near_misses=("This article contains a correction to an earlier report.",
                      "We may earn more next year, the chief executive said."),
     ),
@@ -1363,6 +1373,47 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         examples=("Send this article to Friends by E-Mail", "Tell us what you think..."),
         near_misses=("Tell us what you think about the plan, the mayor urged residents at the "
                      "meeting.",),
+    ),
+    Rule(
+        "generic.nav.reading_time",
+        _line(60, rf"(?:{_fork(_READING_TIME)})\s*[:：]?\s*(?:ca\.\s*|approx\.\s*|~\s*)?"
+                  rf"[0-9]{{1,3}}\s*{_MINUTES}|[0-9]{{1,3}}\s*{_MINUTES}\s*(?:read|lesezeit|"
+                  r"de lectura|de leitura|de lecture|di lettura|czytania|okuma)"),
+        "reading-time labels ('3 min read', 'Lesezeit: 3 Minuten', 'Tiempo de lectura: 3 "
+        "minutos', 'Temps de lecture : 3 minutes', 'Tempo de leitura: 1 minuto'), whole line.",
+        examples=("3 min read", "Reading time: 3 minutes", "Lesezeit: 3 Minuten",
+                  "5 Min. Lesezeit", "Tempo de leitura: 1 minuto", "Temps de lecture : 4 min",
+                  "Czas czytania: 3 min", "Okuma süresi: 2 dakika", "Leestijd: 3 minuten"),
+        near_misses=("Reading time for the whole report is about three hours, she said.",),
+    ),
+    Rule(
+        "generic.footer.print_note",
+        _opens(300, r"a version of this (?:article|story|review) appear(?:ed|s) in print\b|"
+                    r"this (?:article|story) (?:was )?(?:originally )?(?:appeared|published) on "
+                    r"page [0-9a-z]{1,4} of\b"),
+        "print-edition notes under an article ('A version of this article appeared in print "
+        "on … on page D6 …', 'This article was originally published on page 28 of …').",
+        examples=("A version of this article appeared in print on 11/06/2012, on page D6 of "
+                  "the New York edition.",
+                  "This article was originally published on page 28 of The Sunday Example."),
+        near_misses=("This article was originally published in French and has been "
+                     "translated.",),
+    ),
+    Rule(
+        "generic.prompt.enjoyed",
+        _opens(300, r"if you (?:enjoyed|liked) this (?:post|article|story)\b[^.]{0,40}\b"
+                    r"(?:please|consider|subscrib|share|leave)|like (?:this (?:story|article|post|"
+                    r"topic)|what you(?:'|’)re reading)\?|to contact the (?:reporters?|editors?|"
+                    r"writers?) (?:on|of|responsible for) this (?:story|article)\s*:"),
+        "a blog or newsroom's closing prompt ('If you enjoyed this post, please consider "
+        "subscribing…', 'Like this story? Spread the news…', 'To contact the reporter on this "
+        "story: …'), opening the line.",
+        examples=("If you enjoyed this post, please consider leaving a comment or subscribing "
+                  "to the RSS feed.", "Like this story? Spread the news by clicking below:",
+                  "Like what you're reading?",
+                  "To contact the reporter on this story: Jane Roe in Seoul at jroe@example.com"),
+        near_misses=("If you enjoyed this post's first half, the second will surprise you.",
+                     "Like this story, many end in court."),
     ),
     Rule(
         "generic.prompt.click_here",

@@ -79,9 +79,6 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " /:A[]a|·•【】不举人供免公关加友合商客帮广廉开意投招服法版用留网联设诚"
         "隐：｜"
     ),
-    "generic.footer.affiliate": (
-        "CELOQTWceloqtw"
-    ),
     "generic.footer.no_reproduce": (
         "Tt"
     ),
@@ -205,6 +202,15 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "generic.prompt.send_friend": (
         "ESTestſ"
     ),
+    "generic.nav.reading_time": (
+        "0123456789CELORTWcelortw"
+    ),
+    "generic.footer.print_note": (
+        "ATat"
+    ),
+    "generic.prompt.enjoyed": (
+        "ILTiltİı"
+    ),
     "generic.prompt.click_here": (
         "CTct"
     ),
@@ -288,4 +294,7 @@ STARTS: Mapping[str, str] = MappingProxyType({
 #: Anchored rules led by a broad class (\S, [^…]) -> the characters they cannot start
 #: with, among those the rules name; any other character may start them.
 ANY_START: Mapping[str, str] = MappingProxyType({
+    "generic.footer.affiliate": (
+        " "
+    ),
 })
