@@ -632,16 +632,8 @@ _INTL_DISCLAIMER = (
 _INTL_POINTER = (
     r"(?:erklären|zeigen|beschreiben|erläutern) wir (?:ihnen |dir |euch )?(?:ausführlich |"
     r"genauer |ausführlicher )?in unserem (?:beitrag|artikel|ratgeber|text|überblick|test)",
-    r"(?:lesen sie|liest du|erfahren sie|erfährst du) (?:mehr |alles )?(?:dazu |darüber |hierzu )?"
-    r"in unserem (?:beitrag|artikel|ratgeber|text|überblick|test)",
-    r"(?:te lo|se lo|lo) (?:contamos|explicamos) en (?:este|nuestro) (?:artículo|reportaje)",
-    r"(?:nous l'expliquons|on vous explique tout|nous vous expliquons tout) dans (?:notre|cet) "
-    r"article",
-    r"(?:explicamos|contamos) (?:tudo )?(?:neste|no nosso|nesta|na nossa) (?:artigo|matéria|"
-    r"reportagem)",
-    r"(?:ve lo|lo) (?:spieghiamo|raccontiamo) in (?:questo|quest'|un nostro) ?articolo",
-    r"(?:piszemy|pisaliśmy) o tym (?:w|we) (?:artykule|tekście)",
-    r"(?:lees je|lees dat|dat lees je|leggen we uit) in (?:ons|dit) artikel",
+    r"(?:lesen sie|liest du|erfahren sie|erfährst du) (?:mehr |alles )?(?:dazu |darüber )?"
+    r"(?:hierzu )?in unserem (?:beitrag|artikel|ratgeber|text|überblick|test)",
 )
 # "More information at <address>" lines: the phrase, then only a web address.
 _INTL_MORE_INFO = (
@@ -835,25 +827,36 @@ ZH_FOOTER: tuple[Rule, ...] = (
 GENERIC_FOOTER: tuple[Rule, ...] = (
     Rule(
         "generic.footer.affiliate",
-        _opens(300, r"(?:this (?:article|post|page|story|review) (?:may )?contains? "
-                    r"(?:affiliate )?links\b|(?:we|\S+(?: \S+){0,2}) may (?:earn|receive|get) an? "
-                    r"(?:small )?(?:affiliate )?"
-                    r"(?:commission|share of sales)\b|(?:este|el) (?:artículo|post) contiene "
-                    r"enlaces de afiliad[oa]s\b|cet article contient des liens "
-                    r"(?:d'affiliation|affiliés)\b|"
-                    r"(?:este|o) (?:artigo|post) contém links de afiliad[oa]s\b|"
-                    r"(?:questo|l')\s?articolo contiene link (?:di )?affiliazione\b)"),
+        _opens(300, r"this (?:article|post|page|story|review) (?:may )?contains? (?:affiliate )?"
+                    r"links\b|(?:este|el) (?:artículo|post) contiene enlaces de afiliad[oa]s\b|"
+                    r"cet article contient des liens (?:d'affiliation|affiliés)\b|(?:este|o) "
+                    r"(?:artigo|post) contém links de afiliad[oa]s\b|(?:questo|l')\s?articolo "
+                    r"contiene link (?:di )?affiliazione\b"),
         "affiliate-link disclosures ('This article may contain links to online retail "
         "stores…', 'Este artículo contiene enlaces de afiliados'; the German ones are ad "
         "disclosures, intl.ad.disclosure): the site's legal note, opening the line.",
         examples=("This article may contain links to online retail stores. If you buy, we "
                   "may receive a small commission.",
                   "Este artículo contiene enlaces de afiliados.",
-                  "Cet article contient des liens d'affiliation.",
+                  "Cet article contient des liens d'affiliation."),
+        near_misses=("This article contains a correction to an earlier report.",),
+    ),
+    Rule(
+        "generic.footer.commission",
+        # a scanner: the site's own name may open the line, so the commission is what every
+        # match holds
+        _has(300, r"^(?:we|\S+(?: \S+){0,2}) may (?:earn|receive|get) an? (?:small )?"
+                  r"(?:affiliate commission|commission\b[^.]{0,80}\b(?:links?|purchases?|buy|"
+                  r"click))"),
+        "'We may earn a commission when you buy through links …' / '<Site> may earn an "
+        "Affiliate Commission if you purchase something …': the affiliate note, opening the "
+        "line, with the purchase or the links it is about.",
+        examples=("We may earn a commission when you buy through links on our site.",
                   "Example Corp may earn an Affiliate Commission if you purchase something "
                   "through links in this article."),
-        near_misses=("This article contains a correction to an earlier report.",
-                     "We may earn more next year, the chief executive said."),
+        near_misses=("We may earn more next year, the chief executive said.",
+                     "Agents may earn a commission of 3 percent, the regulator ruled."),
+        needles=("commission",),
     ),
     Rule(
         "generic.footer.copyright",
@@ -1461,7 +1464,7 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
     Rule(
         "generic.prompt.news_tip",
         _has(300, r"^(?:have|got) (?:a|any) (?:news |story )?tips?\b|"
-                  r"\bif you have (?:a |any )?news tips?\b|^we pay for your stories\b|"
+                  r"\bif you have (?:a |any )?news tips?\b|"
                   r"\b(?:do you have|got) a story for (?:the |our )?\S+"),
         "'Have a tip? …' / '…if you have a news tip, let us know': the newsroom asking readers "
         "to write in, at the line's start or as a conditional anywhere in a short line.",
@@ -1472,7 +1475,7 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         near_misses=("Police said they have a tip line for anyone with information about "
                      "the crash.",
                      "Got a tipping point yet? Economists say the market is close to one."),
-        needles=("tip", "stor"),
+        needles=("tip", "story for"),
     ),
     Rule(
         "generic.prompt.paywall",
@@ -1686,7 +1689,7 @@ INTL_PROMO: tuple[Rule, ...] = (
                   "Cadastre-se e receba ofertas exclusivas"),
         near_misses=("Mitglieder erhalten exklusive Einblicke in die Arbeit des Vereins, sagte "
                      "der Vorsitzende.", "Los socios reciben descuentos exclusivos desde 2019."),
-        needles=("exklusiv", "exclusiv", "esclusiv"),
+        needles=("clusiv", "klusiv"),
     ),
     Rule(
         "intl.prompt.support",
@@ -1928,21 +1931,19 @@ BOUNDARIES: tuple[Rule, ...] = (
         "intl.related.pointer",
         _ends(200, rf"\b(?:{_fork(_INTL_POINTER)})\b[^.!?]{{0,80}}[?!]?"),
         "a one-line pointer to the site's own article on the subject ('Wie …, erklären wir in "
-        "unserem Beitrag <title>', 'Te lo contamos en este artículo') in German, Spanish, "
-        "French, Portuguese, Italian, Polish or Dutch: the line ends with the linked title, "
+        "unserem Beitrag <title>', 'Mehr dazu lesen Sie in unserem Ratgeber <title>') in "
+        "German: the line ends with the linked title, "
         "a 'read also' link worded as a sentence.",
         examples=("Wie das geht, erklären wir in unserem Beitrag Sicher surfen im Netz?",
                   "Mehr dazu lesen Sie in unserem Ratgeber Datenschutz am Handy",
-                  "Cómo se hace te lo contamos en este artículo",
-                  "Pourquoi ? Nous l'expliquons dans notre article Les trains de nuit"),
+                  "Was sich ändert, zeigen wir in unserem Überblick Neue Regeln 2024"),
         near_misses=("In unserem Beitrag von gestern stand ein Fehler, den wir hier "
                      "korrigieren.",
                      "Wie das geht, erklären wir in unserem Beitrag. Zuerst braucht man Mehl, "
                      "dann Wasser und Salz.",
-                     "Lo explicamos en este artículo: los precios suben porque la demanda "
-                     "crece, y seguirán subiendo."),
-        needles=("unserem", "nuestro", "este art", "notre", "cet art", "neste", "no nosso",
-                 "nesta", "na nossa", "articolo", "artykule", "tekście", "artikel"),
+                     "Das zeigen wir in unserem Test ausführlich; das Ergebnis überrascht. "
+                     "Mehr folgt."),
+        needles=("in unserem",),
     ),
     Rule(
         "intl.related.more_info",

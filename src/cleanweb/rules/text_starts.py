@@ -79,6 +79,9 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " /:A[]a|·•【】不举人供免公关加友合商客帮广廉开意投招服法版用留网联设诚"
         "隐：｜"
     ),
+    "generic.footer.affiliate": (
+        "CELOQTceloqt"
+    ),
     "generic.footer.no_reproduce": (
         "Tt"
     ),
@@ -294,7 +297,4 @@ STARTS: Mapping[str, str] = MappingProxyType({
 #: Anchored rules led by a broad class (\S, [^…]) -> the characters they cannot start
 #: with, among those the rules name; any other character may start them.
 ANY_START: Mapping[str, str] = MappingProxyType({
-    "generic.footer.affiliate": (
-        " "
-    ),
 })
