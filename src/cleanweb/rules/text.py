@@ -1393,12 +1393,15 @@ GENERIC_PROMPT: tuple[Rule, ...] = (
         "generic.footer.print_note",
         _opens(300, r"a version of this (?:article|story|review) appear(?:ed|s) in print\b|"
                     r"this (?:article|story) (?:was )?(?:originally )?(?:appeared|published) on "
-                    r"page [0-9a-z]{1,4} of\b"),
+                    r"page [0-9a-z]{1,4} of\b|this (?:article|story|review|piece) (?:originally )?"
+                    r"appeared in the .{1,30}?\bissue of\b"),
         "print-edition notes under an article ('A version of this article appeared in print "
         "on … on page D6 …', 'This article was originally published on page 28 of …').",
         examples=("A version of this article appeared in print on 11/06/2012, on page D6 of "
                   "the New York edition.",
-                  "This article was originally published on page 28 of The Sunday Example."),
+                  "This article was originally published on page 28 of The Sunday Example.",
+                  "This review originally appeared in the Dec. 9, 2013 issue of Example "
+                  "Magazine."),
         near_misses=("This article was originally published in French and has been "
                      "translated.",),
     ),
