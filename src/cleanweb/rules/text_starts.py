@@ -38,8 +38,8 @@ STARTS: Mapping[str, str] = MappingProxyType({
         " >AMRSamrs»ſ•"
     ),
     "generic.boundary.related": (
-        " 0123456789>ACDFHJLMOPRSTUWYacdfhjlmoprs"
-        "tuwy»ſ•"
+        " 0123456789>ACDFHJLMNOPRSTUWYacdfhjlmnop"
+        "rstuwy»ſ•"
     ),
     "intl.related.inline": (
         " >ABCILMOPSTVZabcilmopstvz»Ààİıſ•"
