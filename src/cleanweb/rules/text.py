@@ -911,11 +911,15 @@ GENERIC_FOOTER: tuple[Rule, ...] = (
         _opens(300, r"disclaimer\s*:|notice\s*:\s*the content above|(?:the )?(?:views|opinions) "
                     r"expressed (?:in this (?:article|column|piece|post) |here(?:in)? |above )?"
                     r"are (?:solely )?(?:those of the author|the author'?s?'? own|his own|"
-                    r"her own)"),
-        "disclaimer lines open with their label or with 'The views expressed … are the author's'.",
+                    r"her own)|(?:opinion (?:articles|pieces|columns)|columns|commentaries) "
+                    r"reflect the views of (?:their|the) authors?, not necessarily"),
+        "disclaimer lines open with their label or with 'The views expressed … are the author's' "
+        "('Opinion articles reflect the views of their authors, not necessarily …').",
         examples=("Disclaimer: this page is for information only.",
                   "Disclaimer: this is not investment advice.",
-                  "The views expressed here are the author's own."),
+                  "The views expressed here are the author's own.",
+                  "Opinion articles reflect the views of their authors, not necessarily those "
+                  "of Example.org."),
         near_misses=("The views expressed by residents at the meeting were mixed.",),
     ),
     Rule(

@@ -92,7 +92,7 @@ STARTS: Mapping[str, str] = MappingProxyType({
         "ACPSTacpstſ"
     ),
     "generic.footer.disclaimer": (
-        "DNOTVdnotv"
+        "CDNOTVcdnotv"
     ),
     "generic.footer.site_terms": (
         "BPbp"
