@@ -287,6 +287,18 @@ def test_a_link_after_the_date_is_the_source_unless_it_is_a_button(
     assert meta.source == source
 
 
+@pytest.mark.parametrize(("line", "source"), [
+    ("Senin, 13 Mei 2024 13:24 WIB", None),
+    ("3. Februar 2022 <a href='#' class='taxonomy-category'>Allgemein</a>", None),
+    ("3. Februar 2022 <a href='#' class='outlet'>Kreisblatt</a>", "Kreisblatt"),
+])
+def test_a_dates_clock_zone_or_category_link_is_no_source(line: str, source: str | None) -> None:
+    prose = "Der Sturm hat in der Nacht in der ganzen Region den Strom ausfallen lassen. " * 4
+    meta = meta_of(f"<html><head><title>Sturm an der Küste</title></head><body>"
+                   f"<h1>Sturm an der Küste</h1><div>{line}</div><p>{prose}</p></body></html>")
+    assert meta.source == source
+
+
 # ---------------------------------------------------------------- the one builder
 
 

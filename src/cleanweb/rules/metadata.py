@@ -122,6 +122,17 @@ HINT_RULES = RuleSet(
             needles=("sour", "nickname", "media", "from"),
         ),
         Rule(
+            "metadata.hint.filing",
+            r"categor|(?:^|[\s_-])tags?(?:[\s_-]|$)|terms|rubri|topics?(?:[\s_-]|$)|breadcrumb",
+            "a link after the date in a category-, tag- or topic-named element is the site's "
+            "filing ('Allgemein', 'Werkstatt'), not the outlet",
+            action="filing",
+            ignore_case=False,
+            examples=("taxonomy-category wp-block-terms", "entry-tags", "entry-topic"),
+            near_misses=("post-date", "stage", "article-body"),
+            needles=("categor", "tag", "terms", "rubri", "topic", "breadcrumb"),
+        ),
+        Rule(
             "metadata.hint.author",
             r"author|byline|writer|reporter",
             "a short name in an author-, byline- or writer-named element is the author",
@@ -289,13 +300,13 @@ BYLINE_PARTS = RuleSet(
             r"quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
             r"zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|senin|selasa|"
             r"rabu|kamis|jumat|sabtu|pazartesi|salı|çarşamba|perşembe|cumartesi)\b,?|"
-            r"\b(?-i:WIB|WITA|WIT|MEZ|MESZ|CET|CEST|TRT|UTC|GMT)\b",
+            r"\b(?-i:WIB|WITA|WIT|MEZ|MESZ|CET|CEST|TRT|UTC|GMT)\b|\buhr\b",
             "clock times, weekdays and zones that datelines print around the date (English, and "
             "the weekdays and 'um 15.54 Uhr' clocks of German, Spanish, French, Italian, "
             "Portuguese, Dutch, Polish, Indonesian and Turkish)",
             action="strip",
             examples=("at 4:07 PM EST", "Tuesday", "10 a.m.", "Dienstag", "um 15.54 Uhr",
-                      "Lunes", "à 15h54", "WIB"),
+                      "Lunes", "à 15h54", "WIB", "Uhr"),
             near_misses=("monument", "sundry", "5 amps", "Montagsdemo", "Sonntagsfrage"),
         ),
         Rule(

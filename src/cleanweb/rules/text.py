@@ -414,6 +414,7 @@ _INTL_SHARE_WORDS = (
     "partager", "partager sur", "imprimer", "envoyer", "envoyer par e-mail", "commenter",
     "copier le lien", "tweeter", "enregistrer",
     "udostępnij", "udostępnij na", "drukuj", "wydrukuj", "wyślij", "skomentuj", "kopiuj link",
+    "tweetnij",
     "skopiuj link", "podziel się",
     "compartilhar", "compartilhe", "partilhar", "partilhe", "copiar link", "salvar",
     "condividi", "condividi su", "stampa", "invia", "commenta", "copia link", "copia il link",

@@ -14,6 +14,7 @@ from cleanweb.measures import CJK_CHAR_RE
 from cleanweb.rules.base import patterns, search
 from cleanweb.rules.metadata import (
     AUTHOR_LABELS,
+    BYLINE_PARTS,
     CREDIT_CHARS,
     HINT_RULES,
     NEEDLE_PATTERNS,
@@ -28,6 +29,9 @@ from cleanweb.stages.metadata.record import Found, found
 #: Text nodes read after the headline when looking for its date/source line.
 ZONE_NODES = 40
 ZONE_CHARS = 400
+
+# Clock times, weekdays and zones beside a date ("13:24 WIB", "à 13h36") are no outlet.
+_CLOCK = patterns(BYLINE_PARTS)["metadata.byline.clock"]
 
 # Each rule's needles (None: it has none) and pattern.
 _RULES = MappingProxyType({
@@ -118,11 +122,15 @@ def _after_date(lines: list[Line]) -> str | None:
         rest = line.text[found.end :]
         note = _match("metadata.zone.bracket_note", rest)
         rest = (rest[: note.start()] if note is not None else rest).strip(" |·")
+        if rest and search(_CLOCK, rest) is not None:
+            return None  # the date's own clock or zone ('13:24 WIB', 'à 13h36'), no outlet
         if rest:
             return rest if name_like(rest) else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is None or not nxt.link or not name_like(nxt.text):
             return None
+        if _match("metadata.hint.filing", nxt.hint) is not None:
+            return None  # a category or tag link
         # A button after the date ('Email', 'Share', '打印') is no outlet.
         return nxt.text if classify_line(nxt.text) is None else None
     return None
