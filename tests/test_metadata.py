@@ -372,3 +372,15 @@ def test_the_site_name_of_og_site_name_is_a_section_title() -> None:
 def test_an_original_badge_is_no_part_of_the_title(title: str) -> None:
     page = f"<html><head><title>{title}</title></head><body><p>正文。</p></body></html>"
     assert page_metadata(LexborHTMLParser(page)).title == "城区新建十二座社区公园"
+
+
+@pytest.mark.parametrize("lead", ["By", "by", "BY", "Von", "and"])
+def test_a_bylines_lead_word_in_its_own_element_is_no_author(lead: str) -> None:
+    # Templates print "By" in an author-named element of its own and the name in the next;
+    # the lead word alone was once taken for the name (whatever its case).
+    m = meta_of(f"""<html><head><title>Rivers rise after rain</title></head><body>
+<h1>Rivers rise after rain</h1>
+<div class="article-byline"><span class="byline-prefix">{lead}</span>
+<a class="author-name" href="/a/jane">Jane Roe</a></div>
+<p>The river rose by two metres overnight after a week of rain in the hills.</p></body></html>""")
+    assert m.author == "Jane Roe"

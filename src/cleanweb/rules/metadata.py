@@ -204,6 +204,16 @@ ZONE_RULES = RuleSet(
             needles=("。", "，", "！", "？", ":", "：", "-", "/", "作者", "记者", "编辑"),
         ),
         Rule(
+            "metadata.zone.lead_word",
+            r"^(?:by|von|vom|por|par|oleh|door|di|and|und|et)$",
+            "a byline's lead word or joining word alone is no name: templates put 'By' (or "
+            "the 'and' between two authors) in an element of its own and the names in others",
+            action="reject",
+            examples=("By", "by", "Von", "por", "and"),
+            near_misses=("Byron", "Vonda Shepard", "Paris", "By the river", "Andrea"),
+            needles=("by", "vo", "po", "pa", "ol", "do", "di", "an", "un", "et"),
+        ),
+        Rule(
             "metadata.zone.credit",
             r"记者|作者|撰文|编辑|采写|执笔|原创|文\s*[/:：]|^\W*(?:作者|记者|文)\W*$|^by\s",
             "a header line that may credit the writer: the byline rules read it",

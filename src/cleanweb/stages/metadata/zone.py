@@ -38,13 +38,19 @@ _RULES = MappingProxyType({
     rule_id: (NEEDLE_PATTERNS.get(rule_id), pattern)
     for rule_id, pattern in (*patterns(ZONE_RULES).items(), *patterns(HINT_RULES).items())
 })
+# The rules that ignore case: their needles are lower-case, so they are looked for in the
+# lower-cased text.
+_FOLDED = frozenset(rule.id for table in (ZONE_RULES, HINT_RULES) for rule in table
+                    if rule.ignore_case)
 
 
 def _match(rule_id: str, text: str) -> regex.Match[str] | None:
     """The rule's match in ``text``; skipped when the rule has needles and none occurs."""
     needles, pattern = _RULES[rule_id]
-    if needles is not None and needles.search(text) is None:
-        return None
+    if needles is not None:
+        hay = text.lower() if rule_id in _FOLDED else text
+        if needles.search(hay) is None:
+            return None
     return search(pattern, text)
 
 
@@ -142,9 +148,11 @@ def strip_source_label(text: str) -> str:
 
 
 def name_like(text: str) -> bool:
-    """A short outlet/person name: no sentence punctuation, labels, dates or role words."""
+    """A short outlet/person name: no sentence punctuation, labels, dates or role words, and
+    not a byline's lead word alone."""
     return (2 <= len(text) <= 30 and find_date(text) is None
-            and _match("metadata.zone.not_name", text) is None)
+            and _match("metadata.zone.not_name", text) is None
+            and _match("metadata.zone.lead_word", text) is None)
 
 
 def may_credit(text: str) -> bool:
