@@ -2204,6 +2204,97 @@ INTL_CAPTION: tuple[Rule, ...] = (
 )
 
 
+# -- blog and newspaper post footers ------------------------------------------------------------
+# What a blog or newspaper template prints under every post: the filing line of blog
+# software, the print-edition note, the reprint notice, the rating widget, the "if you
+# enjoyed this post" plea. Fixed template wording, so they are dropped wherever they sit.
+
+POST_FOOTER: tuple[Rule, ...] = (
+    Rule(
+        "generic.footer.post_filed",
+        _opens(300, r"posted in\s*:?\s*[^.|]{1,60}\|\s*(?:tagged|leave a comment|[0-9]+ "
+                    r"comments?|comments?)\b"),
+        "the blog software's filing line under a post ('Posted in News | Tagged … | Leave a "
+        "comment'); it opens the line ('This entry was posted on …' is "
+        "generic.footer.wordpress_entry's).",
+        examples=("Posted in Local News | Tagged parks, city council | Leave a comment",
+                  "Posted in: Sports | 3 comments |"),
+        near_misses=("Posted in the window, the notice told residents the water was unsafe.",
+                     "Posted in March | the rest of the letter was lost."),
+    ),
+    Rule(
+        "generic.footer.permalink",
+        _has(400, r"\bbookmark the permalink\b|\bfollow any responses to this (?:entry|post)\b"),
+        "'Bookmark the permalink.' and 'You can follow any responses to this entry through "
+        "the RSS feed.' are the blog software's own words, wherever they sit in the line.",
+        examples=("This was written by Jane Roe. Posted on Friday, May 1, 2015. Filed under "
+                  "Parks. Bookmark the permalink.",
+                  "You can follow any responses to this entry through the RSS 2.0 feed."),
+        near_misses=("Readers can follow the responses of the council on its website.",),
+        needles=("permalink", "responses to this"),
+    ),
+    Rule(
+        "generic.footer.filed_under",
+        _has(150, r"(?:^|[|·•]\s*)filed under\s*:?\s+[^.!?]{1,80}$"),
+        "'Filed Under News, Local' after a separator or alone on a line: the post's "
+        "categories; a sentence about a court filing has no separator before the words.",
+        examples=("Posted by admin · Filed Under Parks, City News", "Filed Under News, Local"),
+        near_misses=("The lawsuit was filed under seal in March.",),
+        needles=("filed under",),
+    ),
+    Rule(
+        "generic.footer.personal_use",
+        _opens(400, r"this copy is for your personal,? non-?commercial use only\b"),
+        "the reprint notice of newspaper templates ('This copy is for your personal, "
+        "non-commercial use only. …'), opening the line.",
+        examples=("This copy is for your personal, non-commercial use only. To order "
+                  "presentation-ready copies, use the Reprints tool.",),
+        near_misses=("This copy is for your records, the clerk said.",),
+    ),
+    Rule(
+        "generic.footer.powered_by",
+        _line(100, r"(?:proudly )?powered by [^.!?,]{1,30}(?:\.(?: [^.!?]{1,60}[.!]?)?)?"),
+        "'Powered by WordPress.' credits the site's software; a short line of its own (a "
+        "sentence about engines goes on after a comma).",
+        examples=("Powered by WordPress", "Powered by a blog engine. Photo at top by Jane Roe."),
+        near_misses=("Powered by solar panels, the boat crossed the Atlantic in 20 days.",),
+    ),
+    Rule(
+        "generic.toolbar.rating",
+        _line(80, r"(?:your rating:\s*(?:none|[0-9.]+)\s*)?average:\s*[0-9.]+"
+                  r"(?:\s*\(\s*[0-9]+ votes?\s*\))?"),
+        "the rating widget's line ('Your rating: None Average: 4 (6 votes)'), whole line.",
+        examples=("Your rating: None Average: 4 (6 votes)", "Average: 3.5 (12 votes)"),
+        near_misses=("Average: the word the report uses for most households.",),
+    ),
+    Rule(
+        "generic.byline.follow_button",
+        _line(160, r"by\s+[^.!?@]{2,80}?\s+follow\s+@\w{1,30}"),
+        "a byline bar ending in the writer's follow button ('By Jane Roe May 4 at 9:12 AM "
+        "Follow @janeroe'): the template's, whole line.",
+        examples=("By Jane Roe May 4 at 9:12 AM Follow @janeroe",),
+        near_misses=("By Monday, residents were told to follow the river path.",),
+    ),
+    Rule(
+        "generic.prompt.video_countdown",
+        _line(60, r"your (?:video|ad) will (?:play|start|begin|resume) in [0-9:]+(?: seconds?)?"),
+        "the video player's countdown ('Your video will play in 00:25'), whole line.",
+        examples=("Your video will play in 00:25",),
+        near_misses=("Your video will play in every classroom next year.",),
+    ),
+    Rule(
+        "generic.prompt.found_useful",
+        _opens(250, r"if you (?:found|find) (?:this|our) (?:post|article|story|blog|recipe|"
+                    r"tutorial|guide)s?\b[^.!?]{0,30}?,?\s*(?:please|consider|why not|don'?t "
+                    r"forget|be sure|subscribe|share|like|follow)\b"),
+        "'If you found this post useful, please share it …': the blog template's plea, "
+        "opening the line (the 'If you enjoyed this post' form is generic.prompt.enjoyed's).",
+        examples=("If you found this post useful, please share it with your friends.",
+                  "If you find our recipes helpful, why not subscribe to the newsletter?"),
+        near_misses=("If you found this story hard to believe, so did the jury.",),
+    ),
+)
+
 # -- the full table ---------------------------------------------------------------------------
 
 #: Rules that stay on the regex engine: re backtracks exponentially on their nested repeats
@@ -2220,7 +2311,7 @@ TEXT_RULES = RuleSet(
     (
         *ZH_CAPTION, *GENERIC_CAPTION, *INTL_CAPTION, *BOUNDARIES, *ZH_FOOTER, *GENERIC_FOOTER,
         *ZH_NAV, *GENERIC_NAV, *ZH_TOOLBAR, *GENERIC_TOOLBAR, *INTL_TOOLBAR, *ZH_PROMPT,
-        *GENERIC_PROMPT, *INTL_PROMPT, *INTL_PROMO, *LABELS, *ADS,
+        *GENERIC_PROMPT, *INTL_PROMPT, *INTL_PROMO, *LABELS, *ADS, *POST_FOOTER,
     ),
     engine="re",
     keep_regex=REGEX_ONLY,

@@ -292,6 +292,27 @@ STARTS: Mapping[str, str] = MappingProxyType({
     "intl.ad.disclosure": (
         " *ADIPRW"
     ),
+    "generic.footer.post_filed": (
+        "Pp"
+    ),
+    "generic.footer.personal_use": (
+        "Tt"
+    ),
+    "generic.footer.powered_by": (
+        "Pp"
+    ),
+    "generic.toolbar.rating": (
+        "AYay"
+    ),
+    "generic.byline.follow_button": (
+        "Bb"
+    ),
+    "generic.prompt.video_countdown": (
+        "Yy"
+    ),
+    "generic.prompt.found_useful": (
+        "Iiİı"
+    ),
 })
 
 #: Anchored rules led by a broad class (\S, [^…]) -> the characters they cannot start
