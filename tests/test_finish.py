@@ -8,7 +8,7 @@ from cleanweb.errors import Budget
 from cleanweb.measures import fingerprint
 from cleanweb.options import Options
 from cleanweb.stages import parse as dom
-from cleanweb.stages.finish import finish, image_caption, trim_edges
+from cleanweb.stages.finish import finish, image_caption, tail_notes, trim_edges
 from cleanweb.stages.metadata import Metadata
 from cleanweb.stages.page import Decision, Page, Role, Seg
 from cleanweb.stages.score import headline, headline_copy, score
@@ -260,3 +260,41 @@ def test_a_long_line_in_heading_type_at_the_end_stays() -> None:
             image_seg("Share this story", kind="heading", after=False)]
     decisions = [Decision(s, Role.BODY, "body") for s in segs]
     assert [d.role for d in trim_edges(decisions)] == [Role.BODY, Role.BODY, Role.DROP]
+
+
+BIO = ("Jane Roe is a staff writer at the Riverside Gazette, where she covers the weather "
+       "and the county's utilities.")
+
+
+def _body(*texts: str) -> list[Decision]:
+    return [Decision(image_seg(t, after=False), Role.BODY, "body") for t in texts]
+
+
+def test_an_author_box_that_ends_the_body_goes() -> None:
+    got = roles(f"<article><p>{ARTICLE}</p><p>{LATER}</p><p>{BIO}</p></article>", title=None)
+    assert got[BIO] == ("drop", "tail.bio.role")
+    assert got[ARTICLE][0] == got[LATER][0] == "body"
+
+
+def test_the_same_words_higher_up_are_news() -> None:
+    # the walk back from the body's end stops at the first line that is no tail note
+    decisions = _body(ARTICLE, BIO, LATER)
+    assert [d.role for d in tail_notes(decisions)] == [Role.BODY] * 3
+
+
+def test_tail_notes_pass_scraps_and_chain_back_from_the_end() -> None:
+    follow = "Follow Me:"
+    decisions = _body(ARTICLE, LATER, BIO, "Share", follow)
+    got = tail_notes(decisions)
+    assert [d.reason for d in got] == ["body", "body", "tail.bio.role", "body",
+                                       "tail.prompt.follow_label"]
+    assert decisions[2].role is Role.BODY  # its input is left alone
+
+
+def test_a_body_that_is_one_author_note_stays() -> None:
+    assert [d.role for d in tail_notes(_body(BIO))] == [Role.BODY]
+
+
+def test_a_quote_or_attribution_at_the_end_is_no_author_box() -> None:
+    closing = "Jane Roe is the founder of the company, the filing says."
+    assert [d.role for d in tail_notes(_body(ARTICLE, closing))] == [Role.BODY] * 2

@@ -17,7 +17,7 @@ from cleanweb.errors import Budget, Stop
 from cleanweb.options import Options
 from cleanweb.page_url import page_url
 from cleanweb.rules.structure import NAME_FILTERS
-from cleanweb.rules.text import TEXT_RULES
+from cleanweb.rules.text import TAIL_NOTES, TEXT_RULES
 from cleanweb.rules.thread import POST_LINES
 from cleanweb.site_rules import SiteEffects, apply_to_metadata, apply_to_tree
 from cleanweb.stages import metadata
@@ -91,6 +91,7 @@ def compile_rules() -> None:
     it and no result depends on which page came first. A process that forks workers
     calls it first, so they share the compiled patterns."""
     TEXT_RULES.compile_all()
+    TAIL_NOTES.compile_all()
     NAME_FILTERS.compile_all()
     POST_LINES.compile_all()
     dates.compile_patterns()

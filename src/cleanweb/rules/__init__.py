@@ -35,6 +35,7 @@ def _tables() -> tuple[Listed, ...]:
         Table.of("text", text.TEXT_RULES, fast=r.classified, page=r.by_action(
             {"caption": Page(Shape.CAPTION), "boundary": Page(Shape.HEADING, Place.END)},
             Page())),
+        Table.of("tail note", text.TAIL_NOTES, page=lambda _: Page(place=Place.END)),
         Table.of("byline", byline.BYLINE_RULES,
                  fast=r.picker(r.byline_kind, (x.id for x in byline.BYLINE_RULES)),
                  page=lambda _: Page(place=Place.END, fills=bylines)),

@@ -2295,6 +2295,148 @@ POST_FOOTER: tuple[Rule, ...] = (
     ),
 )
 
+# -- notes at the body's tail -------------------------------------------------------------------
+# An author box or a contact line looks like a paragraph ("Jane Roe is a staff writer
+# at …"), and the same words in the middle of a story are news ("Roe is the founder of the
+# company, the filing says."). So these rules are not in TEXT_RULES: the finish stage asks
+# them only about the last lines of the body (see stages/finish.py), and only names that
+# open the line count, never an honorific ("Mr. Roe") or a pronoun.
+
+# A person's name as a bio opens with it: two to four capitalized words (initials too), not a
+# title or an article, and perhaps a handle in brackets.
+_PERSON = (r"(?!(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sir|The|This|That|These|Our|His|Her|"
+           r"Their|It|A|An)\b)[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}"
+           r"(?:\s*\([^()]{1,30}\))?")
+# The roles an author box gives its writer.
+_BIO_ROLE = (
+    "writer", "editor", "reporter", "journalist", "correspondent", "columnist", "contributor",
+    "blogger", "author of", "founder", "co-founder", "cofounder", "ceo", "president of",
+    "producer", "photographer", "critic", "freelancer", "illustrator", "podcaster",
+)
+
+TAIL_NOTES = RuleSet(
+    (
+        Rule(
+            "tail.bio.role",
+            _opens(800, rf"(?!.*\b(?:said|says|told|according to)\b){_PERSON}\s+(?:is|was|"
+                        r"has been|serves as)\s+(?:(?:a|an|the|our)\s+)?(?i:[^.!?]{0,60}?\b"
+                        rf"(?:{_alt(_BIO_ROLE)})s?\b)"),
+            "an author box at the body's end opens with the writer's full name and a role "
+            "('Jane Roe is a staff writer at …', '… is the founder of …'); a quote or "
+            "attribution ('…, the filing says') is news, and so is 'Mr. Roe'.",
+            ignore_case=False,
+            examples=("Jane Roe is a staff writer at the Riverside Gazette. Email: "
+                      "jroe@example.com",
+                      "John Q. Public is the founder and editor of Example Crafts. He lives "
+                      "in Ohio with his wife.",
+                      "Sam Lee (@samlee) is President of Example Ministries."),
+            near_misses=("Jane Roe is the founder of the company, the filing says.",
+                         "Mr. Roe is the author of three books on the river.",
+                         "The Riverside Gazette is a weekly paper founded in 1901.",
+                         "Roe is the founder of the company."),
+        ),
+        Rule(
+            "tail.bio.beat",
+            _opens(400, rf"{_PERSON}(?:\s*/\s*[A-Z][\w'’-]+)?\s+(?:covers|writes about|reports "
+                        r"on|blogs about)\s+[^.!?]{2,80}?\s(?:for|at)\s"),
+            "'Jane Roe covers city hall for the Gazette': the writer's beat, an author box's "
+            "opening words.",
+            ignore_case=False,
+            examples=("Jane Roe covers city hall for the Riverside Gazette.",
+                      "Jane Roe / Jane covers tech policy for Example News, with a focus on "
+                      "privacy."),
+            near_misses=("The insurance covers most of the cost for families.",
+                         "Jane Roe covers her face as she leaves the court."),
+        ),
+        Rule(
+            "tail.bio.contact",
+            _opens(300, rf"{_PERSON}\s+(?:can|may) be (?:reached|contacted|emailed)\s+(?:at|via|"
+                        r"by|on)\b|(?i:(?:you can )?(?:reach|contact|e-?mail) (?:him|her|them|"
+                        r"me|the (?:author|writer|reporter)) at)\s|(?i:contact|e-?mail|reach) "
+                        r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2} at\s+\S*(?:@|[0-9]{3})|"
+                        rf"{_PERSON}:\s*(?:\(?[0-9]{{3}}\)?[ .-]?[0-9]{{3}}[ .-][0-9]{{4}}|"
+                        r"\S+@\S+)"),
+            "'Jane Roe can be reached at jroe@example.com', 'Contact Jane at …', 'Jane Roe: "
+            "555-123-4567 or jroe@example.com': the writer's contact line.",
+            ignore_case=False,
+            examples=("Jane Roe can be reached at jroe@example.com. Follow her on Twitter "
+                      "@janeroe.", "You can reach her at jroe@example.com.",
+                      "Contact Jane at 555-123-4567 or jroe@example.com.",
+                      "Jane Roe: 555-123-4567 or jroe@example.com; on Twitter: @janeroe."),
+            near_misses=("The island can be reached at low tide on foot.",
+                         "Jane Roe can be seen at the gallery until May.",
+                         "Contact Lens Care at home is simple, the optician said.",
+                         "Jane Roe: the 1998 film that made her name."),
+        ),
+        Rule(
+            "tail.bio.follow",
+            _has(300, r"\b(?:follow|find) (?:him|her|them) (?:on (?:twitter|x|facebook|"
+                      r"instagram|linkedin|mastodon|bluesky)\b|at @|@)"),
+            "'… follow him on Twitter at @jroe': the plug for the writer's accounts, anywhere "
+            "in a line at the body's end.",
+            examples=("Want more? Check out her other work and follow her on Twitter at "
+                      "@janeroe.",),
+            near_misses=("Fans follow him everywhere he goes, she said.",
+                         "Please like me on Facebook or follow me on Twitter!"),
+        ),
+        Rule(
+            "tail.bio.posts",
+            _has(300, r"\bwho has written [0-9,]+ (?:posts|articles)\b"),
+            "'Jane Roe – who has written 120 posts on Example Blog.': the author box's count.",
+            examples=("Jane Roe – who has written 120 posts on Example Blog.",),
+            near_misses=("The author, who has written two books, spoke on Friday.",),
+        ),
+        Rule(
+            "tail.bio.greeting",
+            _opens(600, r"(?i:(?:hi|hello|hey)(?: there| everyone| all)?[,!.]?\s+(?:i'?m|i am|"
+                        r"my name is))\s+[A-Z]"),
+            "'Hi, I'm Jane. I live in …': the blogger's own box under the post.",
+            ignore_case=False,
+            examples=("Hi, I'm Jane. I live in Ohio and write about crafts.",
+                      "Hi I am Jane Roe and this is my blog."),
+            near_misses=("Hi, I'm calling about the flat, she said.",),
+        ),
+        Rule(
+            "tail.prompt.follow_label",
+            _line(30, r"(?:follow|connect with|find) (?:me|him|her)(?: on)?\s*:?"),
+            "'Follow Me:' labels the icons of the writer's accounts, whole short line.",
+            examples=("Follow Me:", "Connect with me"),
+            near_misses=("Follow me, said the guide.",),
+        ),
+        Rule(
+            "tail.prompt.comments",
+            _has(300, r"\blet (?:us|me) know (?:what you think |your thoughts )?(?:in|via|"
+                      r"using) the comments?\b"),
+            "'What do you think? Let us know in the comments.': the call for comments that "
+            "ends a post.",
+            examples=("What do you think of the new parks? Let us know in the comments.",
+                      "Let me know what you think in the comments below."),
+            near_misses=("Let us know what the council decides, he told the reporter.",),
+        ),
+        Rule(
+            "tail.prompt.subscribe",
+            _opens(250, r"(?:sign up|subscribe)(?: here| now| today)? (?:for|to) (?:our|the)\b"
+                        r"[^.!?]{0,60}\b(?:e-?mails?|newsletters?|channel|feed|podcast|alerts?)"
+                        r"\b|join (?:over |more than )?[0-9][0-9,.]*k? (?:\w+ )?(?:readers|"
+                        r"subscribers|fans)\b"),
+            "'Sign up here for our daily email …', 'Join over 10,000 readers!': the site's "
+            "subscribe plea at the post's end.",
+            examples=("Sign up here for our daily email and subscribe to our video channel.",
+                      "Join over 10,000 monthly readers! Subscribe to the free newsletter."),
+            near_misses=("Sign up for the program before the deadline, officials said.",
+                         "Join more than 200 volunteers at the river clean-up on Saturday."),
+        ),
+    ),
+)
+
+#: Lines trailing the body that a tail note can follow (checked back from the body's end).
+TAIL_REACH = 4
+
+
+def classify_tail(text: str) -> Rule | None:
+    """The tail note (:data:`TAIL_NOTES`) a line at the body's end is, or None."""
+    return TAIL_NOTES.first(text)
+
 # -- the full table ---------------------------------------------------------------------------
 
 #: Rules that stay on the regex engine: re backtracks exponentially on their nested repeats

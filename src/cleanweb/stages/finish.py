@@ -5,7 +5,8 @@ neighbour smoothing, restricted to sentences); chrome lines that sit inside the 
 (licences, toolbars, share prompts) are dropped by the text rule tables; a "related news"
 style heading drops itself and the list after it; byline, source and editor lines move
 into the metadata; repetitions of the headline go; captions are collected on their own;
-short scraps trailing the body are trimmed. What is left is the body. Each pass takes the
+an author box or a follow plea at the body's end (the tail notes) and the short scraps
+trailing it are trimmed. What is left is the body. Each pass takes the
 decisions of the one before and returns new ones, and the stage returns a new page record.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cleanweb.errors import Budget
-from cleanweb.rules.text import classify_line
+from cleanweb.rules.text import TAIL_REACH, classify_line, classify_tail
 from cleanweb.site_rules import SiteEffects, line_rule
 from cleanweb.stages.metadata import Metadata, inline_credit, merge, parse_byline
 from cleanweb.stages.page import (
@@ -241,6 +242,23 @@ def _scrap(seg: Seg) -> bool:
     return not seg.punct and seg.units < _TAIL_UNITS and seg.kind not in ("table_row", "code")
 
 
+def tail_notes(decisions: Sequence[Decision]) -> list[Decision]:
+    """Drop the author box, contact line or follow plea (:data:`TAIL_NOTES`) that ends the
+    body: walking back from the last body line over at most ``TAIL_REACH`` lines, each
+    note or scrap (:func:`_scrap`) is passed, a note dropped, and the first other line
+    stops the walk, so the same words higher up stay news. The first body line stays."""
+    out = list(decisions)
+    body = _body_indexes(decisions)
+    for i in reversed(body[1:][-TAIL_REACH:]):
+        seg = decisions[i].seg
+        rule = classify_tail(seg.text)
+        if rule is not None:
+            out[i] = decide(seg, DROP, rule.id)
+        elif not _scrap(seg):
+            break
+    return out
+
+
 def trim_edges(decisions: Sequence[Decision]) -> list[Decision]:
     """Drop the scraps (:func:`_scrap`) that trail the body; a body made of nothing else
     (a one-line notice) stays whole."""
@@ -267,5 +285,5 @@ def finish(page: Page, site: SiteEffects | None = None, budget: Budget | None = 
         decisions = _site_lines(decisions, site)
     decisions = _related_lists(page.containers, decisions)
     decisions, meta = _bylines(decisions, page.meta, budget)
-    decisions = trim_edges(_image_captions(decisions))
+    decisions = trim_edges(tail_notes(_image_captions(decisions)))
     return replace(page, decisions=tuple(decisions), meta=meta)
