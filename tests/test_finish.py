@@ -298,3 +298,11 @@ def test_a_body_that_is_one_author_note_stays() -> None:
 def test_a_quote_or_attribution_at_the_end_is_no_author_box() -> None:
     closing = "Jane Roe is the founder of the company, the filing says."
     assert [d.role for d in tail_notes(_body(ARTICLE, closing))] == [Role.BODY] * 2
+
+
+def test_the_walk_drops_at_most_a_few_notes_in_a_row() -> None:
+    from cleanweb.rules.text import TAIL_REACH
+
+    notes = [f"Jane Roe{'s' * n} is a staff writer at the Gazette." for n in range(6)]
+    got = tail_notes(_body(ARTICLE, *notes))
+    assert [d.role for d in got].count(Role.DROP) == TAIL_REACH

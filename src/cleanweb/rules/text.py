@@ -2318,7 +2318,7 @@ TAIL_NOTES = RuleSet(
     (
         Rule(
             "tail.bio.role",
-            _opens(800, rf"(?!.*\b(?:said|says|told|according to)\b){_PERSON}\s+(?:is|was|"
+            _opens(1500, rf"(?!.*\b(?:said|says|told|according to)\b){_PERSON}\s+(?:is|was|"
                         r"has been|serves as)\s+(?:(?:a|an|the|our)\s+)?(?i:[^.!?]{0,60}?\b"
                         rf"(?:{_alt(_BIO_ROLE)})s?\b)"),
             "an author box at the body's end opens with the writer's full name and a role "
@@ -2426,10 +2426,30 @@ TAIL_NOTES = RuleSet(
             near_misses=("Sign up for the program before the deadline, officials said.",
                          "Join more than 200 volunteers at the river clean-up on Saturday."),
         ),
+        Rule(
+            "tail.prompt.like",
+            _has(300, r"\b(?:hit|click|press|tap) ['‘\"]?(?:like|follow)['’\"]? on our\b|"
+                      r"\blike us on facebook\b"),
+            "'Just hit Like on our Facebook page', 'Like us on Facebook': the site's plea "
+            "for followers at the post's end.",
+            examples=("Want more news? Just hit 'Like' on our Facebook page and 'Follow' on "
+                      "our Instagram account.", "Like us on Facebook for more local news."),
+            near_misses=("Users hit like on the post more than a million times.",),
+        ),
+        Rule(
+            "tail.prompt.tips",
+            _opens(400, r"we pay for (?:your )?(?:stories|videos|pictures|photos)\b|(?:do you "
+                        r"have|got) a (?:story|news tip|tip) (?:for|to share)\b[^?]{0,60}\?"),
+            "'We pay for your stories! Do you have a story for the news team? Email …': the "
+            "newsroom's call for tips, opening the line.",
+            examples=("We pay for your stories! Do you have a story for the news team? Email "
+                      "us at tips@example.com.", "Got a story to share? Email the newsroom."),
+            near_misses=("Do you have a story for every photo, the teacher asked.",),
+        ),
     ),
 )
 
-#: Lines trailing the body that a tail note can follow (checked back from the body's end).
+#: How many tail notes in a row the walk back from the body's end drops at most.
 TAIL_REACH = 4
 
 

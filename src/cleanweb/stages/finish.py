@@ -243,19 +243,21 @@ def _scrap(seg: Seg) -> bool:
 
 
 def tail_notes(decisions: Sequence[Decision]) -> list[Decision]:
-    """Drop the author box, contact line or follow plea (:data:`TAIL_NOTES`) that ends the
-    body: walking back from the last body line over at most ``TAIL_REACH`` lines, each
-    note or scrap (:func:`_scrap`) is passed, a note dropped, and the first other line
-    stops the walk, so the same words higher up stay news. The first body line stays."""
+    """Drop the author boxes, contact lines and follow pleas (:data:`TAIL_NOTES`) that end
+    the body: walking back from the last body line, scraps (:func:`_scrap`, trimmed later)
+    are passed, up to ``TAIL_REACH`` notes dropped, and the first other line stops the
+    walk, so the same words higher up stay news. The first body line stays."""
     out = list(decisions)
-    body = _body_indexes(decisions)
-    for i in reversed(body[1:][-TAIL_REACH:]):
+    notes = 0
+    for i in reversed(_body_indexes(decisions)[1:]):
         seg = decisions[i].seg
-        rule = classify_tail(seg.text)
-        if rule is not None:
-            out[i] = decide(seg, DROP, rule.id)
-        elif not _scrap(seg):
+        if _scrap(seg):
+            continue
+        rule = classify_tail(seg.text) if notes < TAIL_REACH else None
+        if rule is None:
             break
+        out[i] = decide(seg, DROP, rule.id)
+        notes += 1
     return out
 
 
