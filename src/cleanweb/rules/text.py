@@ -2135,11 +2135,11 @@ GENERIC_CAPTION: tuple[Rule, ...] = (
     Rule(
         "generic.caption.photo_by",
         _opens(150, r"(?:photo|photograph|picture|image|file photo)s? "
-                    r"(?:by|courtesy(?: of)?)\s+\S"),
-        "'Photo by …' / 'Photo courtesy of …' open a credit line.",
+                    r"(?:by|courtesy(?: of)?)\s*:?\s+\S"),
+        "'Photo by …' / 'Photo by: …' / 'Photo courtesy of …' open a credit line.",
         CAPTION,
         examples=("Photo by Dana Whitfield.", "Photo by Jane Roe on a sunny day",
-                  "Photo courtesy of the city"),
+                  "Photo courtesy of the city", "Photo by: Jane Roe"),
         near_misses=("The photo was taken in 1998 by her father.",),
     ),
     Rule(
@@ -2250,6 +2250,18 @@ POST_FOOTER: tuple[Rule, ...] = (
         examples=("This copy is for your personal, non-commercial use only. To order "
                   "presentation-ready copies, use the Reprints tool.",),
         near_misses=("This copy is for your records, the clerk said.",),
+    ),
+    Rule(
+        "generic.footer.not_necessarily",
+        _has(250, r"\b(?:views|opinions) expressed (?:here(?:in)? |on this (?:site|blog) |in this "
+                  r"(?:post|article|blog) )?are not necessarily (?:those|the views) of\b"),
+        "'Opinions expressed are not necessarily those of …': the site's disclaimer, "
+        "wherever it sits in a short line.",
+        examples=("Opinions expressed are not necessarily those of the publisher.",
+                  "This is a personal blog. Views expressed here are not necessarily those of "
+                  "my employer."),
+        near_misses=("The views expressed at the meeting were those of a small minority.",),
+        needles=("expressed",),
     ),
     Rule(
         "generic.footer.powered_by",
