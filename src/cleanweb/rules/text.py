@@ -2427,7 +2427,7 @@ TAIL_NOTES = RuleSet(
         ),
         Rule(
             "tail.prompt.subscribe",
-            _opens(250, r"(?:sign up|subscribe)(?: here| now| today)? (?:for|to) (?:our|the)\b"
+            _opens(250, r"(?:sign up|subscribe)(?: here| now| today)? (?:for|to) our\b"
                         r"[^.!?]{0,60}\b(?:e-?mails?|newsletters?|channel|feed|podcast|alerts?)"
                         r"\b|join (?:over |more than )?[0-9][0-9,.]*k? (?:\w+ )?(?:readers|"
                         r"subscribers|fans)\b"),
@@ -2436,6 +2436,7 @@ TAIL_NOTES = RuleSet(
             examples=("Sign up here for our daily email and subscribe to our video channel.",
                       "Join over 10,000 monthly readers! Subscribe to the free newsletter."),
             near_misses=("Sign up for the program before the deadline, officials said.",
+                         "Sign up for the bundle using the same email as your old account.",
                          "Join more than 200 volunteers at the river clean-up on Saturday."),
         ),
         Rule(
