@@ -2371,8 +2371,8 @@ TAIL_NOTES = RuleSet(
             "'Jane Roe can be reached at jroe@example.com', 'Contact Jane at …', 'Jane Roe: "
             "555-123-4567 or jroe@example.com': the writer's contact line.",
             ignore_case=False,
-            examples=("Jane Roe can be reached at jroe@example.com. Follow her on Twitter "
-                      "@janeroe.", "You can reach her at jroe@example.com.",
+            examples=("Jane Roe can be reached at jroe@example.com or 555-123-4567.",
+                      "You can reach her at jroe@example.com.",
                       "Contact Jane at 555-123-4567 or jroe@example.com.",
                       "Jane Roe: 555-123-4567 or jroe@example.com; on Twitter: @janeroe."),
             near_misses=("The island can be reached at low tide on foot.",
@@ -2382,14 +2382,16 @@ TAIL_NOTES = RuleSet(
         ),
         Rule(
             "tail.bio.follow",
-            _has(300, r"\b(?:follow|find) (?:him|her|them) (?:on (?:twitter|x|facebook|"
-                      r"instagram|linkedin|mastodon|bluesky)\b|at @|@)"),
-            "'… follow him on Twitter at @jroe': the plug for the writer's accounts, anywhere "
-            "in a line at the body's end.",
-            examples=("Want more? Check out her other work and follow her on Twitter at "
-                      "@janeroe.",),
+            _has(300, r"\b(?:follow|find) (?:him|her|them)(?: on (?:twitter|x|facebook|instagram|"
+                      r"linkedin|mastodon|bluesky))?(?: at)?\s*\(?@\w"),
+            "'… or follow her @janeroe, …': the plug for the writer's account, anywhere in a "
+            "line at the body's end (a line that ends with it is "
+            "generic.prompt.follow_writer's).",
+            examples=("Write to Jane Roe at jroe@example.com or follow her @janeroe, and tell "
+                      "us what you think of the parks.",),
             near_misses=("Fans follow him everywhere he goes, she said.",
-                         "Please like me on Facebook or follow me on Twitter!"),
+                         "Please like me on Facebook or follow me on Twitter!",
+                         "Be sure to follow him on Twitter and give him a warm welcome."),
         ),
         Rule(
             "tail.bio.posts",
@@ -2448,16 +2450,6 @@ TAIL_NOTES = RuleSet(
             examples=("Want more news? Just hit 'Like' on our Facebook page and 'Follow' on "
                       "our Instagram account.", "Like us on Facebook for more local news."),
             near_misses=("Users hit like on the post more than a million times.",),
-        ),
-        Rule(
-            "tail.prompt.tips",
-            _opens(400, r"we pay for (?:your )?(?:stories|videos|pictures|photos)\b|(?:do you "
-                        r"have|got) a (?:story|news tip|tip) (?:for|to share)\b[^?]{0,60}\?"),
-            "'We pay for your stories! Do you have a story for the news team? Email …': the "
-            "newsroom's call for tips, opening the line.",
-            examples=("We pay for your stories! Do you have a story for the news team? Email "
-                      "us at tips@example.com.", "Got a story to share? Email the newsroom."),
-            near_misses=("Do you have a story for every photo, the teacher asked.",),
         ),
     ),
 )
