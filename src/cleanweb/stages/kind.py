@@ -25,7 +25,7 @@ without a post-like name near the region cost one literal scan of a few names.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final, NamedTuple
 
@@ -315,11 +315,9 @@ def _around(page: Page, chain: Sequence[int], reach: int, masses: list[Masses]) 
         members = _candidate(containers, post, rule, 1, len(containers) - 1)
         if rule is None or members is None:
             continue
-        if not masses:
-            masses.append(_masses(page))
-        kind = _judge_repeats(page, post, members, masses[0])
+        kind = _verdict(page, post, members, rule, masses, _judge_repeats)
         if kind is not None and kind.name == THREAD:
-            return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
+            return kind
         why = kind or why
     return why
 
@@ -343,14 +341,23 @@ def _inside(page: Page, inner: Sequence[int], masses: list[Masses]) -> Kind | No
         members = _candidate(containers, post, rule, region.container + 1, region.end)
         if rule is None or members is None:
             continue
-        if not masses:
-            masses.append(_masses(page))
-        kind = _judge_inner(page, post, members, masses[0])
+        kind = _verdict(page, post, members, rule, masses, _judge_inner)
         if kind is not None and kind.name == THREAD:
-            return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
+            return kind
         why = kind or why
     return why
 
+
+def _verdict(page: Page, post: int, members: list[int], rule: str, masses: list[Masses],
+             judge: Callable[[Page, int, list[int], Masses], Kind | None]) -> Kind | None:
+    """``judge``'s verdict on a candidate post and its repeats, a thread's reason naming the
+    post rule; the masses are summed on the first call (``masses`` keeps them)."""
+    if not masses:
+        masses.append(_masses(page))
+    kind = judge(page, post, members, masses[0])
+    if kind is not None and kind.name == THREAD:
+        return Kind(THREAD, f"{kind.reason} ({rule})", kind.posts)
+    return kind
 
 def _candidate(containers: Sequence[Container], post: int, rule: str | None, first: int,
                last: int) -> list[int] | None:
